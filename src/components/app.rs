@@ -1,0 +1,111 @@
+use crate::components::error_card::{ErrorCard, ErrorCardProps};
+use crate::components::explorer::Explorer;
+use crate::components::skeleton::Skeleton;
+use crate::components::Options;
+use crate::dataset::{Dataset, Shared};
+use crate::i18n::Lang;
+use crate::load::load;
+use crate::view::ViewState;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where the widget is in loading its bundle.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready(Shared),
+    Failed { url: String, reasons: Vec<String> },
+}
+
+impl LoadState {
+    /// Loads bundle text into a state (pure; used by the fetch and by tests).
+    pub fn from_text(url: &str, text: &str) -> LoadState {
+        match Dataset::new(load(text), url) {
+            Ok(d) => LoadState::Ready(Shared(Rc::new(d))),
+            Err(problems) => LoadState::Failed { url: url.to_owned(), reasons: ErrorCardProps::reasons_of(&problems) },
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The bundle to fetch.
+    pub bundle_url: AttrValue,
+    #[prop_or_default]
+    pub initial: ViewState,
+    #[prop_or_default]
+    pub options: Options,
+    /// Starts in this state instead of fetching (tests, inline bundles).
+    #[prop_or_default]
+    pub preloaded: Option<LoadState>,
+}
+
+/// Fetches and loads the bundle, then shows the explorer, a skeleton while
+/// loading, or an error card in the widget's place.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let preloaded = props.preloaded.clone();
+        use_state(move || preloaded.unwrap_or(LoadState::Loading))
+    };
+    {
+        let state = state.clone();
+        let skip = props.preloaded.is_some();
+        use_effect_with(props.bundle_url.clone(), move |url| {
+            if !skip {
+                state.set(LoadState::Loading);
+                let url = url.to_string();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let next = match crate::web::fetch_text(&url).await {
+                        Ok(text) => LoadState::from_text(&url, &text),
+                        Err(reason) => LoadState::Failed { url: url.clone(), reasons: vec![reason] },
+                    };
+                    match &next {
+                        LoadState::Ready(d) => crate::web::log_problems(&url, &d.problems),
+                        LoadState::Failed { reasons, .. } => {
+                            for r in reasons {
+                                gloo::console::error!(format!("claim-cards: {url}: {r}"));
+                            }
+                        }
+                        LoadState::Loading => {}
+                    }
+                    state.set(next);
+                });
+            }
+        });
+    }
+
+    let fallback = props.options.lang.unwrap_or_default();
+    let lang = match &*state {
+        LoadState::Ready(d) => props.options.lang.unwrap_or_else(|| d.lang(fallback)),
+        _ => fallback,
+    };
+    let s = lang.strings();
+    let body = match &*state {
+        LoadState::Loading => html! { <Skeleton strings={s} /> },
+        LoadState::Failed { url, reasons } => html! { <ErrorCard strings={s} url={url.clone()} reasons={reasons.clone()} /> },
+        LoadState::Ready(d) => html! {
+            <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url} />
+        },
+    };
+    let title = match &*state {
+        LoadState::Ready(d) => d.bundle.article.title.clone(),
+        _ => None,
+    };
+    html! {
+        <section class="cc-root" lang={lang.tag()} data-theme={props.options.theme.as_str()} aria-label={s.widget_label}>
+            <header class="cc-head">
+                <p class="cc-eyebrow">{ s.widget_label }</p>
+                if let Some(t) = title { <h2 class="cc-title">{ t }</h2> }
+            </header>
+            { body }
+        </section>
+    }
+}
+
+/// The language to use before a bundle says otherwise: the page's `lang`.
+pub fn page_lang() -> Option<Lang> {
+    let doc = gloo::utils::document();
+    let tag = doc.document_element()?.get_attribute("lang")?;
+    Some(Lang::from_tag(&tag))
+}

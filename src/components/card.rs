@@ -1,0 +1,186 @@
+use crate::dataset::Shared;
+use crate::i18n::Strings;
+use crate::model::{ClaimKind, SourceKind, Speaker};
+use crate::text::highlight;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub data: Shared,
+    /// Index of the claim in the bundle.
+    pub claim: usize,
+    /// Folded search words to highlight.
+    pub words: Rc<Vec<String>>,
+    pub strings: &'static Strings,
+    pub on_copy: Callback<String>,
+    /// The claim id whose link was just copied.
+    pub copied: bool,
+    /// Hide the speaker header (in the group-by-speaker view).
+    #[prop_or_default]
+    pub hide_speaker: bool,
+}
+
+/// Text with the search matches wrapped in `<mark>`.
+pub fn marked(text: &str, words: &[String]) -> Html {
+    if words.is_empty() {
+        return html! { text.to_owned() };
+    }
+    highlight(text, words)
+        .into_iter()
+        .map(|seg| if seg.matched { html! { <mark>{ seg.text.to_owned() }</mark> } } else { html! { seg.text.to_owned() } })
+        .collect()
+}
+
+/// Initials for an avatar: first letters of the first and last words.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter(|w| w.chars().next().is_some_and(char::is_alphanumeric))
+        .collect();
+    let first = |w: &str| w.chars().next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    match words.as_slice() {
+        [] => "?".to_owned(),
+        [one] => first(one),
+        [a, .., b] => first(a) + &first(b),
+    }
+}
+
+/// One of 12 avatar colours, stable for a speaker id.
+pub fn hue_class(id: &str) -> String {
+    let h = id.bytes().fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
+    format!("cc-hue-{}", h % 12)
+}
+
+pub fn avatar(speaker: &Speaker) -> Html {
+    match &speaker.image {
+        Some(url) => html! { <img class="cc-avatar" src={url.clone()} alt="" loading="lazy" width="40" height="40" /> },
+        None => html! {
+            <span class={classes!("cc-avatar", hue_class(&speaker.id))} aria-hidden="true">{ initials(&speaker.name) }</span>
+        },
+    }
+}
+
+fn kind_icon(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::NewsAgency => "◆",
+        SourceKind::Newspaper | SourceKind::Article => "▤",
+        SourceKind::Broadcaster => "▶",
+        SourceKind::SocialMedia => "＠",
+        SourceKind::PressBriefing => "◉",
+        SourceKind::OfficialStatement => "§",
+        SourceKind::Document => "▦",
+        SourceKind::Other => "•",
+    }
+}
+
+pub fn speaker_line(speaker: &Speaker, words: &[String]) -> Html {
+    let detail: Vec<&str> = [&speaker.role, &speaker.affiliation].into_iter().flatten().map(String::as_str).collect();
+    html! {
+        <>
+            <span class="cc-speaker-name">{ marked(&speaker.name, words) }</span>
+            if !detail.is_empty() {
+                <span class="cc-speaker-role">{ marked(&detail.join(" · "), words) }</span>
+            }
+        </>
+    }
+}
+
+#[function_component]
+pub fn Card(props: &CardProps) -> Html {
+    let s = props.strings;
+    let bundle = &props.data.bundle;
+    let Some(claim) = bundle.claims.get(props.claim) else { return html! {} };
+    let speaker = bundle.speaker_of(claim);
+    let words = props.words.as_slice();
+    let dom_id = format!("claim-{}", claim.id);
+    let kind_class = format!("cc-card--{}", claim.kind.as_str());
+
+    let body = match claim.kind {
+        ClaimKind::Quote => html! {
+            <blockquote class="cc-text cc-text--quote"><p>{ "“" }{ marked(&claim.text, words) }{ "”" }</p></blockquote>
+        },
+        _ => html! { <p class="cc-text">{ marked(&claim.text, words) }</p> },
+    };
+
+    let sources = claim.sources.iter().map(|&ix| {
+        let src = &bundle.sources[ix];
+        let label = (s.source_kind)(src.kind);
+        let inner = html! {
+            <>
+                <span class="cc-chip-icon" aria-hidden="true">{ kind_icon(src.kind) }</span>
+                <span class="cc-chip-name">{ marked(&src.name, words) }</span>
+                <span class="cc-chip-kind">{ label }</span>
+            </>
+        };
+        match &src.url {
+            Some(url) => html! {
+                <li><a class="cc-chip cc-chip--link" href={url.clone()} target="_blank" rel="noopener noreferrer">
+                    { inner }<span class="cc-visually-hidden">{ " " }{ s.opens_new_tab }</span>
+                </a></li>
+            },
+            None => html! { <li><span class="cc-chip">{ inner }</span></li> },
+        }
+    });
+
+    let on_copy = {
+        let cb = props.on_copy.clone();
+        let id = claim.id.clone();
+        Callback::from(move |_| cb.emit(id.clone()))
+    };
+
+    html! {
+        <li class={classes!("cc-card", kind_class)} id={dom_id} data-claim-id={claim.id.clone()} tabindex="-1">
+            if !props.hide_speaker {
+                <header class="cc-card-head">
+                    { avatar(speaker) }
+                    <p class="cc-speaker">{ speaker_line(speaker, words) }</p>
+                </header>
+            }
+            <p class="cc-kind"><span class="cc-kind-label">{ (s.claim_kind)(claim.kind) }</span></p>
+            { body }
+            if let Some(context) = &claim.context {
+                <p class="cc-context">{ context.clone() }</p>
+            }
+            <footer class="cc-card-foot">
+                <ul class="cc-chips" aria-label={s.via}>{ for sources }</ul>
+                <p class="cc-meta">
+                    if let Some(date) = &claim.date {
+                        <time datetime={date.to_string()}>{ (s.date)(s, date.year, date.month, date.day) }</time>
+                    }
+                    if let Some(p) = claim.paragraph {
+                        <span class="cc-paragraph" data-paragraph={p.to_string()}>{ format!("{} {p}", s.in_paragraph) }</span>
+                    }
+                    { for claim.topics.iter().map(|t| html! { <span class="cc-topic">{ format!("#{t}") }</span> }) }
+                </p>
+                <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy}
+                    aria-label={format!("{}: {}", s.copy_link, speaker.name)}>
+                    { if props.copied { s.link_copied } else { s.copy_link } }
+                </button>
+            </footer>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("Karoline Leavitt"), "KL");
+        assert_eq!(initials("Hamas"), "H");
+        assert_eq!(initials("UN Children's Fund (UNICEF)"), "UU");
+        assert_eq!(initials("đoàn văn hậu"), "ĐH");
+        assert_eq!(initials("  "), "?");
+    }
+
+    #[test]
+    fn hue_is_stable_and_in_range() {
+        assert_eq!(hue_class("hamas"), hue_class("hamas"));
+        for id in ["a", "b", "karoline-leavitt", ""] {
+            let n: u32 = hue_class(id).trim_start_matches("cc-hue-").parse().unwrap();
+            assert!(n < 12);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+use crate::components::card::{avatar, speaker_line, Card};
+use crate::components::filter_bar::FilterBar;
+use crate::components::notice::Notice;
+use crate::dataset::Shared;
+use crate::i18n::Strings;
+use crate::view::{group_by_speaker, select, Action, Facet, ViewState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How the last change should reach the page URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlWrite {
+    /// A discrete choice: a new history entry.
+    Push,
+    /// Typing: replace the current entry.
+    Replace,
+    /// The change came from the URL (back/forward): leave it alone.
+    None,
+}
+
+/// The reducer's state: the reader's choices, and how the last one was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Store {
+    pub view: ViewState,
+    pub url_write: UrlWrite,
+}
+
+/// The widget's actions: a reader's [`Action`], or the URL telling us the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreAction {
+    Reader(Action),
+    FromUrl(ViewState),
+}
+
+impl Reducible for Store {
+    type Action = StoreAction;
+
+    fn reduce(self: Rc<Self>, action: StoreAction) -> Rc<Self> {
+        let (view, url_write) = match action {
+            StoreAction::FromUrl(view) => (view, UrlWrite::None),
+            StoreAction::Reader(a) => {
+                let write = if matches!(a, Action::SetQuery(_)) { UrlWrite::Replace } else { UrlWrite::Push };
+                (self.view.apply(a), write)
+            }
+        };
+        if view == self.view {
+            return self;
+        }
+        Rc::new(Store { view, url_write })
+    }
+}
+
+/// Parameters of the page URL that the widget owns.
+pub const URL_PARAMS: [&str; 7] = ["speaker", "source", "topic", "kind", "q", "sort", "group"];
+
+#[derive(Properties, PartialEq)]
+pub struct ExplorerProps {
+    pub data: Shared,
+    pub initial: ViewState,
+    pub strings: &'static Strings,
+    #[prop_or_default]
+    pub sync_url: bool,
+    #[prop_or(AttrValue::Static("cc"))]
+    pub id_prefix: AttrValue,
+    /// Told of every change of the reader's choices (for host events).
+    #[prop_or_default]
+    pub on_change: Callback<ViewState>,
+}
+
+#[function_component]
+pub fn Explorer(props: &ExplorerProps) -> Html {
+    let s = props.strings;
+    let store = {
+        let initial = props.initial.clone();
+        use_reducer(move || Store { view: initial, url_write: UrlWrite::None })
+    };
+    let view = Rc::new(store.view.clone());
+    let selection = {
+        let data = props.data.clone();
+        use_memo((data, view.clone()), |(data, view)| select(&data.bundle, &data.index, view))
+    };
+    let words = use_memo(selection.words.clone(), |w| w.clone());
+    let problems = use_memo(props.data.clone(), |d| d.problems.clone());
+    let copied = use_state(|| None::<String>);
+
+    // Mirror the choices in the page URL, and tell the host.
+    {
+        let sync = props.sync_url;
+        let on_change = props.on_change.clone();
+        let store = store.clone();
+        use_effect_with(store.view.clone(), move |view| {
+            if sync && store.url_write != UrlWrite::None {
+                crate::web::write_query(&URL_PARAMS, &view.to_pairs(), store.url_write == UrlWrite::Push);
+            }
+            on_change.emit(view.clone());
+        });
+    }
+    // Back/forward restore the choices from the URL.
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with(props.sync_url, move |sync| {
+            let listener = sync.then(|| {
+                let window = gloo::utils::window();
+                gloo::events::EventListener::new(&window, "popstate", move |_| {
+                    let pairs = crate::web::query_pairs();
+                    let view = ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                    dispatch.dispatch(StoreAction::FromUrl(view));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // `#claim-<id>`: scroll to the card once the cards are there.
+    {
+        use_effect_with(props.data.clone(), move |_| {
+            let hash = crate::web::hash();
+            if hash.starts_with("claim-") {
+                crate::web::reveal(None, &hash);
+            }
+        });
+    }
+
+    let dispatch = {
+        let store = store.clone();
+        Callback::from(move |a: Action| store.dispatch(StoreAction::Reader(a)))
+    };
+    let on_copy = {
+        let copied = copied.clone();
+        Callback::from(move |id: String| {
+            let link = crate::web::claim_link(&id);
+            if !crate::web::copy_text(&link) {
+                let _ = gloo::utils::window().location().set_hash(&format!("claim-{id}"));
+            }
+            copied.set(Some(id));
+        })
+    };
+
+    let bundle = &props.data.bundle;
+    let total = bundle.claims.len();
+    let shown = selection.claims.len();
+    let card = |ci: usize, hide_speaker: bool| {
+        let id = &bundle.claims[ci].id;
+        html! {
+            <Card key={id.clone()} data={props.data.clone()} claim={ci} words={words.clone()} strings={s}
+                on_copy={on_copy.clone()} copied={copied.as_deref() == Some(id.as_str())} {hide_speaker} />
+        }
+    };
+    let list = if shown == 0 {
+        html! {
+            <div class="cc-empty">
+                <p class="cc-empty-title">{ s.empty_title }</p>
+                <p>{ s.empty_hint }</p>
+                if view.is_filtered() {
+                    <button type="button" class="cc-button" onclick={dispatch.reform(|_| Action::ClearAll)}>{ s.clear_all }</button>
+                }
+            </div>
+        }
+    } else if view.grouped {
+        html! {
+            <ul class="cc-groups">
+                { for group_by_speaker(bundle, &selection.claims).into_iter().map(|(sp, claims)| {
+                    let speaker = &bundle.speakers[sp];
+                    html! {
+                        <li class="cc-group-item" key={speaker.id.clone()}>
+                            <h3 class="cc-group-head">{ avatar(speaker) }<span class="cc-speaker">{ speaker_line(speaker, &words) }</span></h3>
+                            <ul class="cc-list">{ for claims.into_iter().map(|ci| card(ci, true)) }</ul>
+                        </li>
+                    }
+                }) }
+            </ul>
+        }
+    } else {
+        html! { <ul class="cc-list">{ for selection.claims.iter().map(|&ci| card(ci, false)) }</ul> }
+    };
+    let chosen = Facet::ALL.iter().map(|f| view.facet(*f).len()).sum::<usize>();
+
+    html! {
+        <div class="cc-explorer" data-filtered={(chosen > 0 || !view.query.is_empty()).to_string()}>
+            <Notice strings={s} problems={problems} skipped={props.data.skipped_claims} />
+            <FilterBar data={props.data.clone()} state={view.clone()} selection={selection.clone()}
+                dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()} />
+            <p class="cc-count-line" role="status" aria-live="polite" aria-atomic="true">{ (s.count)(shown, total) }</p>
+            <section class="cc-results" aria-label={s.results}>{ list }</section>
+        </div>
+    }
+}

@@ -1,0 +1,59 @@
+//! A loaded bundle ready to show: the bundle, its search/facet index and the
+//! problems found while loading. Built once per fetch, then shared read-only.
+
+use crate::i18n::Lang;
+use crate::load::Loaded;
+use crate::model::Bundle;
+use crate::problem::Problem;
+use crate::view::Index;
+use std::ops::Deref;
+use std::rc::Rc;
+
+#[derive(Debug)]
+pub struct Dataset {
+    pub bundle: Bundle,
+    pub index: Index,
+    /// Everything the loader reported (errors and warnings).
+    pub problems: Vec<Problem>,
+    /// Claims in the bundle that are not shown.
+    pub skipped_claims: usize,
+    /// Where the bundle came from (for messages and links).
+    pub url: String,
+}
+
+impl Dataset {
+    /// The valid part of a loaded bundle, or the problems when nothing can be shown.
+    pub fn new(loaded: Loaded, url: &str) -> Result<Dataset, Vec<Problem>> {
+        let Loaded { bundle, problems, skipped_claims } = loaded;
+        match bundle {
+            Some(bundle) => {
+                let index = Index::new(&bundle);
+                Ok(Dataset { bundle, index, problems, skipped_claims, url: url.to_owned() })
+            }
+            None => Err(problems),
+        }
+    }
+
+    /// The UI language: the bundle's article language, else `fallback`.
+    pub fn lang(&self, fallback: Lang) -> Lang {
+        self.bundle.article.language.as_deref().map_or(fallback, Lang::from_tag)
+    }
+}
+
+/// A shared, immutable dataset. Equality is identity: two handles are equal
+/// when they point at the same load, so components compare props in O(1).
+#[derive(Debug, Clone)]
+pub struct Shared(pub Rc<Dataset>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Shared {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        &self.0
+    }
+}

@@ -1,0 +1,266 @@
+//! UI strings. One [`Strings`] table per language; add a language by adding a
+//! table and a line in [`Lang::from_tag`]. Bundle text is never translated.
+
+use crate::model::{ClaimKind, SourceKind, SpeakerKind};
+use crate::view::SortOrder;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Vi,
+}
+
+impl Lang {
+    /// Picks a language from a BCP 47 tag (`vi`, `vi-VN`, `en-GB`); English
+    /// for anything not translated.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "vi" => Lang::Vi,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+            Lang::Vi => &VI,
+        }
+    }
+}
+
+pub struct Strings {
+    pub widget_label: &'static str,
+    pub filters: &'static str,
+    pub show_filters: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub speakers: &'static str,
+    pub sources: &'static str,
+    pub topics: &'static str,
+    pub kinds: &'static str,
+    pub sort_label: &'static str,
+    pub group_by_speaker: &'static str,
+    pub clear_all: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub empty_title: &'static str,
+    pub empty_hint: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub details: &'static str,
+    pub dismiss: &'static str,
+    pub via: &'static str,
+    pub in_paragraph: &'static str,
+    pub opens_new_tab: &'static str,
+    pub from_article: &'static str,
+    pub show_all: &'static str,
+    pub show_fewer: &'static str,
+    pub results: &'static str,
+    /// "{shown} of {total} claims"
+    pub count: fn(usize, usize) -> String,
+    /// "{n} claims could not be shown"
+    pub not_shown: fn(usize) -> String,
+    /// "{n} problems in the bundle" (warnings only)
+    pub warnings: fn(usize) -> String,
+    pub sort_name: fn(SortOrder) -> &'static str,
+    pub claim_kind: fn(ClaimKind) -> &'static str,
+    pub source_kind: fn(SourceKind) -> &'static str,
+    pub speaker_kind: fn(SpeakerKind) -> &'static str,
+    pub months: [&'static str; 12],
+    /// Formats a calendar date: (year, month 1–12, day).
+    pub date: fn(&Strings, i32, u8, u8) -> String,
+}
+
+/// Tables are statics: two are equal when they are the same table.
+impl PartialEq for Strings {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl std::fmt::Debug for Strings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Strings({})", self.widget_label)
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub static EN: Strings = Strings {
+    widget_label: "Who said what",
+    filters: "Filters",
+    show_filters: "Filters",
+    search_label: "Search claims",
+    search_placeholder: "Search words, people, sources…",
+    speakers: "Speaker",
+    sources: "Source",
+    topics: "Topic",
+    kinds: "Kind of claim",
+    sort_label: "Sort by",
+    group_by_speaker: "Group by speaker",
+    clear_all: "Clear all",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    empty_title: "No claims match these filters.",
+    empty_hint: "Try fewer filters or another search word.",
+    loading: "Loading claims…",
+    load_failed: "The claims could not be loaded",
+    details: "Details",
+    dismiss: "Dismiss",
+    via: "Source",
+    in_paragraph: "in paragraph",
+    opens_new_tab: "(opens in a new tab)",
+    from_article: "From the article",
+    show_all: "Show all",
+    show_fewer: "Show fewer",
+    results: "Claims",
+    count: |shown, total| {
+        if shown == total {
+            plural(total, "claim", "claims")
+        } else {
+            format!("{shown} of {}", plural(total, "claim", "claims"))
+        }
+    },
+    not_shown: |n| format!("{} could not be shown", plural(n, "claim", "claims")),
+    warnings: |n| format!("{} in this bundle", plural(n, "problem", "problems")),
+    sort_name: |s| match s {
+        SortOrder::Article => "Article order",
+        SortOrder::Date => "Date",
+        SortOrder::Speaker => "Speaker",
+    },
+    claim_kind: |k| match k {
+        ClaimKind::Quote => "Quote",
+        ClaimKind::Paraphrase => "Paraphrase",
+        ClaimKind::Statement => "Statement",
+        ClaimKind::Report => "Report",
+    },
+    source_kind: |k| match k {
+        SourceKind::NewsAgency => "News agency",
+        SourceKind::Newspaper => "Newspaper",
+        SourceKind::Broadcaster => "Broadcaster",
+        SourceKind::SocialMedia => "Social media",
+        SourceKind::PressBriefing => "Press briefing",
+        SourceKind::OfficialStatement => "Official statement",
+        SourceKind::Document => "Document",
+        SourceKind::Article => "Article",
+        SourceKind::Other => "Other",
+    },
+    speaker_kind: |k| match k {
+        SpeakerKind::Person => "Person",
+        SpeakerKind::Organization => "Organisation",
+        SpeakerKind::Group => "Group",
+        SpeakerKind::Unnamed => "Unnamed source",
+    },
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ],
+    date: |s, y, m, d| format!("{} {d}, {y}", s.months[(m.clamp(1, 12) - 1) as usize]),
+};
+
+pub static VI: Strings = Strings {
+    widget_label: "Ai nói gì",
+    filters: "Bộ lọc",
+    show_filters: "Bộ lọc",
+    search_label: "Tìm phát ngôn",
+    search_placeholder: "Tìm từ, người, nguồn…",
+    speakers: "Người phát ngôn",
+    sources: "Nguồn",
+    topics: "Chủ đề",
+    kinds: "Loại phát ngôn",
+    sort_label: "Sắp xếp theo",
+    group_by_speaker: "Nhóm theo người phát ngôn",
+    clear_all: "Xóa bộ lọc",
+    copy_link: "Sao chép liên kết",
+    link_copied: "Đã sao chép",
+    empty_title: "Không có phát ngôn nào khớp với bộ lọc.",
+    empty_hint: "Hãy bớt bộ lọc hoặc thử từ khóa khác.",
+    loading: "Đang tải phát ngôn…",
+    load_failed: "Không tải được danh sách phát ngôn",
+    details: "Chi tiết",
+    dismiss: "Đóng",
+    via: "Nguồn",
+    in_paragraph: "đoạn",
+    opens_new_tab: "(mở trong thẻ mới)",
+    from_article: "Từ bài viết",
+    show_all: "Xem tất cả",
+    show_fewer: "Thu gọn",
+    results: "Phát ngôn",
+    count: |shown, total| {
+        if shown == total {
+            format!("{total} phát ngôn")
+        } else {
+            format!("{shown} trên {total} phát ngôn")
+        }
+    },
+    not_shown: |n| format!("{n} phát ngôn không thể hiển thị"),
+    warnings: |n| format!("{n} lỗi nhỏ trong dữ liệu"),
+    sort_name: |s| match s {
+        SortOrder::Article => "Thứ tự bài viết",
+        SortOrder::Date => "Ngày",
+        SortOrder::Speaker => "Người phát ngôn",
+    },
+    claim_kind: |k| match k {
+        ClaimKind::Quote => "Trích dẫn",
+        ClaimKind::Paraphrase => "Diễn giải",
+        ClaimKind::Statement => "Tuyên bố",
+        ClaimKind::Report => "Đưa tin",
+    },
+    source_kind: |k| match k {
+        SourceKind::NewsAgency => "Hãng thông tấn",
+        SourceKind::Newspaper => "Báo in",
+        SourceKind::Broadcaster => "Đài truyền hình",
+        SourceKind::SocialMedia => "Mạng xã hội",
+        SourceKind::PressBriefing => "Họp báo",
+        SourceKind::OfficialStatement => "Tuyên bố chính thức",
+        SourceKind::Document => "Tài liệu",
+        SourceKind::Article => "Bài báo",
+        SourceKind::Other => "Khác",
+    },
+    speaker_kind: |k| match k {
+        SpeakerKind::Person => "Cá nhân",
+        SpeakerKind::Organization => "Tổ chức",
+        SpeakerKind::Group => "Nhóm",
+        SpeakerKind::Unnamed => "Nguồn giấu tên",
+    },
+    months: [
+        "tháng 1", "tháng 2", "tháng 3", "tháng 4", "tháng 5", "tháng 6", "tháng 7", "tháng 8", "tháng 9",
+        "tháng 10", "tháng 11", "tháng 12",
+    ],
+    date: |s, y, m, d| format!("{d} {} năm {y}", s.months[(m.clamp(1, 12) - 1) as usize]),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_tags() {
+        assert_eq!(Lang::from_tag("vi-VN"), Lang::Vi);
+        assert_eq!(Lang::from_tag("VI"), Lang::Vi);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("fr"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn counts_and_dates() {
+        assert_eq!((EN.count)(6, 15), "6 of 15 claims");
+        assert_eq!((EN.count)(1, 1), "1 claim");
+        assert_eq!((EN.not_shown)(2), "2 claims could not be shown");
+        assert_eq!((VI.count)(6, 15), "6 trên 15 phát ngôn");
+        assert_eq!((EN.date)(&EN, 2025, 3, 5), "March 5, 2025");
+        assert_eq!((VI.date)(&VI, 2025, 3, 5), "5 tháng 3 năm 2025");
+    }
+}

@@ -1,0 +1,143 @@
+//! Browser glue used by the components: fetching, the page URL and history,
+//! scrolling, the clipboard and the console. Nothing here decides anything;
+//! it only moves data between the page and the pure core.
+//!
+//! The functions are called from effects and event handlers only, which never
+//! run during native (SSR) rendering tests.
+
+use crate::problem::Problem;
+use wasm_bindgen::JsCast;
+
+/// Fetches `url` as text. The error is a sentence for the error card.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo::net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("the request failed ({e})"))?;
+    if !response.ok() {
+        return Err(format!("the server answered {} {}", response.status(), response.status_text()));
+    }
+    response.text().await.map_err(|e| format!("the response could not be read ({e})"))
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's query parameters, in order.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let Some(search) = window().and_then(|w| w.location().search().ok()) else {
+        return Vec::new();
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten().flatten() {
+        let pair = js_sys::Array::from(&entry);
+        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            out.push((k, v));
+        }
+    }
+    out
+}
+
+/// Rewrites the page URL so that `owned` parameters carry `pairs`; other
+/// parameters (`bundle`, `theme`, a host's own) and the hash stay. Pushes a
+/// history entry when `push`, else replaces the current one.
+pub fn write_query(owned: &[&str], pairs: &[(&'static str, String)], push: bool) {
+    let Some(w) = window() else { return };
+    let Ok(href) = w.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let params = url.search_params();
+    for key in owned {
+        params.delete(key);
+    }
+    for (k, v) in pairs {
+        params.append(k, v);
+    }
+    url.set_search(&params.to_string().as_string().unwrap_or_default());
+    let next = url.href();
+    if next == href {
+        return;
+    }
+    let Ok(history) = w.history() else { return };
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next))
+    };
+}
+
+/// The page's hash without `#`.
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+/// The page URL pointing at a claim card (`…#claim-<id>`).
+pub fn claim_link(claim_id: &str) -> String {
+    let Some(href) = window().and_then(|w| w.location().href().ok()) else {
+        return format!("#claim-{claim_id}");
+    };
+    let base = href.split('#').next().unwrap_or(&href);
+    format!("{base}#claim-{claim_id}")
+}
+
+/// Scrolls the element with `id` (searched from `root`, or the document)
+/// into view, moves focus to it and marks it highlighted for a moment.
+pub fn reveal(root: Option<&web_sys::Element>, id: &str) -> bool {
+    let found = match root {
+        Some(r) => r.query_selector(&format!("[id=\"{}\"]", id.replace('"', ""))).ok().flatten(),
+        None => window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)),
+    };
+    let Some(el) = found else { return false };
+    let smooth = !prefers_reduced_motion();
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_behavior(if smooth { web_sys::ScrollBehavior::Smooth } else { web_sys::ScrollBehavior::Auto });
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    let list = el.class_list();
+    let _ = list.remove_1("is-target");
+    // Re-adding in the next frame restarts the highlight animation.
+    let el2 = el.clone();
+    gloo::timers::callback::Timeout::new(20, move || {
+        let _ = el2.class_list().add_1("is-target");
+    })
+    .forget();
+    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+    true
+}
+
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Copies text to the clipboard; false where the page may not.
+pub fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let clipboard = w.navigator().clipboard();
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let _ = clipboard.write_text(text);
+    true
+}
+
+/// Writes every problem to the browser console, for the page's owner.
+pub fn log_problems(url: &str, problems: &[Problem]) {
+    for p in problems {
+        let line = format!("claim-cards: {url}: {p}");
+        if p.is_error() {
+            gloo::console::error!(line);
+        } else {
+            gloo::console::warn!(line);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! `claim-cards validate`: exact output for every fixture, exit codes, --json.
+
+use std::path::Path;
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_claim-cards"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the claim-cards binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn demo_bundles_are_valid() {
+    let (code, out, _) =
+        run(&["validate", "static/bundles/us-hamas-talks.json", "static/bundles/us-hamas-talks.vi.json"]);
+    assert_eq!(
+        out,
+        "static/bundles/us-hamas-talks.json: 17 claims valid, 0 skipped\n\
+         static/bundles/us-hamas-talks.vi.json: 5 claims valid, 0 skipped\n"
+    );
+    assert_eq!(code, 0);
+}
+
+/// Every `tests/fixtures/bad/NAME.json` prints exactly `NAME.expected`.
+#[test]
+fn bad_fixtures_print_exactly_the_expected_problems() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let rel = format!("tests/fixtures/bad/{}", path.file_name().unwrap().to_str().unwrap());
+        let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap();
+        let (code, out, _) = run(&["validate", &rel]);
+        assert_eq!(out, expected, "output for {rel}");
+        assert_eq!(code, 1, "exit code for {rel}");
+        checked += 1;
+    }
+    assert!(checked >= 4, "fixtures found: {checked}");
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    let dir = std::env::temp_dir().join(format!("cc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("warn.json");
+    std::fs::write(
+        &file,
+        r#"{"version":1,"speakers":[{"id":"a","name":"A","image":"javascript:x"}],
+            "sources":[{"id":"s","name":"S"}],
+            "claims":[{"id":"c","text":"T","speaker":"a","sources":["s"]}]}"#,
+    )
+    .unwrap();
+    let (code, out, _) = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("speakers[0] (id \"a\"): warning: \"image\" \"javascript:x\" is not an http: or https: link"));
+    assert!(out.ends_with(": 1 claims valid, 0 skipped, 1 warning\n"), "{out}");
+}
+
+#[test]
+fn unreadable_file_exits_one() {
+    let (code, out, _) = run(&["validate", "tests/fixtures/does-not-exist.json"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("tests/fixtures/does-not-exist.json: error: cannot read: "), "{out}");
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    for args in [&[][..], &["validate"][..], &["check", "x.json"][..], &["validate", "--strict", "x.json"][..]] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty());
+        assert!(err.contains("usage: claim-cards validate"), "{err}");
+    }
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("usage:"));
+}
+
+#[test]
+fn json_output_has_the_same_problems() {
+    let (code, out, _) = run(&["validate", "--json", "tests/fixtures/bad/broken-claims.json", "tests/fixtures/bad/syntax-error.json"]);
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(doc["ok"], false);
+    let first = &doc["files"][0];
+    assert_eq!(first["valid_claims"], 2);
+    assert_eq!(first["skipped_claims"], 11);
+    let problems = first["problems"].as_array().unwrap();
+    let text_lines = std::fs::read_to_string("tests/fixtures/bad/broken-claims.expected").unwrap().lines().count();
+    assert_eq!(problems.len(), text_lines - 1, "one JSON problem per text line, less the summary");
+    let c2 = problems.iter().find(|p| p["id"] == "c2").unwrap();
+    assert_eq!(c2["severity"], "error");
+    assert_eq!(c2["kind"], "item");
+    assert_eq!(c2["list"], "claims");
+    assert_eq!(c2["index"], 1);
+    assert_eq!(c2["field"], "speaker");
+    assert_eq!(c2["message"], "speaker \"nobody\" is not defined");
+    let syntax = &doc["files"][1]["problems"][0];
+    assert_eq!((syntax["kind"].as_str(), syntax["line"].as_u64(), syntax["column"].as_u64()), (Some("syntax"), Some(4), Some(35)));
+}

@@ -1,0 +1,326 @@
+//! The loader's rules, one test each, and property tests: it never panics and
+//! never loses a valid claim.
+
+use claim_cards::load::{check_url, load, load_value};
+use claim_cards::model::ClaimKind;
+use claim_cards::problem::{List, Place, Severity};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn base() -> Value {
+    json!({
+        "version": 1,
+        "article": { "title": "T" },
+        "speakers": [{ "id": "a", "name": "Ann" }, { "id": "b", "name": "Bo" }],
+        "sources": [{ "id": "s", "name": "Wire" }, { "id": "t", "name": "TV" }],
+        "claims": [
+            { "id": "c1", "text": "One", "speaker": "a", "sources": ["s"] },
+            { "id": "c2", "text": "Two", "speaker": "b", "sources": ["s", "t"] }
+        ]
+    })
+}
+
+/// The bundle with one more claim appended.
+fn with_claim(claim: Value) -> Value {
+    let mut b = base();
+    b["claims"].as_array_mut().unwrap().push(claim);
+    b
+}
+
+/// Loads a bundle whose third claim is `claim` and returns (kept ids, messages about claims[2]).
+fn third(claim: Value) -> (Vec<String>, Vec<String>) {
+    let loaded = load_value(&with_claim(claim));
+    let bundle = loaded.bundle.expect("bundle loads");
+    let ids = bundle.claims.iter().map(|c| c.id.clone()).collect();
+    let messages = loaded
+        .problems
+        .iter()
+        .filter(|p| matches!(p.place, Place::Item { list: List::Claims, index: 2, .. }))
+        .map(|p| format!("{}: {}", p.severity, p.message))
+        .collect();
+    (ids, messages)
+}
+
+#[test]
+fn a_valid_bundle_loads_without_problems() {
+    let loaded = load_value(&base());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let b = loaded.bundle.unwrap();
+    assert_eq!(b.claims.len(), 2);
+    assert_eq!(b.claims[1].sources, vec![0, 1]);
+    assert_eq!(b.claims[0].kind, ClaimKind::Paraphrase, "default kind");
+}
+
+#[test]
+fn each_broken_claim_is_skipped_and_the_others_kept() {
+    let cases = [
+        (json!({ "id": "x", "text": "T", "speaker": "zed", "sources": ["s"] }), "error: speaker \"zed\" is not defined"),
+        (json!({ "id": "x", "text": "T", "speaker": "a", "sources": ["s", "nope"] }), "error: source \"nope\" is not defined"),
+        (json!({ "id": "c1", "text": "T", "speaker": "a", "sources": ["s"] }), "error: duplicate id \"c1\": claims[0] already uses it"),
+        (json!({ "id": "x", "text": " \n\t ", "speaker": "a", "sources": ["s"] }), "error: \"text\" is empty"),
+        (json!({ "id": "x", "speaker": "a", "sources": ["s"] }), "error: \"text\" is required"),
+        (json!({ "id": "x", "text": "T", "speaker": "a", "sources": [] }), "error: \"sources\" is empty: every claim needs at least one source"),
+        (json!({ "id": "x", "text": "T", "speaker": "a" }), "error: \"sources\" is required: a list of one or more source ids"),
+        (json!({ "id": "x", "text": "T", "speaker": "a", "sources": ["s"], "date": "2025-02-30" }), "error: \"date\": \"2025-02-30\": day 30 does not exist in that month"),
+        (json!({ "id": "x", "text": "T", "speaker": "a", "sources": ["s"], "date": 20250305 }), "error: \"date\" must be an ISO 8601 string, not a number"),
+        (json!({ "id": "", "text": "T", "speaker": "a", "sources": ["s"] }), "error: id \"\" may only use letters, digits, '-', '_' and '.'"),
+        (json!({ "id": 7, "text": "T", "speaker": "a", "sources": ["s"] }), "error: \"id\" must be a string: write \"7\" in quotes"),
+        (json!("just text"), "error: a claim must be an object, not a string"),
+    ];
+    for (claim, expected) in cases {
+        let (ids, messages) = third(claim.clone());
+        assert_eq!(ids, vec!["c1", "c2"], "valid claims kept for {claim}");
+        assert_eq!(messages, vec![expected.to_owned()], "for {claim}");
+    }
+}
+
+#[test]
+fn all_of_a_claims_errors_are_reported_at_once() {
+    let (_, messages) = third(json!({ "id": "x", "text": "", "speaker": "zed", "sources": [] }));
+    assert_eq!(messages.len(), 3, "{messages:?}");
+}
+
+#[test]
+fn duplicate_speakers_and_sources_keep_the_first() {
+    let mut b = base();
+    b["speakers"].as_array_mut().unwrap().push(json!({ "id": "a", "name": "Impostor" }));
+    b["sources"].as_array_mut().unwrap().push(json!({ "id": "s", "name": "Other wire" }));
+    let loaded = load_value(&b);
+    let bundle = loaded.bundle.unwrap();
+    assert_eq!(bundle.speakers.len(), 2);
+    assert_eq!(bundle.speakers[0].name, "Ann");
+    assert_eq!(bundle.sources[0].name, "Wire");
+    let lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "speakers[2] (id \"a\"): error: duplicate id \"a\": speakers[0] already uses it; this one is ignored",
+            "sources[2] (id \"s\"): error: duplicate id \"s\": sources[0] already uses it; this one is ignored",
+        ]
+    );
+    assert_eq!(bundle.claims.len(), 2, "claims of the first speaker stay");
+}
+
+#[test]
+fn unsafe_urls_are_dropped_with_a_warning_and_the_item_stays() {
+    for bad in [
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "\u{0001}javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/path",
+        "https:evil.example",
+        "https:///evil.example",
+        "https:\\\\evil.example",
+        "http://",
+        "ftp://example.org/file",
+        "example.org",
+        "",
+    ] {
+        assert!(check_url(bad).is_err(), "{bad:?} must be rejected");
+        let mut b = base();
+        b["sources"][0]["url"] = json!(bad);
+        let loaded = load_value(&b);
+        let bundle = loaded.bundle.unwrap();
+        assert_eq!(bundle.sources[0].url, None, "{bad:?}");
+        assert_eq!(bundle.claims.len(), 2);
+        if !bad.trim().is_empty() {
+            assert_eq!(loaded.problems.len(), 1, "{bad:?}");
+            assert_eq!(loaded.problems[0].severity, Severity::Warning);
+            assert_eq!(loaded.problems[0].field.as_deref(), Some("url"));
+        }
+    }
+    for good in ["https://example.org", "HTTP://Example.org/a?b=c#d", "  https://example.org/x  "] {
+        assert!(check_url(good).is_ok(), "{good:?} must be accepted");
+    }
+    assert_eq!(check_url(" https://example.org/x\t").unwrap(), "https://example.org/x");
+}
+
+#[test]
+fn strings_are_trimmed_and_text_stays_text() {
+    let (ids, messages) = third(json!({
+        "id": "x", "text": "  <b>bold</b> & <script>alert(1)</script>  ", "speaker": "a", "sources": ["s"]
+    }));
+    assert!(messages.is_empty());
+    assert_eq!(ids.len(), 3);
+    let loaded = load_value(&with_claim(json!({ "id": "x", "text": "  <b>x</b>  ", "speaker": "a", "sources": ["s"] })));
+    assert_eq!(loaded.bundle.unwrap().claims[2].text, "<b>x</b>", "kept verbatim, trimmed");
+}
+
+#[test]
+fn absurd_sizes_are_rejected_per_item() {
+    let huge = "x".repeat(10 * 1024 * 1024);
+    let (ids, messages) = third(json!({ "id": "x", "text": huge, "speaker": "a", "sources": ["s"] }));
+    assert_eq!(ids, vec!["c1", "c2"]);
+    assert_eq!(messages, vec!["error: \"text\" is 10485760 characters long; the limit is 5000".to_owned()]);
+
+    let mut b = base();
+    b["speakers"][0]["role"] = json!("r".repeat(100_000));
+    let loaded = load_value(&b);
+    assert_eq!(loaded.bundle.unwrap().speakers[0].role, None);
+    assert_eq!(loaded.problems[0].message, "\"role\" is 100000 characters long; the limit is 500; ignored");
+
+    let text = format!("{{\"version\":1,\"pad\":\"{}\"}}", " ".repeat(65 * 1024 * 1024));
+    let loaded = load(&text);
+    assert!(loaded.failed());
+    assert!(loaded.problems[0].message.contains("the limit is 64 MB"));
+}
+
+#[test]
+fn whole_bundle_failures_name_line_and_column() {
+    let loaded = load("{\n  \"version\": 1,\n  \"claims\": [\n    { \"id\": \"c1\" ,, }\n  ]\n}");
+    assert!(loaded.failed());
+    let p = &loaded.problems[0];
+    assert_eq!(p.place, Place::Syntax { line: 4, column: 19 });
+    assert_eq!(p.to_string(), "4:19: error: not valid JSON: key must be a string");
+
+    for (text, message) in [
+        ("[]", "a bundle must be a JSON object, not an array"),
+        ("\"hello\"", "a bundle must be a JSON object, not a string"),
+        ("{\"version\": 3}", "this bundle is format version 3; this reader knows version 1 only — update the widget"),
+        ("{\"version\": \"1\"}", "\"version\" must be the number 1, not a string"),
+        ("{\"version\": 0}", "\"version\" must be 1 (or 1.x), not 0"),
+    ] {
+        let loaded = load(text);
+        assert!(loaded.failed(), "{text}");
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].message, message);
+    }
+    assert!(load("").failed());
+}
+
+#[test]
+fn forward_compatible_versions_and_unknown_keys() {
+    let loaded = load(r#"{"version": 1.3, "futureKey": {"x": 1}, "claims": []}"#);
+    assert!(!loaded.failed());
+    assert!(loaded.problems.is_empty());
+    let loaded = load(r#"{"claims": []}"#);
+    assert!(!loaded.failed());
+    assert_eq!(loaded.problems[0].severity, Severity::Warning);
+    assert_eq!(loaded.problems[0].message, "\"version\" is missing; read as version 1");
+    // A byte-order mark at the start is fine.
+    assert!(!load("\u{feff}{\"version\":1}").failed());
+}
+
+#[test]
+fn a_skipped_speaker_explains_its_claims() {
+    let mut b = base();
+    b["speakers"][1]["name"] = json!("");
+    let loaded = load_value(&b);
+    let lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "speakers[1] (id \"b\"): error: \"name\" is empty",
+            "claims[1] (id \"c2\"): error: speaker \"b\" could not be loaded (see speakers[1])",
+        ]
+    );
+    assert_eq!(loaded.skipped_claims, 1);
+}
+
+// ---- Property tests --------------------------------------------------------
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        prop_oneof![
+            "[a-z0-9._-]{0,8}",
+            "\\PC{0,20}",
+            Just("javascript:alert(1)".to_owned()),
+            Just("2025-03-05".to_owned()),
+            Just("s".to_owned()),
+            Just("a".to_owned())
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("id".to_owned()),
+                        Just("text".to_owned()),
+                        Just("speaker".to_owned()),
+                        Just("sources".to_owned()),
+                        Just("name".to_owned()),
+                        Just("url".to_owned()),
+                        Just("kind".to_owned()),
+                        Just("date".to_owned()),
+                        Just("topics".to_owned()),
+                        Just("paragraph".to_owned()),
+                        "[a-z]{1,6}"
+                    ],
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+/// A bundle whose lists hold arbitrary values.
+fn arb_bundle() -> impl Strategy<Value = Value> {
+    (
+        prop::collection::vec(arb_json(), 0..5),
+        prop::collection::vec(arb_json(), 0..5),
+        prop::collection::vec(arb_json(), 0..8),
+    )
+        .prop_map(|(mut speakers, mut sources, mut claims)| {
+            // Mix in items that can be valid, so both paths are exercised.
+            speakers.insert(0, json!({ "id": "a", "name": "A" }));
+            sources.insert(0, json!({ "id": "s", "name": "S" }));
+            claims.push(json!({ "id": "ok", "text": "T", "speaker": "a", "sources": ["s"] }));
+            json!({ "version": 1, "speakers": speakers, "sources": sources, "claims": claims })
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_on_any_json(v in arb_json()) {
+        let _ = load_value(&v);
+        let _ = load(&v.to_string());
+    }
+
+    #[test]
+    fn every_claim_is_either_shown_or_reported(b in arb_bundle()) {
+        let n = b["claims"].as_array().unwrap().len();
+        let loaded = load_value(&b);
+        let bundle = loaded.bundle.as_ref().expect("an object with version 1 always loads");
+        prop_assert_eq!(bundle.claims.len() + loaded.skipped_claims, n);
+        // Each skipped claim has at least one error naming it.
+        let mut errored: Vec<usize> = loaded.problems.iter().filter(|p| p.is_error()).filter_map(|p| match p.place {
+            Place::Item { list: List::Claims, index, .. } => Some(index),
+            _ => None,
+        }).collect();
+        errored.dedup();
+        prop_assert_eq!(errored.len(), loaded.skipped_claims);
+        // Every reference resolves.
+        for c in &bundle.claims {
+            prop_assert!(c.speaker < bundle.speakers.len());
+            prop_assert!(!c.sources.is_empty() && c.sources.iter().all(|&s| s < bundle.sources.len()));
+            prop_assert!(!c.text.trim().is_empty());
+        }
+        prop_assert!(bundle.claims.iter().any(|c| c.id == "ok") || b["claims"].as_array().unwrap().iter().filter(|c| c["id"] == "ok").count() > 1);
+    }
+
+    #[test]
+    fn never_panics_on_mutated_demo_text(cut in 0usize..6000, pos in 0usize..6000, byte in any::<u8>()) {
+        let text = include_str!("../static/bundles/us-hamas-talks.json");
+        let mut bytes = text.as_bytes().to_vec();
+        let p = pos % bytes.len();
+        bytes[p] = byte;
+        bytes.truncate(bytes.len() - cut.min(bytes.len()));
+        let mutated = String::from_utf8_lossy(&bytes);
+        let _ = load(&mutated);
+    }
+}
