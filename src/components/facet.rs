@@ -20,7 +20,7 @@ pub struct FacetGroupProps {
     /// Prefix that keeps ids unique when several widgets share a page.
     pub id_prefix: AttrValue,
     /// How many options to show before "Show all".
-    #[prop_or(8)]
+    #[prop_or(10)]
     pub collapsed_limit: usize,
     pub show_all_label: AttrValue,
     pub show_fewer_label: AttrValue,

@@ -1,0 +1,184 @@
+// End-to-end tests of the standalone page (dist/ from the release build) in
+// headless Chromium: what a reader sees and does.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, newPage, cardIds, waitForCards, axe, SHOTS } from './support.mjs';
+
+let server;
+let chrome;
+
+before(async () => {
+  server = await startServer();
+  chrome = await launch();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+async function open(query = '', opts = {}) {
+  const page = await newPage(chrome.browser, opts);
+  await page.goto(`${server.url}/${query}`);
+  await waitForCards(page);
+  return page;
+}
+
+const countLine = (page) => page.textContent('.cc-count-line');
+
+test('the page renders every claim of the demo bundle, without console errors', async () => {
+  const page = await open();
+  const ids = await cardIds(page);
+  assert.equal(ids.length, 17);
+  assert.equal(ids[0], 'leavitt-direct-talks');
+  assert.equal(await countLine(page), '17 claims');
+  assert.equal(await page.textContent('.cc-title'), 'Trump administration deals directly with Gaza: unprecedented talks with Hamas');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('each facet filters, and facets combine (OR within, AND across)', async () => {
+  const page = await open();
+  await page.check('#cc-speaker-donald-trump');
+  assert.deepEqual(await cardIds(page), ['trump-ultimatum', 'trump-last-chance', 'trump-support-israel']);
+  await page.check('#cc-speaker-hazem-qassem');
+  assert.equal((await cardIds(page)).length, 4, 'two speakers: OR');
+  await page.check('#cc-source-truth-social');
+  assert.deepEqual(await cardIds(page), ['trump-ultimatum', 'trump-last-chance'], 'and a source: AND');
+  assert.equal(await countLine(page), '2 of 17 claims');
+  await page.click('.cc-clear');
+  await page.check('#cc-topic-humanitarian-aid');
+  assert.deepEqual(await cardIds(page), ['wfp-food-reserves', 'unicef-blockade-health', 'e3-statement-aid']);
+  await page.check('#cc-kind-statement');
+  assert.deepEqual(await cardIds(page), ['e3-statement-aid']);
+  await page.click('.cc-clear');
+  await page.check('#cc-kind-quote');
+  assert.deepEqual(await cardIds(page), ['panikoff-quote']);
+  await page.context().close();
+});
+
+test('search ignores case and diacritics and highlights matches', async () => {
+  const page = await open();
+  await page.fill('input[type=search]', 'PANIKOFF');
+  assert.deepEqual(await cardIds(page), ['panikoff-risks-opportunities', 'panikoff-quote']);
+  assert.equal(await page.textContent('[data-claim-id=panikoff-quote] mark'), 'Panikoff');
+  await page.fill('input[type=search]', 'thanh nien');
+  assert.equal((await cardIds(page)).length, 10, 'without diacritics matches "Thanh Niên"');
+  await page.context().close();
+
+  const vi = await open('?bundle=bundles/us-hamas-talks.vi.json');
+  assert.equal(await vi.getAttribute('.cc-root', 'lang'), 'vi');
+  assert.equal(await countLine(vi), '5 phát ngôn');
+  await vi.fill('input[type=search]', 'dam phan');
+  assert.deepEqual(await cardIds(vi), ['leavitt-direct-talks', 'panikoff-quote']);
+  const marks = await vi.$$eval('mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.includes('đàm phán'), JSON.stringify(marks));
+  await vi.fill('input[type=search]', 'ĐÀM PHÁN');
+  assert.equal((await cardIds(vi)).length, 2);
+  await vi.context().close();
+});
+
+test('sort by date and by speaker', async () => {
+  const page = await open();
+  await page.selectOption('#cc-sort', 'speaker');
+  const bySpeaker = await page.$$eval('[data-claim-id] .cc-speaker-name', (els) => els.map((e) => e.textContent));
+  const sorted = [...bySpeaker].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  assert.deepEqual(bySpeaker, sorted);
+  await page.selectOption('#cc-sort', 'date');
+  const ids = await cardIds(page);
+  assert.deepEqual(ids.slice(0, 3), ['leavitt-direct-talks', 'wfp-food-reserves', 'treasury-houthi-sanctions'], 'dated claims first');
+  await page.context().close();
+});
+
+test('the URL reproduces a view, and back/forward restore it', async () => {
+  const page = await open();
+  await page.check('#cc-speaker-donald-trump');
+  await page.check('#cc-source-truth-social');
+  const url = new URL(page.url());
+  assert.deepEqual(url.searchParams.getAll('speaker'), ['donald-trump']);
+  assert.deepEqual(url.searchParams.getAll('source'), ['truth-social']);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length === 3);
+  assert.equal(await page.isChecked('#cc-source-truth-social'), false);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length === 2);
+  await page.context().close();
+
+  const again = await open(`?${url.searchParams}&q=hamas&sort=speaker`);
+  assert.deepEqual(await cardIds(again), ['trump-ultimatum', 'trump-last-chance']);
+  assert.equal(await again.inputValue('input[type=search]'), 'hamas');
+  assert.equal(await again.inputValue('#cc-sort'), 'speaker');
+  await again.context().close();
+});
+
+test('#claim-<id> scrolls to that card and highlights it', async () => {
+  const page = await newPage(chrome.browser, { width: 1280, height: 700 });
+  await page.goto(`${server.url}/#claim-treasury-houthi-sanctions`);
+  await page.waitForSelector('#claim-treasury-houthi-sanctions.is-target');
+  const inView = await page.$eval('#claim-treasury-houthi-sanctions', (el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+  assert.ok(inView, 'the card is scrolled into view');
+  await page.context().close();
+});
+
+test('a filter can be operated with the keyboard alone', async () => {
+  const page = await open();
+  await page.focus('input[type=search]');
+  let focused = '';
+  for (let i = 0; i < 40 && focused !== 'cc-speaker-karoline-leavitt'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id || '');
+  }
+  assert.equal(focused, 'cc-speaker-karoline-leavitt');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await cardIds(page), ['leavitt-direct-talks']);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'visible focus ring');
+  await page.context().close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violations (${scheme})`, async () => {
+    const page = await open('', { colorScheme: scheme });
+    assert.deepEqual(await axe(page), []);
+    await page.check('#cc-speaker-donald-trump');
+    await page.fill('input[type=search]', 'hamas');
+    assert.deepEqual(await axe(page), [], 'with filters and highlights');
+    await page.context().close();
+  });
+}
+
+test('a bundle with broken claims shows the valid ones and a notice', async () => {
+  const page = await open('?bundle=fixtures/bad/broken-claims.json');
+  assert.deepEqual(await cardIds(page), ['c1', 'c11']);
+  assert.equal(await page.textContent('.cc-notice-summary'), '11 claims could not be shown');
+  assert.ok(page.errors.some((e) => e.includes('claims[1] (id "c2"): error: speaker "nobody" is not defined')), 'logged to the console');
+  await page.context().close();
+});
+
+test('a missing bundle shows an error card, not a blank space', async () => {
+  const page = await open('?bundle=bundles/missing.json');
+  assert.equal(await page.textContent('.cc-error-title'), 'The claims could not be loaded');
+  assert.equal(await page.textContent('.cc-error-url'), 'bundles/missing.json');
+  assert.match(await page.textContent('.cc-error-reasons'), /404/);
+  await page.context().close();
+});
+
+test('screenshots at phone and desktop widths, light and dark', async () => {
+  for (const [name, width, height] of [['phone', 360, 800], ['desktop', 1280, 900]]) {
+    for (const scheme of ['light', 'dark']) {
+      const page = await open('', { width, height, colorScheme: scheme });
+      const file = path.join(SHOTS, `${name}-${scheme}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      assert.ok(fs.statSync(file).size > 10_000, `${file} has content`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert.equal(overflow, false, `no horizontal scrolling at ${width}px`);
+      await page.context().close();
+    }
+  }
+});

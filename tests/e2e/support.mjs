@@ -1,0 +1,89 @@
+// Shared helpers for the end-to-end tests: a static server for dist/ and a
+// headless Chromium driven through playwright-core (no browser download: it
+// runs Debian's /usr/bin/chromium).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const SHOTS = path.join(ROOT, 'target', 'screenshots');
+
+function lib(name) {
+  // NODE_PATH (set by scripts/bootstrap) points at the tools cache.
+  return require(require.resolve(name, { paths: (process.env.NODE_PATH || '').split(path.delimiter).filter(Boolean) }));
+}
+export const { chromium } = lib('playwright-core');
+export const AXE_SOURCE = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core', {
+  paths: (process.env.NODE_PATH || '').split(path.delimiter).filter(Boolean),
+})), 'axe.min.js'), 'utf8');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png',
+};
+
+/** Serves dist/ (and tests/fixtures/ under /fixtures/) on 127.0.0.1 at a free port. */
+export async function startServer({ headers = {} } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let rel = decodeURIComponent(url.pathname);
+    let base = DIST;
+    if (rel.startsWith('/fixtures/')) { base = path.join(ROOT, 'tests', 'fixtures'); rel = rel.slice('/fixtures'.length); }
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(base, path.normalize(rel));
+    if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  const userDataDir = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'cc-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const close = async () => { await browser.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); };
+  return { browser, close };
+}
+
+/** A new page that records console errors and uncaught exceptions. */
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = 'light', reducedMotion = 'reduce' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  return page;
+}
+
+export async function cardIds(page) {
+  return page.$$eval('[data-claim-id]', (els) => els.map((e) => e.getAttribute('data-claim-id')));
+}
+
+export async function waitForCards(page) {
+  await page.waitForSelector('.cc-list [data-claim-id], .cc-empty, .cc-error', { timeout: 20000 });
+}
+
+/** Runs axe-core in the page; returns its violations. */
+export async function axe(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}

@@ -1,0 +1,141 @@
+//! Filtering, facet counts, search, sort, grouping and URL state over the
+//! demo bundle — the pure core behind the filter bar.
+
+use claim_cards::load::load;
+use claim_cards::model::Bundle;
+use claim_cards::view::{group_by_speaker, select, Action, Facet, Index, SortOrder, ViewState};
+
+fn demo() -> (Bundle, Index) {
+    let bundle = load(include_str!("../static/bundles/us-hamas-talks.json")).bundle.unwrap();
+    let index = Index::new(&bundle);
+    (bundle, index)
+}
+
+fn ids(b: &Bundle, claims: &[usize]) -> Vec<String> {
+    claims.iter().map(|&c| b.claims[c].id.clone()).collect()
+}
+
+fn state(actions: &[Action]) -> ViewState {
+    actions.iter().cloned().fold(ViewState::default(), |s, a| s.apply(a))
+}
+
+#[test]
+fn no_filter_shows_everything_in_article_order() {
+    let (b, ix) = demo();
+    let sel = select(&b, &ix, &ViewState::default());
+    assert_eq!(sel.claims, (0..17).collect::<Vec<_>>());
+    assert_eq!(sel.speaker_counts.iter().sum::<usize>(), 17);
+    assert_eq!(sel.kind_counts, vec![1, 11, 3, 2], "quote, paraphrase, statement, report");
+}
+
+#[test]
+fn or_within_a_facet_and_across_facets() {
+    let (b, ix) = demo();
+    let s = state(&[
+        Action::Toggle(Facet::Speaker, "donald-trump".into()),
+        Action::Toggle(Facet::Speaker, "hazem-qassem".into()),
+    ]);
+    let sel = select(&b, &ix, &s);
+    assert_eq!(sel.claims.len(), 4);
+    // Counts for a facet ignore that facet's own choice...
+    let trump = b.speakers.iter().position(|s| s.id == "donald-trump").unwrap();
+    let panikoff = b.speakers.iter().position(|s| s.id == "jonathan-panikoff").unwrap();
+    assert_eq!(sel.speaker_counts[trump], 3);
+    assert_eq!(sel.speaker_counts[panikoff], 2, "choosing Panikoff too would add 2");
+    // ...and respect the other facets'.
+    let truth = b.sources.iter().position(|s| s.id == "truth-social").unwrap();
+    let reuters = b.sources.iter().position(|s| s.id == "reuters").unwrap();
+    assert_eq!(sel.source_counts[truth], 2);
+    assert_eq!(sel.source_counts[reuters], 0);
+
+    let s = s.apply(Action::Toggle(Facet::Source, "truth-social".into()));
+    let sel = select(&b, &ix, &s);
+    assert_eq!(ids(&b, &sel.claims), vec!["trump-ultimatum", "trump-last-chance"]);
+    assert_eq!(sel.speaker_counts[panikoff], 0, "Panikoff has nothing via Truth Social");
+    assert_eq!(sel.speaker_counts[trump], 2);
+}
+
+#[test]
+fn toggling_twice_removes_and_clear_all_keeps_sort() {
+    let s = state(&[
+        Action::Toggle(Facet::Topic, "hostages".into()),
+        Action::Toggle(Facet::Topic, "hostages".into()),
+    ]);
+    assert!(s.topics.is_empty());
+    let s = state(&[Action::SetSort(SortOrder::Date), Action::SetQuery("x".into()), Action::Toggle(Facet::Kind, "quote".into()), Action::ClearAll]);
+    assert!(!s.is_filtered());
+    assert_eq!(s.sort, SortOrder::Date);
+}
+
+#[test]
+fn search_words_all_match_anywhere_ignoring_accents() {
+    let (b, ix) = demo();
+    let sel = select(&b, &ix, &state(&[Action::SetQuery("  hamas   SPOKESMAN ".into())]));
+    assert_eq!(ids(&b, &sel.claims), vec!["qassem-post-complicates"], "role matches too");
+    assert_eq!(sel.words, vec!["hamas", "spokesman"]);
+    let sel = select(&b, &ix, &state(&[Action::SetQuery("niên".into())]));
+    let plain = select(&b, &ix, &state(&[Action::SetQuery("NIEN".into())]));
+    assert_eq!(sel.claims, plain.claims);
+    assert_eq!(sel.claims.len(), 10);
+    let sel = select(&b, &ix, &state(&[Action::SetQuery("reuters".into())]));
+    assert_eq!(ids(&b, &sel.claims), vec!["reuters-boehler-doha"]);
+}
+
+#[test]
+fn sorting_by_date_and_speaker() {
+    let (b, ix) = demo();
+    let sel = select(&b, &ix, &state(&[Action::SetSort(SortOrder::Date)]));
+    let first: Vec<String> = ids(&b, &sel.claims[..3]);
+    assert_eq!(first, vec!["leavitt-direct-talks", "wfp-food-reserves", "treasury-houthi-sanctions"]);
+    assert_eq!(ids(&b, &sel.claims[3..4]), vec!["reuters-boehler-doha"], "undated keep article order after");
+
+    let sel = select(&b, &ix, &state(&[Action::SetSort(SortOrder::Speaker)]));
+    let names: Vec<&str> = sel.claims.iter().map(|&c| b.speaker_of(&b.claims[c]).name.as_str()).collect();
+    assert_eq!(names[0], "A senior Hamas member");
+    assert_eq!(names[16], "White House officials");
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn grouping_keeps_first_appearance_order() {
+    let (b, ix) = demo();
+    let sel = select(&b, &ix, &ViewState::default());
+    let groups = group_by_speaker(&b, &sel.claims);
+    assert_eq!(groups.len(), 14);
+    assert_eq!(b.speakers[groups[0].0].id, "karoline-leavitt");
+    let trump = groups.iter().find(|(s, _)| b.speakers[*s].id == "donald-trump").unwrap();
+    assert_eq!(ids(&b, &trump.1), vec!["trump-ultimatum", "trump-last-chance", "trump-support-israel"]);
+}
+
+#[test]
+fn url_pairs_round_trip() {
+    let s = state(&[
+        Action::Toggle(Facet::Speaker, "donald-trump".into()),
+        Action::Toggle(Facet::Speaker, "hazem-qassem".into()),
+        Action::Toggle(Facet::Kind, "quote".into()),
+        Action::SetQuery("đàm phán & co".into()),
+        Action::SetSort(SortOrder::Speaker),
+        Action::SetGrouped(true),
+    ]);
+    let pairs = s.to_pairs();
+    assert_eq!(
+        pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(),
+        vec!["speaker=donald-trump", "speaker=hazem-qassem", "kind=quote", "q=đàm phán & co", "sort=speaker", "group=speaker"]
+    );
+    let back = ViewState::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    assert_eq!(back, s);
+    assert!(ViewState::default().to_pairs().is_empty());
+    // Comma lists and unknown keys are accepted; bad sort falls back.
+    let s = ViewState::from_pairs([("speaker", "a,b"), ("utm_source", "x"), ("sort", "bogus")]);
+    assert_eq!(s.speakers.len(), 2);
+    assert_eq!(s.sort, SortOrder::Article);
+}
+
+#[test]
+fn unknown_ids_in_the_url_select_nothing_rather_than_everything() {
+    let (b, ix) = demo();
+    let sel = select(&b, &ix, &ViewState::from_pairs([("speaker", "nobody")]));
+    assert!(sel.claims.is_empty());
+}

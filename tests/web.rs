@@ -1,0 +1,149 @@
+//! In-browser component tests (wasm-bindgen-test in headless Chromium): mount
+//! the widget with a preloaded bundle, act as a reader would, and assert the
+//! exact DOM after each render.
+#![cfg(target_arch = "wasm32")]
+
+use claim_cards::components::app::{App, AppProps, LoadState};
+use claim_cards::components::Options;
+use claim_cards::view::ViewState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DEMO: &str = include_str!("../static/bundles/us-hamas-talks.json");
+const BROKEN: &str = include_str!("fixtures/bad/broken-claims.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts the app in a fresh element and returns that element.
+fn mount(text: &str, initial: ViewState) -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        bundle_url: "test.json".into(),
+        initial,
+        options: Options::default(),
+        preloaded: Some(LoadState::from_text("test.json", text)),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+/// Lets Yew render (it schedules work on the microtask queue).
+async fn tick() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn card_ids(root: &Element) -> Vec<String> {
+    all(root, "[data-claim-id]").iter().map(|e| e.get_attribute("data-claim-id").unwrap()).collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    one(root, selector).text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn renders_every_claim_in_article_order() {
+    let root = mount(DEMO, ViewState::default());
+    tick().await;
+    let ids = card_ids(&root);
+    assert_eq!(ids.len(), 17);
+    assert_eq!(ids[0], "leavitt-direct-talks");
+    assert_eq!(ids[16], "treasury-houthi-sanctions");
+    assert_eq!(text(&root, ".cc-count-line"), "17 claims");
+    // A quote is in quotation marks, with a visible kind label.
+    let quote = one(&root, "[data-claim-id=panikoff-quote]");
+    assert!(text(&quote, ".cc-text--quote").starts_with("“On the one hand"));
+    assert_eq!(text(&quote, ".cc-kind-label"), "Quote");
+    // The source chip of the article links out safely.
+    let link = one(&quote, "a.cc-chip");
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+}
+
+#[wasm_bindgen_test]
+async fn toggling_a_speaker_filters_and_recounts() {
+    let root = mount(DEMO, ViewState::default());
+    tick().await;
+    let checkbox: HtmlElement = one(&root, "input[id='cc-speaker-donald-trump']").dyn_into().unwrap();
+    checkbox.click();
+    tick().await;
+    assert_eq!(card_ids(&root), vec!["trump-ultimatum", "trump-last-chance", "trump-support-israel"]);
+    assert_eq!(text(&root, ".cc-count-line"), "3 of 17 claims");
+    // Source counts now reflect the chosen speaker: Truth Social 2, the article 1.
+    let count = |id: &str| {
+        let input = one(&root, &format!("input[id='cc-source-{id}']"));
+        input.parent_element().unwrap().query_selector(".cc-count").unwrap().unwrap().text_content().unwrap()
+    };
+    assert_eq!(count("truth-social"), "2");
+    assert_eq!(count("thanh-nien"), "1");
+    assert_eq!(count("reuters"), "0");
+    let reuters = one(&root, "input[id='cc-source-reuters']").parent_element().unwrap();
+    assert!(reuters.class_list().contains("is-empty"), "dimmed, not hidden");
+    // Clear all brings everything back.
+    let clear: HtmlElement = one(&root, ".cc-clear").dyn_into().unwrap();
+    clear.click();
+    tick().await;
+    assert_eq!(card_ids(&root).len(), 17);
+}
+
+#[wasm_bindgen_test]
+async fn search_highlights_matches_ignoring_case_and_accents() {
+    let root = mount(DEMO, ViewState::default());
+    tick().await;
+    let input: HtmlInputElement = one(&root, "input[type=search]").dyn_into().unwrap();
+    input.set_value("NIÊN");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    tick().await;
+    // "Thanh Niên" is a source name: every claim through it matches.
+    assert_eq!(card_ids(&root).len(), 10);
+    let marks: Vec<String> = all(&root, "mark").iter().map(|m| m.text_content().unwrap()).collect();
+    assert!(marks.iter().all(|m| m == "Niên"), "{marks:?}");
+}
+
+#[wasm_bindgen_test]
+async fn initial_state_and_empty_state() {
+    let initial = ViewState::from_pairs([("q", "zzzz-nothing")]);
+    let root = mount(DEMO, initial);
+    tick().await;
+    assert!(card_ids(&root).is_empty());
+    assert_eq!(text(&root, ".cc-empty-title"), "No claims match these filters.");
+    assert_eq!(text(&root, ".cc-count-line"), "0 of 17 claims");
+}
+
+#[wasm_bindgen_test]
+async fn broken_claims_show_a_notice_and_the_valid_ones() {
+    let root = mount(BROKEN, ViewState::default());
+    tick().await;
+    assert_eq!(card_ids(&root), vec!["c1", "c11"]);
+    assert_eq!(text(&root, ".cc-notice-summary"), "11 claims could not be shown");
+    assert_eq!(all(&root, ".cc-notice-details li").len(), 32);
+    let dismiss: HtmlElement = one(&root, ".cc-notice button").dyn_into().unwrap();
+    dismiss.click();
+    tick().await;
+    assert!(root.query_selector(".cc-notice").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_that_fails_shows_an_error_card() {
+    let root = mount("{ not json", ViewState::default());
+    tick().await;
+    assert_eq!(text(&root, ".cc-error-title"), "The claims could not be loaded");
+    assert_eq!(text(&root, ".cc-error-url"), "test.json");
+    assert!(text(&root, ".cc-error-reasons").starts_with("1:3: error: not valid JSON"));
+    assert_eq!(one(&root, ".cc-error").get_attribute("role").as_deref(), Some("alert"));
+}
