@@ -30,9 +30,8 @@ impl IsoDate {
     /// editor can act on.
     pub fn parse(text: &str) -> Result<IsoDate, String> {
         let bytes = text.as_bytes();
-        let bad = || {
-            format!("\"{text}\" is not an ISO 8601 date (expected YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])")
-        };
+        let bad =
+            || format!("\"{text}\" is not an ISO 8601 date (expected YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])");
         if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
             return Err(bad());
         }

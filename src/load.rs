@@ -131,7 +131,10 @@ pub fn load_value(value: &Value) -> Loaded {
         let mut cx = ItemCx::new(List::Speakers, index, item);
         match load_speaker(&mut cx) {
             Some(s) => match speaker_ix.get(&s.id) {
-                Some(&first) => cx.error("id", format!("duplicate id \"{}\": speakers[{first}] already uses it; this one is ignored", s.id)),
+                Some(&first) => cx.error(
+                    "id",
+                    format!("duplicate id \"{}\": speakers[{first}] already uses it; this one is ignored", s.id),
+                ),
                 None => {
                     speaker_ix.insert(s.id.clone(), speakers.len());
                     speakers.push(s);
@@ -153,7 +156,10 @@ pub fn load_value(value: &Value) -> Loaded {
         let mut cx = ItemCx::new(List::Sources, index, item);
         match load_source(&mut cx) {
             Some(s) => match source_ix.get(&s.id) {
-                Some(&first) => cx.error("id", format!("duplicate id \"{}\": sources[{first}] already uses it; this one is ignored", s.id)),
+                Some(&first) => cx.error(
+                    "id",
+                    format!("duplicate id \"{}\": sources[{first}] already uses it; this one is ignored", s.id),
+                ),
                 None => {
                     source_ix.insert(s.id.clone(), sources.len());
                     sources.push(s);
@@ -196,11 +202,7 @@ pub fn load_value(value: &Value) -> Loaded {
         problems.append(&mut cx.problems);
     }
 
-    Loaded {
-        bundle: Some(Bundle { version, article, speakers, sources, claims }),
-        problems,
-        skipped_claims,
-    }
+    Loaded { bundle: Some(Bundle { version, article, speakers, sources, claims }), problems, skipped_claims }
 }
 
 fn problem(severity: Severity, place: Place, field: Option<&str>, message: String) -> Problem {
@@ -258,9 +260,8 @@ fn top_level_list<'a>(root: &'a Map<String, Value>, list: List, problems: &mut V
 }
 
 fn load_article(v: Option<&Value>, problems: &mut Vec<Problem>) -> Article {
-    let mut warn = |field: &str, message: String| {
-        problems.push(problem(Severity::Warning, Place::Article, Some(field), message))
-    };
+    let mut warn =
+        |field: &str, message: String| problems.push(problem(Severity::Warning, Place::Article, Some(field), message));
     let obj = match v {
         None | Some(Value::Null) => return Article::default(),
         Some(Value::Object(o)) => o,
@@ -311,7 +312,13 @@ fn load_article(v: Option<&Value>, problems: &mut Vec<Problem>) -> Article {
         if is_language_tag(&l) {
             Some(l)
         } else {
-            warn("language", format!("\"language\" {} is not a BCP 47 language tag (like \"en\" or \"vi-VN\"); ignored", quoted(&l, 40)));
+            warn(
+                "language",
+                format!(
+                    "\"language\" {} is not a BCP 47 language tag (like \"en\" or \"vi-VN\"); ignored",
+                    quoted(&l, 40)
+                ),
+            );
             None
         }
     });
@@ -321,9 +328,8 @@ fn load_article(v: Option<&Value>, problems: &mut Vec<Problem>) -> Article {
 /// Loose BCP 47 check: 2–3 letter primary subtag, then alphanumeric subtags of 1–8.
 fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    let primary_ok =
+        parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
     primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
@@ -514,7 +520,8 @@ impl<'a> ItemCx<'a> {
             None => return default,
             Some(Value::String(s)) => s.clone(),
             Some(other) => {
-                let message = format!("\"kind\" must be a string, not {}; shown as \"{default_name}\"", type_name(other));
+                let message =
+                    format!("\"kind\" must be a string, not {}; shown as \"{default_name}\"", type_name(other));
                 self.warn("kind", message);
                 return default;
             }

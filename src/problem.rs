@@ -38,7 +38,10 @@ impl List {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Place {
     /// A JSON syntax error (1-based line and column).
-    Syntax { line: usize, column: usize },
+    Syntax {
+        line: usize,
+        column: usize,
+    },
     /// The top level of the bundle.
     Bundle,
     Article,

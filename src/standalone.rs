@@ -19,6 +19,7 @@ pub fn props_from_query(pairs: &[(String, String)]) -> AppProps {
             lang: get("lang").map(Lang::from_tag),
             theme: get("theme").map(Theme::parse).unwrap_or_default(),
             sync_url: true,
+            heading_level: 1,
         },
         preloaded: None,
     }

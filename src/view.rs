@@ -197,8 +197,7 @@ pub struct Index {
 impl Index {
     pub fn new(bundle: &Bundle) -> Index {
         let topics = bundle.topics();
-        let topic_by_name: HashMap<String, usize> =
-            topics.iter().enumerate().map(|(i, t)| (t.clone(), i)).collect();
+        let topic_by_name: HashMap<String, usize> = topics.iter().enumerate().map(|(i, t)| (t.clone(), i)).collect();
         let source_names: Vec<String> = bundle.sources.iter().map(|s| fold(&s.name)).collect();
         let speaker_text: Vec<String> = bundle
             .speakers

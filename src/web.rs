@@ -10,10 +10,7 @@ use wasm_bindgen::JsCast;
 
 /// Fetches `url` as text. The error is a sentence for the error card.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo::net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("the request failed ({e})"))?;
+    let response = gloo::net::http::Request::get(url).send().await.map_err(|e| format!("the request failed ({e})"))?;
     if !response.ok() {
         return Err(format!("the server answered {} {}", response.status(), response.status_text()));
     }
@@ -71,10 +68,7 @@ pub fn write_query(owned: &[&str], pairs: &[(&'static str, String)], push: bool)
 
 /// The page's hash without `#`.
 pub fn hash() -> String {
-    window()
-        .and_then(|w| w.location().hash().ok())
-        .map(|h| h.trim_start_matches('#').to_owned())
-        .unwrap_or_default()
+    window().and_then(|w| w.location().hash().ok()).map(|h| h.trim_start_matches('#').to_owned()).unwrap_or_default()
 }
 
 /// The page URL pointing at a claim card (`…#claim-<id>`).
@@ -114,9 +108,7 @@ pub fn reveal(root: Option<&web_sys::Element>, id: &str) -> bool {
 }
 
 pub fn prefers_reduced_motion() -> bool {
-    window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Copies text to the clipboard; false where the page may not.

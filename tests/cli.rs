@@ -1,4 +1,5 @@
 //! `claim-cards validate`: exact output for every fixture, exit codes, --json.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 use std::process::Command;
@@ -88,7 +89,8 @@ fn usage_errors_exit_two() {
 
 #[test]
 fn json_output_has_the_same_problems() {
-    let (code, out, _) = run(&["validate", "--json", "tests/fixtures/bad/broken-claims.json", "tests/fixtures/bad/syntax-error.json"]);
+    let (code, out, _) =
+        run(&["validate", "--json", "tests/fixtures/bad/broken-claims.json", "tests/fixtures/bad/syntax-error.json"]);
     assert_eq!(code, 1);
     let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(doc["ok"], false);
@@ -106,5 +108,8 @@ fn json_output_has_the_same_problems() {
     assert_eq!(c2["field"], "speaker");
     assert_eq!(c2["message"], "speaker \"nobody\" is not defined");
     let syntax = &doc["files"][1]["problems"][0];
-    assert_eq!((syntax["kind"].as_str(), syntax["line"].as_u64(), syntax["column"].as_u64()), (Some("syntax"), Some(4), Some(35)));
+    assert_eq!(
+        (syntax["kind"].as_str(), syntax["line"].as_u64(), syntax["column"].as_u64()),
+        (Some("syntax"), Some(4), Some(35))
+    );
 }

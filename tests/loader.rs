@@ -1,5 +1,6 @@
 //! The loader's rules, one test each, and property tests: it never panics and
 //! never loses a valid claim.
+#![cfg(not(target_arch = "wasm32"))]
 
 use claim_cards::load::{check_url, load, load_value};
 use claim_cards::model::ClaimKind;
@@ -54,17 +55,44 @@ fn a_valid_bundle_loads_without_problems() {
 #[test]
 fn each_broken_claim_is_skipped_and_the_others_kept() {
     let cases = [
-        (json!({ "id": "x", "text": "T", "speaker": "zed", "sources": ["s"] }), "error: speaker \"zed\" is not defined"),
-        (json!({ "id": "x", "text": "T", "speaker": "a", "sources": ["s", "nope"] }), "error: source \"nope\" is not defined"),
-        (json!({ "id": "c1", "text": "T", "speaker": "a", "sources": ["s"] }), "error: duplicate id \"c1\": claims[0] already uses it"),
+        (
+            json!({ "id": "x", "text": "T", "speaker": "zed", "sources": ["s"] }),
+            "error: speaker \"zed\" is not defined",
+        ),
+        (
+            json!({ "id": "x", "text": "T", "speaker": "a", "sources": ["s", "nope"] }),
+            "error: source \"nope\" is not defined",
+        ),
+        (
+            json!({ "id": "c1", "text": "T", "speaker": "a", "sources": ["s"] }),
+            "error: duplicate id \"c1\": claims[0] already uses it",
+        ),
         (json!({ "id": "x", "text": " \n\t ", "speaker": "a", "sources": ["s"] }), "error: \"text\" is empty"),
         (json!({ "id": "x", "speaker": "a", "sources": ["s"] }), "error: \"text\" is required"),
-        (json!({ "id": "x", "text": "T", "speaker": "a", "sources": [] }), "error: \"sources\" is empty: every claim needs at least one source"),
-        (json!({ "id": "x", "text": "T", "speaker": "a" }), "error: \"sources\" is required: a list of one or more source ids"),
-        (json!({ "id": "x", "text": "T", "speaker": "a", "sources": ["s"], "date": "2025-02-30" }), "error: \"date\": \"2025-02-30\": day 30 does not exist in that month"),
-        (json!({ "id": "x", "text": "T", "speaker": "a", "sources": ["s"], "date": 20250305 }), "error: \"date\" must be an ISO 8601 string, not a number"),
-        (json!({ "id": "", "text": "T", "speaker": "a", "sources": ["s"] }), "error: id \"\" may only use letters, digits, '-', '_' and '.'"),
-        (json!({ "id": 7, "text": "T", "speaker": "a", "sources": ["s"] }), "error: \"id\" must be a string: write \"7\" in quotes"),
+        (
+            json!({ "id": "x", "text": "T", "speaker": "a", "sources": [] }),
+            "error: \"sources\" is empty: every claim needs at least one source",
+        ),
+        (
+            json!({ "id": "x", "text": "T", "speaker": "a" }),
+            "error: \"sources\" is required: a list of one or more source ids",
+        ),
+        (
+            json!({ "id": "x", "text": "T", "speaker": "a", "sources": ["s"], "date": "2025-02-30" }),
+            "error: \"date\": \"2025-02-30\": day 30 does not exist in that month",
+        ),
+        (
+            json!({ "id": "x", "text": "T", "speaker": "a", "sources": ["s"], "date": 20250305 }),
+            "error: \"date\" must be an ISO 8601 string, not a number",
+        ),
+        (
+            json!({ "id": "", "text": "T", "speaker": "a", "sources": ["s"] }),
+            "error: id \"\" may only use letters, digits, '-', '_' and '.'",
+        ),
+        (
+            json!({ "id": 7, "text": "T", "speaker": "a", "sources": ["s"] }),
+            "error: \"id\" must be a string: write \"7\" in quotes",
+        ),
         (json!("just text"), "error: a claim must be an object, not a string"),
     ];
     for (claim, expected) in cases {
@@ -146,7 +174,8 @@ fn strings_are_trimmed_and_text_stays_text() {
     }));
     assert!(messages.is_empty());
     assert_eq!(ids.len(), 3);
-    let loaded = load_value(&with_claim(json!({ "id": "x", "text": "  <b>x</b>  ", "speaker": "a", "sources": ["s"] })));
+    let loaded =
+        load_value(&with_claim(json!({ "id": "x", "text": "  <b>x</b>  ", "speaker": "a", "sources": ["s"] })));
     assert_eq!(loaded.bundle.unwrap().claims[2].text, "<b>x</b>", "kept verbatim, trimmed");
 }
 

@@ -28,7 +28,9 @@ fn count(haystack: &str, needle: &str) -> usize {
 async fn every_card_is_a_list_item_with_its_claim_id() {
     let html = render(DEMO, ViewState::default(), None).await;
     assert_eq!(count(&html, "data-claim-id="), 17);
-    assert!(html.contains(r#"<li id="claim-panikoff-quote" data-claim-id="panikoff-quote" tabindex="-1" class="cc-card cc-card--quote">"#));
+    assert!(html.contains(
+        r#"<li id="claim-panikoff-quote" data-claim-id="panikoff-quote" tabindex="-1" class="cc-card cc-card--quote">"#
+    ));
     assert!(html.contains("17 claims"));
     // Facets are checkboxes in fieldsets with legends.
     assert_eq!(count(&html, "<fieldset"), 4);

@@ -4,12 +4,14 @@
 //! * `invalid/`: the schema rejects, the loader reports a problem;
 //! * `loader-only/`: rules a schema cannot express (unique ids, references,
 //!   calendar dates): the schema accepts, the loader reports a problem.
+#![cfg(not(target_arch = "wasm32"))]
 
 use claim_cards::load::load;
 use std::path::{Path, PathBuf};
 
 fn schema() -> jsonschema::Validator {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/claim-bundle.v1.json")).unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/claim-bundle.v1.json")).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&text).expect("the schema is JSON");
     jsonschema::draft202012::new(&schema).expect("the schema compiles")
 }
@@ -30,7 +32,8 @@ fn check(path: &Path) -> (bool, Vec<String>, Vec<String>) {
     let text = std::fs::read_to_string(path).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let validator = schema();
-    let schema_errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let schema_errors: Vec<String> =
+        validator.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
     let loader: Vec<String> = load(&text).problems.iter().map(ToString::to_string).collect();
     (schema_errors.is_empty(), schema_errors, loader)
 }

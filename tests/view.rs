@@ -57,12 +57,14 @@ fn or_within_a_facet_and_across_facets() {
 
 #[test]
 fn toggling_twice_removes_and_clear_all_keeps_sort() {
-    let s = state(&[
-        Action::Toggle(Facet::Topic, "hostages".into()),
-        Action::Toggle(Facet::Topic, "hostages".into()),
-    ]);
+    let s = state(&[Action::Toggle(Facet::Topic, "hostages".into()), Action::Toggle(Facet::Topic, "hostages".into())]);
     assert!(s.topics.is_empty());
-    let s = state(&[Action::SetSort(SortOrder::Date), Action::SetQuery("x".into()), Action::Toggle(Facet::Kind, "quote".into()), Action::ClearAll]);
+    let s = state(&[
+        Action::SetSort(SortOrder::Date),
+        Action::SetQuery("x".into()),
+        Action::Toggle(Facet::Kind, "quote".into()),
+        Action::ClearAll,
+    ]);
     assert!(!s.is_filtered());
     assert_eq!(s.sort, SortOrder::Date);
 }
@@ -122,7 +124,14 @@ fn url_pairs_round_trip() {
     let pairs = s.to_pairs();
     assert_eq!(
         pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(),
-        vec!["speaker=donald-trump", "speaker=hazem-qassem", "kind=quote", "q=đàm phán & co", "sort=speaker", "group=speaker"]
+        vec![
+            "speaker=donald-trump",
+            "speaker=hazem-qassem",
+            "kind=quote",
+            "q=đàm phán & co",
+            "sort=speaker",
+            "group=speaker"
+        ]
     );
     let back = ViewState::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
     assert_eq!(back, s);

@@ -83,7 +83,9 @@ pub fn App(props: &AppProps) -> Html {
     let s = lang.strings();
     let body = match &*state {
         LoadState::Loading => html! { <Skeleton strings={s} /> },
-        LoadState::Failed { url, reasons } => html! { <ErrorCard strings={s} url={url.clone()} reasons={reasons.clone()} /> },
+        LoadState::Failed { url, reasons } => {
+            html! { <ErrorCard strings={s} url={url.clone()} reasons={reasons.clone()} /> }
+        }
         LoadState::Ready(d) => html! {
             <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url} />
         },
@@ -96,7 +98,9 @@ pub fn App(props: &AppProps) -> Html {
         <section class="cc-root" lang={lang.tag()} data-theme={props.options.theme.as_str()} aria-label={s.widget_label}>
             <header class="cc-head">
                 <p class="cc-eyebrow">{ s.widget_label }</p>
-                if let Some(t) = title { <h2 class="cc-title">{ t }</h2> }
+                if let Some(t) = title {
+                    <@{format!("h{}", props.options.heading_level.clamp(1, 6))} class="cc-title">{ t }</@>
+                }
             </header>
             { body }
         </section>

@@ -28,7 +28,13 @@ pub fn marked(text: &str, words: &[String]) -> Html {
     }
     highlight(text, words)
         .into_iter()
-        .map(|seg| if seg.matched { html! { <mark>{ seg.text.to_owned() }</mark> } } else { html! { seg.text.to_owned() } })
+        .map(|seg| {
+            if seg.matched {
+                html! { <mark>{ seg.text.to_owned() }</mark> }
+            } else {
+                html! { seg.text.to_owned() }
+            }
+        })
         .collect()
 }
 

@@ -34,12 +34,8 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     let total = props.options.len();
     let limit = props.collapsed_limit;
     // Chosen options always stay visible, even when collapsed.
-    let visible = props
-        .options
-        .iter()
-        .enumerate()
-        .filter(|(i, o)| *expanded || *i < limit || o.checked)
-        .map(|(_, o)| o);
+    let visible =
+        props.options.iter().enumerate().filter(|(i, o)| *expanded || *i < limit || o.checked).map(|(_, o)| o);
     let items = visible.map(|o| {
         let id = format!("{}-{}-{}", props.id_prefix, props.facet.param(), o.value);
         let onchange = {

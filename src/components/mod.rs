@@ -52,10 +52,13 @@ pub struct Options {
     pub theme: Theme,
     /// Mirror the filter state in the page URL (the standalone page does).
     pub sync_url: bool,
+    /// Level of the article-title heading: 1 on the standalone page, 2 (or
+    /// what fits the host's outline) when embedded.
+    pub heading_level: u8,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { lang: None, theme: Theme::Auto, sync_url: false }
+        Options { lang: None, theme: Theme::Auto, sync_url: false, heading_level: 2 }
     }
 }
