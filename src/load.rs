@@ -124,62 +124,10 @@ pub fn load_value(value: &Value) -> Loaded {
     let sources_json = top_level_list(root, List::Sources, &mut problems);
     let claims_json = top_level_list(root, List::Claims, &mut problems);
 
-    let mut speakers = Vec::new();
-    let mut speaker_ix = HashMap::new();
-    let mut skipped_speakers = HashMap::new();
-    for (index, item) in speakers_json.iter().enumerate() {
-        let mut cx = ItemCx::new(List::Speakers, index, item);
-        match load_speaker(&mut cx) {
-            Some(s) => match speaker_ix.get(&s.id) {
-                Some(&first) => cx.error(
-                    "id",
-                    format!("duplicate id \"{}\": speakers[{first}] already uses it; this one is ignored", s.id),
-                ),
-                None => {
-                    speaker_ix.insert(s.id.clone(), speakers.len());
-                    speakers.push(s);
-                }
-            },
-            None => {
-                if let Some(id) = cx.id.clone() {
-                    skipped_speakers.entry(id).or_insert(index);
-                }
-            }
-        }
-        problems.append(&mut cx.problems);
-    }
+    let speakers = load_table(speakers_json, List::Speakers, &mut problems, load_speaker, |s| &s.id);
+    let sources = load_table(sources_json, List::Sources, &mut problems, load_source, |s| &s.id);
 
-    let mut sources = Vec::new();
-    let mut source_ix = HashMap::new();
-    let mut skipped_sources = HashMap::new();
-    for (index, item) in sources_json.iter().enumerate() {
-        let mut cx = ItemCx::new(List::Sources, index, item);
-        match load_source(&mut cx) {
-            Some(s) => match source_ix.get(&s.id) {
-                Some(&first) => cx.error(
-                    "id",
-                    format!("duplicate id \"{}\": sources[{first}] already uses it; this one is ignored", s.id),
-                ),
-                None => {
-                    source_ix.insert(s.id.clone(), sources.len());
-                    sources.push(s);
-                }
-            },
-            None => {
-                if let Some(id) = cx.id.clone() {
-                    skipped_sources.entry(id).or_insert(index);
-                }
-            }
-        }
-        problems.append(&mut cx.problems);
-    }
-
-    let refs = Refs {
-        speakers: &speaker_ix,
-        sources: &source_ix,
-        skipped_speakers: &skipped_speakers,
-        skipped_sources: &skipped_sources,
-    };
+    let refs = Refs { speakers: &speakers, sources: &sources };
     let mut claims = Vec::new();
     let mut claim_ids: HashMap<String, usize> = HashMap::new();
     let mut skipped_claims = 0;
@@ -187,7 +135,7 @@ pub fn load_value(value: &Value) -> Loaded {
         let mut cx = ItemCx::new(List::Claims, index, item);
         let claim = load_claim(&mut cx, &refs).and_then(|c| match claim_ids.get(&c.id) {
             Some(&first) => {
-                cx.error("id", format!("duplicate id \"{}\": claims[{first}] already uses it", c.id));
+                cx.error("id", format!("duplicate id {}: claims[{first}] already uses it", quoted(&c.id, 60)));
                 None
             }
             None => Some(c),
@@ -202,6 +150,7 @@ pub fn load_value(value: &Value) -> Loaded {
         problems.append(&mut cx.problems);
     }
 
+    let (speakers, sources) = (speakers.items, sources.items);
     Loaded { bundle: Some(Bundle { version, article, speakers, sources, claims }), problems, skipped_claims }
 }
 
@@ -573,12 +522,61 @@ fn load_source(cx: &mut ItemCx) -> Option<Source> {
 }
 
 struct Refs<'a> {
-    speakers: &'a HashMap<String, usize>,
-    sources: &'a HashMap<String, usize>,
-    /// Ids of speakers and sources that were themselves skipped, with their index,
+    speakers: &'a Table<Speaker>,
+    sources: &'a Table<Source>,
+}
+
+/// A loaded list that claims refer to (speakers or sources).
+struct Table<T> {
+    items: Vec<T>,
+    /// Id → index in `items`.
+    by_id: HashMap<String, usize>,
+    /// Ids of items that could not be loaded, with their index in the JSON list,
     /// so a claim that names one can say why it is missing.
-    skipped_speakers: &'a HashMap<String, usize>,
-    skipped_sources: &'a HashMap<String, usize>,
+    skipped: HashMap<String, usize>,
+}
+
+/// Loads every item of a speakers or sources list. A duplicate id keeps the
+/// first item and reports the later ones.
+fn load_table<T>(
+    json: &[Value],
+    list: List,
+    problems: &mut Vec<Problem>,
+    load_one: fn(&mut ItemCx) -> Option<T>,
+    id_of: fn(&T) -> &String,
+) -> Table<T> {
+    let mut table = Table { items: Vec::new(), by_id: HashMap::new(), skipped: HashMap::new() };
+    let mut first_at: HashMap<String, usize> = HashMap::new();
+    for (index, item) in json.iter().enumerate() {
+        let mut cx = ItemCx::new(list, index, item);
+        match load_one(&mut cx) {
+            Some(value) => {
+                let id = id_of(&value).clone();
+                match first_at.get(&id) {
+                    Some(&first) => cx.error(
+                        "id",
+                        format!(
+                            "duplicate id {}: {}[{first}] already uses it; this one is ignored",
+                            quoted(&id, 60),
+                            list.as_str()
+                        ),
+                    ),
+                    None => {
+                        first_at.insert(id.clone(), index);
+                        table.by_id.insert(id, table.items.len());
+                        table.items.push(value);
+                    }
+                }
+            }
+            None => {
+                if let Some(id) = cx.id.clone() {
+                    table.skipped.entry(id).or_insert(index);
+                }
+            }
+        }
+        problems.append(&mut cx.problems);
+    }
+    table
 }
 
 fn unknown_ref(list: List, id: &str, skipped: &HashMap<String, usize>) -> String {
@@ -599,10 +597,10 @@ fn load_claim(cx: &mut ItemCx, refs: &Refs) -> Option<Claim> {
             cx.error("speaker", "\"speaker\" is required (the id of one of \"speakers\")".to_owned());
             None
         }
-        Some(Value::String(s)) => match refs.speakers.get(s) {
+        Some(Value::String(s)) => match refs.speakers.by_id.get(s) {
             Some(&ix) => Some(ix),
             None => {
-                cx.error("speaker", unknown_ref(List::Speakers, s, refs.skipped_speakers));
+                cx.error("speaker", unknown_ref(List::Speakers, s, &refs.speakers.skipped));
                 None
             }
         },
@@ -683,11 +681,11 @@ fn load_claim_sources(cx: &mut ItemCx, refs: &Refs) -> Option<Vec<SourceIx>> {
     for (i, item) in items.iter().enumerate() {
         let field = format!("sources[{i}]");
         match item {
-            Value::String(s) => match refs.sources.get(s) {
+            Value::String(s) => match refs.sources.by_id.get(s) {
                 Some(&ix) if out.contains(&ix) => cx.warn(&field, format!("source {} is listed twice", quoted(s, 60))),
                 Some(&ix) => out.push(ix),
                 None => {
-                    cx.error(&field, unknown_ref(List::Sources, s, refs.skipped_sources));
+                    cx.error(&field, unknown_ref(List::Sources, s, &refs.sources.skipped));
                     ok = false;
                 }
             },

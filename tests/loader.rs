@@ -353,3 +353,21 @@ proptest! {
         let _ = load(&mutated);
     }
 }
+
+#[test]
+fn duplicate_ids_point_at_the_first_items_place_in_the_file() {
+    // The first "a" is speakers[1] in the file but the first loaded speaker:
+    // messages give positions in the file.
+    let mut b = base();
+    let speakers = b["speakers"].as_array_mut().unwrap();
+    speakers.insert(0, json!({ "id": "x" }));
+    speakers.push(json!({ "id": "a", "name": "Impostor" }));
+    let lines: Vec<String> = load_value(&b).problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "speakers[0] (id \"x\"): error: \"name\" is required",
+            "speakers[3] (id \"a\"): error: duplicate id \"a\": speakers[1] already uses it; this one is ignored",
+        ]
+    );
+}
