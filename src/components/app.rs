@@ -99,7 +99,7 @@ pub fn App(props: &AppProps) -> Html {
             <header class="cc-head">
                 <p class="cc-eyebrow">{ s.widget_label }</p>
                 if let Some(t) = title {
-                    <@{format!("h{}", props.options.heading_level.clamp(1, 6))} class="cc-title">{ t }</@>
+                    <@{format!("h{}", props.options.heading_level.clamp(1, 6))} class="cc-title" dir="auto">{ t }</@>
                 }
             </header>
             { body }

@@ -84,9 +84,9 @@ pub fn speaker_line(speaker: &Speaker, words: &[String]) -> Html {
     let detail: Vec<&str> = [&speaker.role, &speaker.affiliation].into_iter().flatten().map(String::as_str).collect();
     html! {
         <>
-            <span class="cc-speaker-name">{ marked(&speaker.name, words) }</span>
+            <span class="cc-speaker-name" dir="auto">{ marked(&speaker.name, words) }</span>
             if !detail.is_empty() {
-                <span class="cc-speaker-role">{ marked(&detail.join(" · "), words) }</span>
+                <span class="cc-speaker-role" dir="auto">{ marked(&detail.join(" · "), words) }</span>
             }
         </>
     }
@@ -104,9 +104,9 @@ pub fn Card(props: &CardProps) -> Html {
 
     let body = match claim.kind {
         ClaimKind::Quote => html! {
-            <blockquote class="cc-text cc-text--quote"><p>{ "“" }{ marked(&claim.text, words) }{ "”" }</p></blockquote>
+            <blockquote class="cc-text cc-text--quote" dir="auto"><p>{ "“" }{ marked(&claim.text, words) }{ "”" }</p></blockquote>
         },
-        _ => html! { <p class="cc-text">{ marked(&claim.text, words) }</p> },
+        _ => html! { <p class="cc-text" dir="auto">{ marked(&claim.text, words) }</p> },
     };
 
     let sources = claim.sources.iter().map(|&ix| {
@@ -115,7 +115,7 @@ pub fn Card(props: &CardProps) -> Html {
         let inner = html! {
             <>
                 <span class="cc-chip-icon" aria-hidden="true">{ kind_icon(src.kind) }</span>
-                <span class="cc-chip-name">{ marked(&src.name, words) }</span>
+                <span class="cc-chip-name" dir="auto">{ marked(&src.name, words) }</span>
                 <span class="cc-chip-kind">{ label }</span>
             </>
         };
@@ -146,7 +146,7 @@ pub fn Card(props: &CardProps) -> Html {
             <p class="cc-kind"><span class="cc-kind-label">{ (s.claim_kind)(claim.kind) }</span></p>
             { body }
             if let Some(context) = &claim.context {
-                <p class="cc-context">{ context.clone() }</p>
+                <p class="cc-context" dir="auto">{ context.clone() }</p>
             }
             <footer class="cc-card-foot">
                 <ul class="cc-chips" aria-label={s.via}>{ for sources }</ul>
@@ -157,7 +157,7 @@ pub fn Card(props: &CardProps) -> Html {
                     if let Some(p) = claim.paragraph {
                         <span class="cc-paragraph" data-paragraph={p.to_string()}>{ format!("{} {p}", s.in_paragraph) }</span>
                     }
-                    { for claim.topics.iter().map(|t| html! { <span class="cc-topic">{ format!("#{t}") }</span> }) }
+                    { for claim.topics.iter().map(|t| html! { <span class="cc-topic" dir="auto">{ format!("#{t}") }</span> }) }
                 </p>
                 <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy}
                     aria-label={format!("{}: {}", s.copy_link, speaker.name)}>

@@ -49,7 +49,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
             <li key={o.value.clone()} class={classes!("cc-option", empty.then_some("is-empty"))}>
                 <input type="checkbox" id={id.clone()} checked={o.checked} {onchange} />
                 <label for={id}>
-                    <span class="cc-option-label">{ o.label.clone() }
+                    <span class="cc-option-label" dir="auto">{ o.label.clone() }
                         if let Some(d) = &o.detail { <span class="cc-option-detail">{ d.clone() }</span> }
                     </span>
                     <span class="cc-count">{ o.count }</span>

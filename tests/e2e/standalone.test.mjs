@@ -169,6 +169,72 @@ test('a missing bundle shows an error card, not a blank space', async () => {
   await page.context().close();
 });
 
+test("group by speaker puts each speaker's claims under one heading", async () => {
+  const page = await open('?group=speaker');
+  const heads = await page.$$eval('.cc-group-head .cc-speaker-name', (els) => els.map((e) => e.textContent));
+  assert.equal(heads.length, 14);
+  assert.equal(heads[0], 'Karoline Leavitt');
+  const trump = await page.$$eval('.cc-group-item', (items) => {
+    const item = items.find((i) => i.querySelector('.cc-speaker-name').textContent === 'Donald Trump');
+    return [...item.querySelectorAll('[data-claim-id]')].map((c) => c.getAttribute('data-claim-id'));
+  });
+  assert.deepEqual(trump, ['trump-ultimatum', 'trump-last-chance', 'trump-support-israel']);
+  await page.uncheck('#cc-group');
+  assert.equal(await page.$$eval('.cc-group-item', (g) => g.length), 0);
+  assert.equal(new URL(page.url()).searchParams.get('group'), null);
+  await page.context().close();
+});
+
+test("copy link puts the card's address on the clipboard", async () => {
+  const page = await open();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const card = '[data-claim-id=panikoff-quote]';
+  await page.click(`${card} .cc-copy`);
+  assert.equal(await page.textContent(`${card} .cc-copy`), 'Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${server.url}/#claim-panikoff-quote`);
+  await page.context().close();
+});
+
+test('a skeleton shows while the bundle loads', async () => {
+  const page = await newPage(chrome.browser);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/bundles/us-hamas-talks.json', async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('.cc-skeleton[aria-busy=true]');
+  assert.equal(await page.textContent('.cc-skeleton [role=status]'), 'Loading claims…');
+  release();
+  await waitForCards(page);
+  assert.equal((await cardIds(page)).length, 17);
+  await page.context().close();
+});
+
+test('right-to-left pages mirror the layout', async () => {
+  const page = await newPage(chrome.browser, { width: 1280, height: 900 });
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { document.documentElement.dir = 'rtl'; }));
+  await page.goto(`${server.url}/`);
+  await waitForCards(page);
+  const [facets, results] = await Promise.all(['.cc-facets', '.cc-results'].map((s) => page.$eval(s, (e) => e.getBoundingClientRect().left)));
+  assert.ok(facets > results, 'the facets sit on the right');
+  const quote = await page.$eval('.cc-text--quote', (e) => getComputedStyle(e).borderRightWidth);
+  assert.equal(quote, '4px', 'the quote rule is on the start (right) side');
+  await page.screenshot({ path: path.join(SHOTS, 'desktop-rtl.png') });
+  await page.context().close();
+});
+
+test('no horizontal scrolling down to 320px; filters collapse behind a button', async () => {
+  const page = await open('', { width: 320, height: 700 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+  assert.equal(await page.isVisible('.cc-facets'), false);
+  await page.click('.cc-filters-toggle');
+  assert.equal(await page.getAttribute('.cc-filters-toggle', 'aria-expanded'), 'true');
+  assert.equal(await page.isVisible('#cc-speaker-donald-trump'), true);
+  await page.check('#cc-speaker-donald-trump');
+  assert.equal(await page.textContent('.cc-filters-toggle .cc-badge'), '1');
+  await page.context().close();
+});
+
 test('screenshots at phone and desktop widths, light and dark', async () => {
   for (const [name, width, height] of [['phone', 360, 800], ['desktop', 1280, 900]]) {
     for (const scheme of ['light', 'dark']) {
