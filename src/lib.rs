@@ -17,6 +17,7 @@ pub mod view;
 
 pub mod components;
 pub mod dataset;
+pub mod embed;
 pub mod i18n;
 pub mod standalone;
 pub mod web;

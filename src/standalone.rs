@@ -20,6 +20,7 @@ pub fn props_from_query(pairs: &[(String, String)]) -> AppProps {
             theme: get("theme").map(Theme::parse).unwrap_or_default(),
             sync_url: true,
             heading_level: 1,
+            ..Options::default()
         },
         preloaded: None,
     }

@@ -1,7 +1,7 @@
 use crate::components::error_card::{ErrorCard, ErrorCardProps};
 use crate::components::explorer::Explorer;
 use crate::components::skeleton::Skeleton;
-use crate::components::Options;
+use crate::components::{Options, WidgetEvent};
 use crate::dataset::{Dataset, Shared};
 use crate::i18n::Lang;
 use crate::load::load;
@@ -51,8 +51,13 @@ pub fn App(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let skip = props.preloaded.is_some();
+        let on_event = props.options.on_event.clone();
         use_effect_with(props.bundle_url.clone(), move |url| {
-            if !skip {
+            if skip {
+                if let Some(event) = load_event(&state) {
+                    on_event.emit(event);
+                }
+            } else {
                 state.set(LoadState::Loading);
                 let url = url.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -68,6 +73,9 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         }
                         LoadState::Loading => {}
+                    }
+                    if let Some(event) = load_event(&next) {
+                        on_event.emit(event);
                     }
                     state.set(next);
                 });
@@ -87,7 +95,9 @@ pub fn App(props: &AppProps) -> Html {
             html! { <ErrorCard strings={s} url={url.clone()} reasons={reasons.clone()} /> }
         }
         LoadState::Ready(d) => html! {
-            <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url} />
+            <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url}
+                on_event={props.options.on_event.clone()} remote={props.options.remote.clone()}
+                host_paragraphs={props.options.host_paragraphs.clone()} />
         },
     };
     let title = match &*state {
@@ -95,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     html! {
-        <section class="cc-root" lang={lang.tag()} data-theme={props.options.theme.as_str()} aria-label={s.widget_label}>
+        <section class="cc-root" part="root" lang={lang.tag()} data-theme={props.options.theme.as_str()} aria-label={s.widget_label}>
             <header class="cc-head">
                 <p class="cc-eyebrow">{ s.widget_label }</p>
                 if let Some(t) = title {
@@ -104,6 +114,15 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             { body }
         </section>
+    }
+}
+
+/// The event a finished load sends to the host.
+fn load_event(state: &LoadState) -> Option<WidgetEvent> {
+    match state {
+        LoadState::Loading => None,
+        LoadState::Ready(d) => Some(WidgetEvent::Ready(d.clone())),
+        LoadState::Failed { url, reasons } => Some(WidgetEvent::Failed { url: url.clone(), reasons: reasons.clone() }),
     }
 }
 

@@ -19,6 +19,11 @@ pub struct CardProps {
     /// Hide the speaker header (in the group-by-speaker view).
     #[prop_or_default]
     pub hide_speaker: bool,
+    /// Paragraphs the host article marks; "in paragraph N" links to them.
+    #[prop_or_default]
+    pub host_paragraphs: Rc<std::collections::BTreeSet<u32>>,
+    #[prop_or_default]
+    pub on_paragraph: Callback<u32>,
 }
 
 /// Text with the search matches wrapped in `<mark>`.
@@ -121,7 +126,7 @@ pub fn Card(props: &CardProps) -> Html {
         };
         match &src.url {
             Some(url) => html! {
-                <li><a class="cc-chip cc-chip--link" href={url.clone()} target="_blank" rel="noopener noreferrer">
+                <li><a class="cc-chip cc-chip--link" part="chip" href={url.clone()} target="_blank" rel="noopener noreferrer">
                     { inner }<span class="cc-visually-hidden">{ " " }{ s.opens_new_tab }</span>
                 </a></li>
             },
@@ -136,7 +141,7 @@ pub fn Card(props: &CardProps) -> Html {
     };
 
     html! {
-        <li class={classes!("cc-card", kind_class)} id={dom_id} data-claim-id={claim.id.clone()} tabindex="-1">
+        <li class={classes!("cc-card", kind_class)} part="card" id={dom_id} data-claim-id={claim.id.clone()} tabindex="-1">
             if !props.hide_speaker {
                 <header class="cc-card-head">
                     { avatar(speaker) }
@@ -155,7 +160,12 @@ pub fn Card(props: &CardProps) -> Html {
                         <time datetime={date.to_string()}>{ (s.date)(s, date.year, date.month, date.day) }</time>
                     }
                     if let Some(p) = claim.paragraph {
-                        <span class="cc-paragraph" data-paragraph={p.to_string()}>{ format!("{} {p}", s.in_paragraph) }</span>
+                        if props.host_paragraphs.contains(&p) {
+                            <button type="button" class="cc-button cc-button--link cc-paragraph" data-paragraph={p.to_string()}
+                                onclick={props.on_paragraph.reform(move |_| p)}>{ format!("{} {p}", s.in_paragraph) }</button>
+                        } else {
+                            <span class="cc-paragraph" data-paragraph={p.to_string()}>{ format!("{} {p}", s.in_paragraph) }</span>
+                        }
                     }
                     { for claim.topics.iter().map(|t| html! { <span class="cc-topic" dir="auto">{ format!("#{t}") }</span> }) }
                 </p>

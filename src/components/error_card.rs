@@ -20,7 +20,7 @@ impl ErrorCardProps {
 #[function_component]
 pub fn ErrorCard(props: &ErrorCardProps) -> Html {
     html! {
-        <div class="cc-error" role="alert">
+        <div class="cc-error" part="error" role="alert">
             <p class="cc-error-title">{ props.strings.load_failed }</p>
             <p class="cc-error-url"><code>{ props.url.clone() }</code></p>
             <ul class="cc-error-reasons">

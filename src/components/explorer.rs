@@ -1,9 +1,11 @@
 use crate::components::card::{avatar, speaker_line, Card};
 use crate::components::filter_bar::FilterBar;
 use crate::components::notice::Notice;
+use crate::components::{Remote, WidgetEvent};
 use crate::dataset::Shared;
 use crate::i18n::Strings;
 use crate::view::{group_by_speaker, select, Action, Facet, ViewState};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,6 +32,8 @@ pub struct Store {
 pub enum StoreAction {
     Reader(Action),
     FromUrl(ViewState),
+    /// The host page set the choices (attributes, methods): a discrete change.
+    FromHost(ViewState),
 }
 
 impl Reducible for Store {
@@ -38,6 +42,7 @@ impl Reducible for Store {
     fn reduce(self: Rc<Self>, action: StoreAction) -> Rc<Self> {
         let (view, url_write) = match action {
             StoreAction::FromUrl(view) => (view, UrlWrite::None),
+            StoreAction::FromHost(view) => (view, UrlWrite::Push),
             StoreAction::Reader(a) => {
                 let write = if matches!(a, Action::SetQuery(_)) { UrlWrite::Replace } else { UrlWrite::Push };
                 (self.view.apply(a), write)
@@ -62,9 +67,14 @@ pub struct ExplorerProps {
     pub sync_url: bool,
     #[prop_or(AttrValue::Static("cc"))]
     pub id_prefix: AttrValue,
-    /// Told of every change of the reader's choices (for host events).
+    /// Told of every change of the reader's choices, and of paragraph requests.
     #[prop_or_default]
-    pub on_change: Callback<ViewState>,
+    pub on_event: Callback<WidgetEvent>,
+    /// Lets the host replace the reader's choices.
+    #[prop_or_default]
+    pub remote: Remote,
+    #[prop_or_default]
+    pub host_paragraphs: Rc<BTreeSet<u32>>,
 }
 
 #[function_component]
@@ -86,13 +96,23 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // Mirror the choices in the page URL, and tell the host.
     {
         let sync = props.sync_url;
-        let on_change = props.on_change.clone();
+        let on_event = props.on_event.clone();
         let store = store.clone();
+        let (shown, total) = (selection.claims.len(), props.data.bundle.claims.len());
         use_effect_with(store.view.clone(), move |view| {
             if sync && store.url_write != UrlWrite::None {
                 crate::web::write_query(&URL_PARAMS, &view.to_pairs(), store.url_write == UrlWrite::Push);
             }
-            on_change.emit(view.clone());
+            on_event.emit(WidgetEvent::FilterChange { state: view.clone(), shown, total });
+        });
+    }
+    // The host may replace the choices (custom element attributes and methods).
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with(props.remote.clone(), move |remote| {
+            remote.register(Some(Callback::from(move |v| dispatch.dispatch(StoreAction::FromHost(v)))));
+            let remote = remote.clone();
+            move || remote.register(None)
         });
     }
     // Back/forward restore the choices from the URL.
@@ -135,6 +155,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         })
     };
 
+    let on_paragraph = props.on_event.reform(WidgetEvent::Paragraph);
     let bundle = &props.data.bundle;
     let total = bundle.claims.len();
     let shown = selection.claims.len();
@@ -142,7 +163,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let id = &bundle.claims[ci].id;
         html! {
             <Card key={id.clone()} data={props.data.clone()} claim={ci} words={words.clone()} strings={s}
-                on_copy={on_copy.clone()} copied={copied.as_deref() == Some(id.as_str())} {hide_speaker} />
+                on_copy={on_copy.clone()} copied={copied.as_deref() == Some(id.as_str())} {hide_speaker}
+                host_paragraphs={props.host_paragraphs.clone()} on_paragraph={on_paragraph.clone()} />
         }
     };
     let list = if shown == 0 {

@@ -118,7 +118,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let panel_id = format!("{p}-filters");
 
     html! {
-        <div class="cc-filterbar">
+        <div class="cc-filterbar" part="filters">
             <div class="cc-search">
                 <label for={format!("{p}-q")}>{ s.search_label }</label>
                 <input type="search" id={format!("{p}-q")} value={st.query.clone()} placeholder={s.search_placeholder}

@@ -16,7 +16,13 @@ pub mod filter_bar;
 pub mod notice;
 pub mod skeleton;
 
+use crate::dataset::Shared;
 use crate::i18n::Lang;
+use crate::view::ViewState;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::Callback;
 
 /// Common properties of the widget's root element: language, direction and theme.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -45,6 +51,48 @@ impl Theme {
     }
 }
 
+/// What the widget tells its host (the custom element turns these into DOM events).
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetEvent {
+    /// The bundle is shown (its claims, skipped claims and problems are in the dataset).
+    Ready(Shared),
+    /// Nothing can be shown.
+    Failed { url: String, reasons: Vec<String> },
+    /// The reader's choices changed (also sent once after loading).
+    FilterChange { state: ViewState, shown: usize, total: usize },
+    /// The reader asked for paragraph N of the host article.
+    Paragraph(u32),
+}
+
+/// Lets the host drive a mounted widget: the explorer registers a way to
+/// replace its state here. Equality is identity.
+#[derive(Clone, Default)]
+pub struct Remote(Rc<RefCell<Option<Callback<ViewState>>>>);
+
+impl Remote {
+    /// Replaces the reader's choices; false before the bundle has loaded.
+    pub fn send(&self, state: ViewState) -> bool {
+        let target = self.0.borrow().clone();
+        target.map(|cb| cb.emit(state)).is_some()
+    }
+
+    pub(crate) fn register(&self, cb: Option<Callback<ViewState>>) {
+        *self.0.borrow_mut() = cb;
+    }
+}
+
+impl PartialEq for Remote {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Remote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Remote")
+    }
+}
+
 /// Options the host (standalone page, custom element, iframe) passes in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -55,10 +103,24 @@ pub struct Options {
     /// Level of the article-title heading: 1 on the standalone page, 2 (or
     /// what fits the host's outline) when embedded.
     pub heading_level: u8,
+    /// Told of loads, failures and changes.
+    pub on_event: Callback<WidgetEvent>,
+    pub remote: Remote,
+    /// Paragraph numbers the host article marks with `data-claim-paragraph`:
+    /// a card's "in paragraph N" becomes a button for these.
+    pub host_paragraphs: Rc<BTreeSet<u32>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { lang: None, theme: Theme::Auto, sync_url: false, heading_level: 2 }
+        Options {
+            lang: None,
+            theme: Theme::Auto,
+            sync_url: false,
+            heading_level: 2,
+            on_event: Callback::noop(),
+            remote: Remote::default(),
+            host_paragraphs: Rc::default(),
+        }
     }
 }

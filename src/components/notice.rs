@@ -25,7 +25,7 @@ pub fn Notice(props: &NoticeProps) -> Html {
         Callback::from(move |_| dismissed.set(true))
     };
     html! {
-        <aside class="cc-notice" aria-label={summary.clone()}>
+        <aside class="cc-notice" part="notice" aria-label={summary.clone()}>
             <div class="cc-notice-head">
                 <p class="cc-notice-summary">{ summary }</p>
                 <button type="button" class="cc-button cc-button--quiet" onclick={dismiss}>{ s.dismiss }</button>

@@ -217,8 +217,11 @@ test('right-to-left pages mirror the layout', async () => {
   await waitForCards(page);
   const [facets, results] = await Promise.all(['.cc-facets', '.cc-results'].map((s) => page.$eval(s, (e) => e.getBoundingClientRect().left)));
   assert.ok(facets > results, 'the facets sit on the right');
-  const quote = await page.$eval('.cc-text--quote', (e) => getComputedStyle(e).borderRightWidth);
-  assert.equal(quote, '4px', 'the quote rule is on the start (right) side');
+  const [avatar, name] = await page.$eval('[data-claim-id=panikoff-quote]', (card) =>
+    ['.cc-avatar', '.cc-speaker-name'].map((s) => card.querySelector(s).getBoundingClientRect().left));
+  assert.ok(avatar > name, 'the avatar sits at the start (right) of the card head');
+  // English text keeps its own direction inside the RTL page (dir="auto").
+  assert.equal(await page.$eval('.cc-text--quote', (e) => getComputedStyle(e).direction), 'ltr');
   await page.screenshot({ path: path.join(SHOTS, 'desktop-rtl.png') });
   await page.context().close();
 });

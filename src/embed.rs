@@ -1,0 +1,171 @@
+//! The embed layer's Rust half: what `claim-cards.js` (the `<claim-cards>`
+//! custom element, `static/embed/`) calls through wasm-bindgen.
+//!
+//! The element owns the Shadow DOM, attributes, lazy loading, host events and
+//! host-article links; this module only mounts the Yew app into the element's
+//! shadow root, forwards the app's [`WidgetEvent`]s to a JS callback, and lets
+//! the element drive the app (replace its state, reveal a card).
+
+use crate::components::app::{App, AppProps, LoadState};
+use crate::components::{Options, Remote, Theme, WidgetEvent};
+use crate::dataset::Shared;
+use crate::i18n::Lang;
+use crate::view::{Facet, ViewState};
+use serde_json::{json, Value};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::{AppHandle, Callback};
+
+/// A mounted widget, held by one `<claim-cards>` element.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Option<AppHandle<App>>,
+    remote: Remote,
+    root: Element,
+    /// The loaded dataset, once `ready` was sent.
+    data: Rc<RefCell<Option<Shared>>>,
+}
+
+fn get_str(config: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(config, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+}
+
+fn get_bool(config: &JsValue, key: &str) -> bool {
+    js_sys::Reflect::get(config, &JsValue::from_str(key)).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// Reads `speaker=a&q=x`-style text into a state.
+pub fn state_from_query(query: &str) -> ViewState {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
+        return ViewState::default();
+    };
+    let mut pairs = Vec::new();
+    for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten().flatten() {
+        let pair = js_sys::Array::from(&entry);
+        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            pairs.push((k, v));
+        }
+    }
+    ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// The state as the JSON detail of `claimcards:filterchange`.
+pub fn state_json(state: &ViewState) -> Value {
+    let mut detail = serde_json::Map::new();
+    for facet in Facet::ALL {
+        detail.insert(facet.param().to_owned(), json!(state.facet(facet).iter().collect::<Vec<_>>()));
+    }
+    detail.insert("q".into(), json!(state.query));
+    detail.insert("sort".into(), json!(state.sort.as_str()));
+    detail.insert("group".into(), json!(if state.grouped { "speaker" } else { "" }));
+    Value::Object(detail)
+}
+
+fn event_detail(event: &WidgetEvent) -> (&'static str, Value) {
+    match event {
+        WidgetEvent::Ready(data) => (
+            "ready",
+            json!({ "claims": data.bundle.claims.len(), "skipped": data.skipped_claims, "problems": data.problems }),
+        ),
+        WidgetEvent::Failed { url, reasons } => ("failed", json!({ "url": url, "problems": reasons })),
+        WidgetEvent::FilterChange { state, shown, total } => {
+            let mut detail = state_json(state);
+            detail["shown"] = json!(shown);
+            detail["total"] = json!(total);
+            ("filterchange", detail)
+        }
+        WidgetEvent::Paragraph(n) => ("paragraph", json!({ "paragraph": n })),
+    }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts a widget into `target`. `config`: `{ src, inline, lang, theme,
+    /// state, syncUrl, paragraphs }` — `inline` is bundle text (from a child
+    /// `<script type="application/json">`), `state` a query string of filters,
+    /// `paragraphs` the host article's `data-claim-paragraph` numbers.
+    /// `on_event(name, detail)` receives `ready`, `failed`, `filterchange`,
+    /// `paragraph`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(target: Element, config: JsValue, on_event: js_sys::Function) -> Widget {
+        let src = get_str(&config, "src").unwrap_or_default();
+        let inline = get_str(&config, "inline");
+        let paragraphs: BTreeSet<u32> = js_sys::Reflect::get(&config, &JsValue::from_str("paragraphs"))
+            .ok()
+            .filter(|v| v.is_object())
+            .map(|v| js_sys::Array::from(&v).iter().filter_map(|n| n.as_f64()).map(|n| n as u32).collect())
+            .unwrap_or_default();
+        let remote = Remote::default();
+        let data: Rc<RefCell<Option<Shared>>> = Rc::default();
+        let loaded = data.clone();
+        let on_event = Callback::from(move |event: WidgetEvent| {
+            if let WidgetEvent::Ready(d) = &event {
+                *loaded.borrow_mut() = Some(d.clone());
+            }
+            let (name, detail) = event_detail(&event);
+            let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+            let _ = on_event.call2(&JsValue::NULL, &JsValue::from_str(name), &detail);
+        });
+        let url = if inline.is_some() && src.is_empty() { "(inline bundle)".to_owned() } else { src };
+        let props = AppProps {
+            bundle_url: url.clone().into(),
+            initial: state_from_query(&get_str(&config, "state").unwrap_or_default()),
+            options: Options {
+                lang: get_str(&config, "lang").filter(|l| !l.is_empty()).map(|l| Lang::from_tag(&l)),
+                theme: Theme::parse(&get_str(&config, "theme").unwrap_or_default()),
+                sync_url: get_bool(&config, "syncUrl"),
+                heading_level: 2,
+                on_event,
+                remote: remote.clone(),
+                host_paragraphs: Rc::new(paragraphs),
+            },
+            preloaded: inline.map(|text| LoadState::from_text(&url, &text)),
+        };
+        let app = yew::Renderer::<App>::with_root_and_props(target.clone(), props).render();
+        Widget { app: Some(app), remote, root: target, data }
+    }
+
+    /// Replaces the filters with those of a query string (`speaker=a&q=x`).
+    /// False before the bundle has loaded.
+    #[wasm_bindgen(js_name = setState)]
+    pub fn set_state(&self, query: &str) -> bool {
+        self.remote.send(state_from_query(query))
+    }
+
+    /// Scrolls to a claim's card, focuses and highlights it. When filters hide
+    /// the card they are cleared first. False when the bundle has no such claim.
+    pub fn reveal(&self, claim_id: &str) -> bool {
+        if !self.has_claim(claim_id) {
+            return false;
+        }
+        let dom_id = format!("claim-{claim_id}");
+        if crate::web::reveal(Some(&self.root), &dom_id) {
+            return true;
+        }
+        if !self.remote.send(ViewState::default()) {
+            return false;
+        }
+        let root = self.root.clone();
+        gloo::timers::callback::Timeout::new(30, move || {
+            crate::web::reveal(Some(&root), &dom_id);
+        })
+        .forget();
+        true
+    }
+
+    /// Whether the loaded bundle shows a claim with this id.
+    #[wasm_bindgen(js_name = hasClaim)]
+    pub fn has_claim(&self, claim_id: &str) -> bool {
+        self.data.borrow().as_ref().is_some_and(|d| d.bundle.claim_index(claim_id).is_some())
+    }
+
+    /// Unmounts the app (the element was removed, or its `src` changed).
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}

@@ -1,0 +1,238 @@
+// claim-cards.js — defines the <claim-cards> custom element.
+//
+//   <script type="module" src="https://your.cdn/claim-cards/claim-cards.js"></script>
+//   <claim-cards src="bundle.json">
+//     <a href="bundle.json">The claims in this article</a>  <!-- fallback, shown until the widget runs -->
+//   </claim-cards>
+//
+// Attributes: src, lang, theme (light | dark | auto), sort, speaker, source,
+// topic, kind (comma-separated ids), q, group (speaker), sync-url, loading (eager).
+// Events (bubbling, composed): claimcards:ready, claimcards:filterchange, claimcards:error.
+// Methods: setFilters({speaker: [...], q: '...'}), clearFilters(), reveal(claimId); property: filters.
+// Full documentation: README.md, "Embedding".
+//
+// The wasm module is fetched and instantiated once, for every element on the
+// page, when the first element comes near the viewport. No inline scripts or
+// styles are injected, so the element works under a strict CSP with Trusted Types.
+
+const VERSION = '__CLAIM_CARDS_VERSION__';
+const asset = (name) => new URL(name, import.meta.url).href;
+
+let wasm = null;
+function loadWasm() {
+  wasm ??= import(asset(`claim-cards-${VERSION}.js`)).then(async (glue) => {
+    await glue.default({ module_or_path: asset(`claim-cards-${VERSION}.wasm`) });
+    return glue;
+  });
+  return wasm;
+}
+
+const FILTERS = ['speaker', 'source', 'topic', 'kind', 'q', 'sort', 'group'];
+const LISTS = ['speaker', 'source', 'topic', 'kind'];
+
+/** Host-article elements already linked to a widget, so two widgets never both claim one. */
+const linked = new WeakSet();
+
+export class ClaimCardsElement extends HTMLElement {
+  static observedAttributes = ['src', 'lang', 'theme', ...FILTERS];
+
+  #shadow = null;
+  #widget = null;
+  #observer = null;
+  #starting = false;
+  #filters = null;
+  #links = [];
+
+  connectedCallback() {
+    if (!this.#shadow) {
+      this.#shadow = this.attachShadow({ mode: 'open' });
+      const css = document.createElement('link');
+      css.rel = 'stylesheet';
+      css.href = asset(`claim-cards-${VERSION}.css`);
+      // Until the widget mounts, the light-DOM content (the newsroom's fallback) shows through.
+      this.#shadow.append(css, document.createElement('slot'));
+    }
+    if (this.getAttribute('loading') === 'eager' || !('IntersectionObserver' in window)) {
+      this.#start();
+    } else {
+      this.#observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.#start();
+      }, { rootMargin: '600px 0px' });
+      this.#observer.observe(this);
+    }
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#unmount();
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this.#widget || oldValue === value) return;
+    if (name === 'src' || name === 'lang' || name === 'theme') this.#remount();
+    else this.#widget.setState(this.#stateFromAttributes());
+  }
+
+  /** The reader's current choices (as in claimcards:filterchange), or null before loading. */
+  get filters() {
+    return this.#filters && structuredClone(this.#filters);
+  }
+
+  /** Sets the filters: {speaker: ['id'], source: [...], topic: [...], kind: [...], q, sort, group}. */
+  setFilters(filters = {}) {
+    const params = new URLSearchParams();
+    for (const key of FILTERS) {
+      const value = filters[key];
+      if (value == null || value === '') continue;
+      for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
+    }
+    return this.#widget ? this.#widget.setState(params.toString()) : false;
+  }
+
+  clearFilters() {
+    return this.setFilters({ sort: this.#filters?.sort });
+  }
+
+  /** Scrolls to a claim's card and highlights it; false when the bundle has no such claim. */
+  reveal(claimId) {
+    return this.#widget ? this.#widget.reveal(String(claimId)) : false;
+  }
+
+  async #start() {
+    if (this.#starting || this.#widget) return;
+    this.#starting = true;
+    this.#observer?.disconnect();
+    try {
+      const glue = await loadWasm();
+      if (this.isConnected && !this.#widget) this.#mount(glue);
+    } catch (err) {
+      this.#emit('error', { url: asset(`claim-cards-${VERSION}.wasm`), problems: [`the widget could not start: ${err}`] });
+    } finally {
+      this.#starting = false;
+    }
+  }
+
+  #stateFromAttributes() {
+    const params = new URLSearchParams();
+    for (const key of FILTERS) {
+      const value = this.getAttribute(key);
+      if (value == null || value === '') continue;
+      if (LISTS.includes(key)) value.split(',').map((v) => v.trim()).filter(Boolean).forEach((v) => params.append(key, v));
+      else params.append(key, value);
+    }
+    return params.toString();
+  }
+
+  #initialState() {
+    if (this.hasAttribute('sync-url')) {
+      const page = new URLSearchParams(location.search);
+      if (FILTERS.some((k) => page.has(k))) return page.toString();
+    }
+    return this.#stateFromAttributes();
+  }
+
+  #mount(glue) {
+    this.#shadow.querySelector('slot')?.remove();
+    const root = document.createElement('div');
+    this.#shadow.append(root);
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    const paragraphs = [...document.querySelectorAll('[data-claim-paragraph]')]
+      .map((e) => Number(e.getAttribute('data-claim-paragraph')))
+      .filter((n) => Number.isInteger(n) && n > 0);
+    this.#widget = new glue.Widget(root, {
+      src: this.getAttribute('src') || '',
+      inline: inline ? inline.textContent : undefined,
+      lang: this.getAttribute('lang') || '',
+      theme: this.getAttribute('theme') || 'auto',
+      state: this.#initialState(),
+      syncUrl: this.hasAttribute('sync-url'),
+      paragraphs,
+    }, (name, detail) => this.#onWidgetEvent(name, detail));
+  }
+
+  #unmount() {
+    this.#widget?.destroy();
+    this.#widget?.free();
+    this.#widget = null;
+    this.#filters = null;
+    for (const [el, handlers] of this.#links) {
+      el.removeEventListener('click', handlers.click);
+      el.removeEventListener('keydown', handlers.keydown);
+      linked.delete(el);
+    }
+    this.#links = [];
+    if (this.#shadow) {
+      for (const el of [...this.#shadow.children]) if (el.tagName !== 'LINK') el.remove();
+    }
+  }
+
+  #remount() {
+    this.#unmount();
+    loadWasm().then((glue) => this.isConnected && !this.#widget && this.#mount(glue));
+  }
+
+  #emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(`claimcards:${name}`, { detail, bubbles: true, composed: true }));
+  }
+
+  #onWidgetEvent(name, detail) {
+    switch (name) {
+      case 'ready': {
+        this.#emit('ready', { claims: detail.claims, skipped: detail.skipped });
+        const errors = detail.problems.filter((p) => p.severity === 'error');
+        if (errors.length) this.#emit('error', { url: this.getAttribute('src') || '', problems: detail.problems });
+        this.#linkArticle();
+        const hash = decodeURIComponent(location.hash.slice(1));
+        if (hash.startsWith('claim-') && this.#widget.hasClaim(hash.slice(6))) {
+          queueMicrotask(() => this.#widget?.reveal(hash.slice(6)));
+        }
+        break;
+      }
+      case 'failed':
+        this.#emit('error', detail);
+        break;
+      case 'filterchange':
+        this.#filters = detail;
+        this.#emit('filterchange', detail);
+        break;
+      case 'paragraph':
+        this.#showParagraph(detail.paragraph);
+        break;
+    }
+  }
+
+  /** Host-article elements with data-claim-id become controls that reveal their card. */
+  #linkArticle() {
+    for (const el of document.querySelectorAll('[data-claim-id]')) {
+      const id = el.getAttribute('data-claim-id');
+      if (linked.has(el) || !this.#widget.hasClaim(id)) continue;
+      linked.add(el);
+      if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
+      if (!el.hasAttribute('role')) el.setAttribute('role', 'link');
+      el.setAttribute('data-claim-cards-linked', '');
+      const handlers = {
+        click: (e) => { e.preventDefault(); this.reveal(id); },
+        keydown: (e) => {
+          if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.reveal(id); }
+        },
+      };
+      el.addEventListener('click', handlers.click);
+      el.addEventListener('keydown', handlers.keydown);
+      this.#links.push([el, handlers]);
+    }
+  }
+
+  #showParagraph(n) {
+    const el = document.querySelector(`[data-claim-paragraph="${Number(n)}"]`);
+    if (!el) return;
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'center' });
+    el.focus({ preventScroll: true });
+    el.setAttribute('data-claim-cards-active', '');
+    setTimeout(() => el.removeAttribute('data-claim-cards-active'), 2000);
+  }
+}
+
+if (!customElements.get('claim-cards')) customElements.define('claim-cards', ClaimCardsElement);

@@ -1,0 +1,31 @@
+// The iframe embed (embed.html): reads its URL into the <claim-cards> element
+// and tells the parent page its height on every size change.
+//
+// Message posted to the parent (window.parent.postMessage, any origin):
+//   { type: 'claim-cards:resize', id, height,
+//     'datawrapper-height': { [id]: height } }   // the shape Datawrapper's resize snippet reads
+// where id is the iframe's ?id= parameter (default 'claim-cards').
+import './claim-cards.js';
+
+const params = new URLSearchParams(location.search);
+const el = document.querySelector('claim-cards');
+const id = params.get('id') || 'claim-cards';
+
+if (params.get('bundle')) el.setAttribute('src', params.get('bundle'));
+for (const key of ['lang', 'theme', 'q', 'sort', 'group']) {
+  if (params.has(key)) el.setAttribute(key, params.get(key));
+}
+for (const key of ['speaker', 'source', 'topic', 'kind']) {
+  const values = params.getAll(key);
+  if (values.length) el.setAttribute(key, values.join(','));
+}
+
+let last = -1;
+function post() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last || window.parent === window) return;
+  last = height;
+  window.parent.postMessage({ type: 'claim-cards:resize', id, height, 'datawrapper-height': { [id]: height } }, '*');
+}
+new ResizeObserver(post).observe(document.documentElement);
+post();
