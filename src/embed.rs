@@ -7,11 +7,11 @@
 //! the element drive the app (replace its state, reveal a card).
 
 use crate::components::app::{App, AppProps, LoadState};
-use crate::components::{Options, Remote, Theme, WidgetEvent};
+use crate::components::{HostCommand, Options, Remote, Theme, WidgetEvent};
 use crate::dataset::Shared;
 use crate::i18n::Lang;
+use crate::problem::{Place, Problem};
 use crate::view::{Facet, ViewState};
-use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -24,7 +24,6 @@ use yew::{AppHandle, Callback};
 pub struct Widget {
     app: Option<AppHandle<App>>,
     remote: Remote,
-    root: Element,
     /// The loaded dataset, once `ready` was sent.
     data: Rc<RefCell<Option<Shared>>>,
 }
@@ -52,32 +51,76 @@ pub fn state_from_query(query: &str) -> ViewState {
     ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
-/// The state as the JSON detail of `claimcards:filterchange`.
-pub fn state_json(state: &ViewState) -> Value {
-    let mut detail = serde_json::Map::new();
-    for facet in Facet::ALL {
-        detail.insert(facet.param().to_owned(), json!(state.facet(facet).iter().collect::<Vec<_>>()));
+/// A plain JS object built field by field (no JSON round trip: keeps the
+/// serialiser out of the wasm).
+struct Obj(js_sys::Object);
+
+impl Obj {
+    fn new() -> Obj {
+        Obj(js_sys::Object::new())
     }
-    detail.insert("q".into(), json!(state.query));
-    detail.insert("sort".into(), json!(state.sort.as_str()));
-    detail.insert("group".into(), json!(if state.grouped { "speaker" } else { "" }));
-    Value::Object(detail)
+
+    fn set(self, key: &str, value: impl Into<JsValue>) -> Obj {
+        let _ = js_sys::Reflect::set(&self.0, &JsValue::from_str(key), &value.into());
+        self
+    }
+
+    fn opt(self, key: &str, value: Option<impl Into<JsValue>>) -> Obj {
+        match value {
+            Some(v) => self.set(key, v),
+            None => self,
+        }
+    }
 }
 
-fn event_detail(event: &WidgetEvent) -> (&'static str, Value) {
-    match event {
-        WidgetEvent::Ready(data) => (
-            "ready",
-            json!({ "claims": data.bundle.claims.len(), "skipped": data.skipped_claims, "problems": data.problems }),
-        ),
-        WidgetEvent::Failed { url, reasons } => ("failed", json!({ "url": url, "problems": reasons })),
-        WidgetEvent::FilterChange { state, shown, total } => {
-            let mut detail = state_json(state);
-            detail["shown"] = json!(shown);
-            detail["total"] = json!(total);
-            ("filterchange", detail)
+fn strings<'a>(items: impl IntoIterator<Item = &'a String>) -> js_sys::Array {
+    items.into_iter().map(|s| JsValue::from_str(s)).collect()
+}
+
+/// A problem as in `claim-cards validate --json`.
+fn problem_js(p: &Problem) -> JsValue {
+    let o = Obj::new().set("severity", p.severity.to_string()).set("message", p.message.as_str());
+    let o = match &p.place {
+        Place::Syntax { line, column } => {
+            o.set("kind", "syntax").set("line", *line as u32).set("column", *column as u32)
         }
-        WidgetEvent::Paragraph(n) => ("paragraph", json!({ "paragraph": n })),
+        Place::Bundle => o.set("kind", "bundle"),
+        Place::Article => o.set("kind", "article"),
+        Place::Item { list, index, id } => {
+            o.set("kind", "item").set("list", list.as_str()).set("index", *index as u32).opt("id", id.as_deref())
+        }
+    };
+    o.opt("field", p.field.as_deref()).0.into()
+}
+
+/// The state as the detail of `claimcards:filterchange`.
+fn state_js(state: &ViewState) -> Obj {
+    let mut o = Obj::new();
+    for facet in Facet::ALL {
+        o = o.set(facet.param(), strings(state.facet(facet)));
+    }
+    o.set("q", state.query.as_str())
+        .set("sort", state.sort.as_str())
+        .set("group", if state.grouped { "speaker" } else { "" })
+}
+
+fn event_detail(event: &WidgetEvent) -> (&'static str, JsValue) {
+    match event {
+        WidgetEvent::Ready(data) => {
+            let problems: js_sys::Array = data.problems.iter().map(problem_js).collect();
+            let detail = Obj::new()
+                .set("claims", data.bundle.claims.len() as u32)
+                .set("skipped", data.skipped_claims as u32)
+                .set("problems", problems);
+            ("ready", detail.0.into())
+        }
+        WidgetEvent::Failed { url, reasons } => {
+            ("failed", Obj::new().set("url", url.as_str()).set("problems", strings(reasons)).0.into())
+        }
+        WidgetEvent::FilterChange { state, shown, total } => {
+            ("filterchange", state_js(state).set("shown", *shown as u32).set("total", *total as u32).0.into())
+        }
+        WidgetEvent::Paragraph(n) => ("paragraph", Obj::new().set("paragraph", *n).0.into()),
     }
 }
 
@@ -106,7 +149,6 @@ impl Widget {
                 *loaded.borrow_mut() = Some(d.clone());
             }
             let (name, detail) = event_detail(&event);
-            let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
             let _ = on_event.call2(&JsValue::NULL, &JsValue::from_str(name), &detail);
         });
         let url = if inline.is_some() && src.is_empty() { "(inline bundle)".to_owned() } else { src };
@@ -124,36 +166,21 @@ impl Widget {
             },
             preloaded: inline.map(|text| LoadState::from_text(&url, &text)),
         };
-        let app = yew::Renderer::<App>::with_root_and_props(target.clone(), props).render();
-        Widget { app: Some(app), remote, root: target, data }
+        let app = yew::Renderer::<App>::with_root_and_props(target, props).render();
+        Widget { app: Some(app), remote, data }
     }
 
     /// Replaces the filters with those of a query string (`speaker=a&q=x`).
     /// False before the bundle has loaded.
     #[wasm_bindgen(js_name = setState)]
     pub fn set_state(&self, query: &str) -> bool {
-        self.remote.send(state_from_query(query))
+        self.remote.send(HostCommand::SetState(state_from_query(query)))
     }
 
-    /// Scrolls to a claim's card, focuses and highlights it. When filters hide
-    /// the card they are cleared first. False when the bundle has no such claim.
+    /// Scrolls to a claim's card, focuses and highlights it (rendering it,
+    /// and clearing filters that hide it). False when the bundle has no such claim.
     pub fn reveal(&self, claim_id: &str) -> bool {
-        if !self.has_claim(claim_id) {
-            return false;
-        }
-        let dom_id = format!("claim-{claim_id}");
-        if crate::web::reveal(Some(&self.root), &dom_id) {
-            return true;
-        }
-        if !self.remote.send(ViewState::default()) {
-            return false;
-        }
-        let root = self.root.clone();
-        gloo::timers::callback::Timeout::new(30, move || {
-            crate::web::reveal(Some(&root), &dom_id);
-        })
-        .forget();
-        true
+        self.has_claim(claim_id) && self.remote.send(HostCommand::Reveal(claim_id.to_owned()))
     }
 
     /// Whether the loaded bundle shows a claim with this id.

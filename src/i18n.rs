@@ -67,6 +67,8 @@ pub struct Strings {
     pub results: &'static str,
     /// "{shown} of {total} claims"
     pub count: fn(usize, usize) -> String,
+    /// "Show {n} more ({rest} not shown yet)"
+    pub show_more: fn(usize, usize) -> String,
     /// "{n} claims could not be shown"
     pub not_shown: fn(usize) -> String,
     /// "{n} problems in the bundle" (warnings only)
@@ -132,6 +134,7 @@ pub static EN: Strings = Strings {
             format!("{shown} of {}", plural(total, "claim", "claims"))
         }
     },
+    show_more: |n, rest| format!("Show {n} more ({rest} not shown yet)"),
     not_shown: |n| format!("{} could not be shown", plural(n, "claim", "claims")),
     warnings: |n| format!("{} in this bundle", plural(n, "problem", "problems")),
     sort_name: |s| match s {
@@ -214,6 +217,7 @@ pub static VI: Strings = Strings {
             format!("{shown} trên {total} phát ngôn")
         }
     },
+    show_more: |n, rest| format!("Xem thêm {n} ({rest} chưa hiển thị)"),
     not_shown: |n| format!("{n} phát ngôn không thể hiển thị"),
     warnings: |n| format!("{n} lỗi nhỏ trong dữ liệu"),
     sort_name: |s| match s {

@@ -10,11 +10,23 @@ use wasm_bindgen::JsCast;
 
 /// Fetches `url` as text. The error is a sentence for the error card.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo::net::http::Request::get(url).send().await.map_err(|e| format!("the request failed ({e})"))?;
+    use wasm_bindgen_futures::JsFuture;
+    let window = window().ok_or("no window")?;
+    let failed = |e: wasm_bindgen::JsValue| {
+        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        format!("the request failed ({why})")
+    };
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(failed)?.unchecked_into();
     if !response.ok() {
         return Err(format!("the server answered {} {}", response.status(), response.status_text()));
     }
-    response.text().await.map_err(|e| format!("the response could not be read ({e})"))
+    let text = response.text().map_err(failed)?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "the response could not be read as text".to_owned())
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -120,6 +132,14 @@ pub fn copy_text(text: &str) -> bool {
     }
     let _ = clipboard.write_text(text);
     true
+}
+
+/// A performance mark (`performance.mark(name)`), for the benchmark and for
+/// anyone profiling a page.
+pub fn mark(name: &str) {
+    if let Some(perf) = window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
 }
 
 /// Writes every problem to the browser console, for the page's owner.

@@ -20,6 +20,14 @@ async fn render(text: &str, initial: ViewState, lang: Option<Lang>) -> String {
     LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 
+/// The whole opening tag that contains `needle`.
+fn opening_tag<'a>(html: &'a str, needle: &str) -> &'a str {
+    let at = html.find(needle).unwrap_or_else(|| panic!("{needle} not rendered"));
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    &html[start..=end]
+}
+
 fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
@@ -28,9 +36,10 @@ fn count(haystack: &str, needle: &str) -> usize {
 async fn every_card_is_a_list_item_with_its_claim_id() {
     let html = render(DEMO, ViewState::default(), None).await;
     assert_eq!(count(&html, "data-claim-id="), 17);
-    assert!(html.contains(
-        r#"<li id="claim-panikoff-quote" data-claim-id="panikoff-quote" tabindex="-1" class="cc-card cc-card--quote">"#
-    ));
+    let tag = opening_tag(&html, r#"id="claim-panikoff-quote""#);
+    for attr in [r#"data-claim-id="panikoff-quote""#, r#"class="cc-card cc-card--quote""#, r#"part="card""#] {
+        assert!(tag.starts_with("<li ") && tag.contains(attr), "{tag} lacks {attr}");
+    }
     assert!(html.contains("17 claims"));
     // Facets are checkboxes in fieldsets with legends.
     assert_eq!(count(&html, "<fieldset"), 4);

@@ -62,7 +62,12 @@ pub fn App(props: &AppProps) -> Html {
                 let url = url.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
                     let next = match crate::web::fetch_text(&url).await {
-                        Ok(text) => LoadState::from_text(&url, &text),
+                        Ok(text) => {
+                            crate::web::mark("claim-cards:fetched");
+                            let next = LoadState::from_text(&url, &text);
+                            crate::web::mark("claim-cards:loaded");
+                            next
+                        }
                         Err(reason) => LoadState::Failed { url: url.clone(), reasons: vec![reason] },
                     };
                     match &next {

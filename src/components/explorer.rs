@@ -1,7 +1,8 @@
 use crate::components::card::{avatar, speaker_line, Card};
 use crate::components::filter_bar::FilterBar;
+use crate::components::more::More;
 use crate::components::notice::Notice;
-use crate::components::{Remote, WidgetEvent};
+use crate::components::{HostCommand, Remote, WidgetEvent};
 use crate::dataset::Shared;
 use crate::i18n::Strings;
 use crate::view::{group_by_speaker, select, Action, Facet, ViewState};
@@ -55,6 +56,11 @@ impl Reducible for Store {
     }
 }
 
+/// Cards rendered for a new selection: a few screens' worth.
+pub const WINDOW: usize = 40;
+/// Cards added each time the reader nears the end of the rendered list.
+pub const STEP: usize = 120;
+
 /// Parameters of the page URL that the widget owns.
 pub const URL_PARAMS: [&str; 7] = ["speaker", "source", "topic", "kind", "q", "sort", "group"];
 
@@ -92,6 +98,19 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let words = use_memo(selection.words.clone(), |w| w.clone());
     let problems = use_memo(props.data.clone(), |d| d.problems.clone());
     let copied = use_state(|| None::<String>);
+    // A claim to scroll to once its card is rendered (deep link, host request).
+    let pending = use_state(|| None::<String>);
+    let node = use_node_ref();
+    // How many cards of the selection are rendered (see ARCHITECTURE.md, "Long
+    // lists"): WINDOW for a new selection, more as the reader scrolls.
+    let window = use_state(|| (Rc::clone(&selection), WINDOW));
+    let mut limit = if Rc::ptr_eq(&window.0, &selection) { window.1 } else { WINDOW };
+    if let Some(pos) = pending.as_ref().and_then(|id| {
+        let ci = props.data.bundle.claim_index(id)?;
+        selection.claims.iter().position(|&c| c == ci)
+    }) {
+        limit = limit.max(pos + 1);
+    }
 
     // Mirror the choices in the page URL, and tell the host.
     {
@@ -106,11 +125,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             on_event.emit(WidgetEvent::FilterChange { state: view.clone(), shown, total });
         });
     }
-    // The host may replace the choices (custom element attributes and methods).
+    // The host may replace the choices or ask for a card (custom element).
     {
         let dispatch = store.dispatcher();
+        let pending = pending.clone();
         use_effect_with(props.remote.clone(), move |remote| {
-            remote.register(Some(Callback::from(move |v| dispatch.dispatch(StoreAction::FromHost(v)))));
+            remote.register(Some(Callback::from(move |command| match command {
+                HostCommand::SetState(v) => dispatch.dispatch(StoreAction::FromHost(v)),
+                HostCommand::Reveal(id) => pending.set(Some(id)),
+            })));
             let remote = remote.clone();
             move || remote.register(None)
         });
@@ -130,12 +153,41 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             move || drop(listener)
         });
     }
-    // `#claim-<id>`: scroll to the card once the cards are there.
+    // `#claim-<id>` in the page URL: reveal that card once loaded.
     {
+        let pending = pending.clone();
         use_effect_with(props.data.clone(), move |_| {
-            let hash = crate::web::hash();
-            if hash.starts_with("claim-") {
-                crate::web::reveal(None, &hash);
+            if let Some(id) = crate::web::hash().strip_prefix("claim-") {
+                pending.set(Some(id.to_owned()));
+            }
+        });
+    }
+    // A card to reveal: it is rendered (the window covers it) unless filters
+    // hide it, in which case they are cleared first.
+    {
+        let pending = pending.clone();
+        let node = node.clone();
+        let dispatch = store.dispatcher();
+        let data = props.data.clone();
+        let view = store.view.clone();
+        let window = window.clone();
+        use_effect_with(((*pending).clone(), selection.clone()), move |(id, selection)| {
+            let Some(id) = id else { return };
+            let Some(ci) = data.bundle.claim_index(id) else {
+                pending.set(None);
+                return;
+            };
+            if let Some(pos) = selection.claims.iter().position(|&c| c == ci) {
+                crate::web::reveal(node.cast::<web_sys::Element>().as_ref(), &format!("claim-{id}"));
+                // Keep the card rendered once the request is done.
+                let rendered = if Rc::ptr_eq(&window.0, selection) { window.1 } else { WINDOW };
+                window.set((selection.clone(), rendered.max(pos + 1)));
+                pending.set(None);
+            } else if view.is_filtered() {
+                let cleared = view.apply(Action::ClearAll);
+                dispatch.dispatch(StoreAction::FromHost(cleared));
+            } else {
+                pending.set(None);
             }
         });
     }
@@ -167,6 +219,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 host_paragraphs={props.host_paragraphs.clone()} on_paragraph={on_paragraph.clone()} />
         }
     };
+    let rendered = &selection.claims[..limit.min(shown)];
+    let more = (rendered.len() < shown).then(|| {
+        let window = window.clone();
+        let selection = selection.clone();
+        let on_more = Callback::from(move |()| window.set((selection.clone(), limit + STEP)));
+        html! {
+            // (Ids never contain a space, so this key cannot clash with a card's or a group's.)
+            <More key="more sentinel" remaining={shown - rendered.len()} label={(s.show_more)(STEP.min(shown - rendered.len()), shown - rendered.len())}
+                {on_more} generation={limit} />
+        }
+    });
     let list = if shown == 0 {
         html! {
             <div class="cc-empty">
@@ -180,7 +243,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     } else if view.grouped {
         html! {
             <ul class="cc-groups">
-                { for group_by_speaker(bundle, &selection.claims).into_iter().map(|(sp, claims)| {
+                { for group_by_speaker(bundle, rendered).into_iter().map(|(sp, claims)| {
                     let speaker = &bundle.speakers[sp];
                     html! {
                         <li class="cc-group-item" key={speaker.id.clone()}>
@@ -189,15 +252,16 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         </li>
                     }
                 }) }
+                { for more }
             </ul>
         }
     } else {
-        html! { <ul class="cc-list">{ for selection.claims.iter().map(|&ci| card(ci, false)) }</ul> }
+        html! { <ul class="cc-list">{ for rendered.iter().map(|&ci| card(ci, false)) }{ for more }</ul> }
     };
     let chosen = Facet::ALL.iter().map(|f| view.facet(*f).len()).sum::<usize>();
 
     html! {
-        <div class="cc-explorer" data-filtered={(chosen > 0 || !view.query.is_empty()).to_string()}>
+        <div class="cc-explorer" ref={node} data-filtered={(chosen > 0 || !view.query.is_empty()).to_string()}>
             <Notice strings={s} problems={problems} skipped={props.data.skipped_claims} />
             <FilterBar data={props.data.clone()} state={view.clone()} selection={selection.clone()}
                 dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()} />

@@ -13,6 +13,7 @@ pub mod error_card;
 pub mod explorer;
 pub mod facet;
 pub mod filter_bar;
+pub mod more;
 pub mod notice;
 pub mod skeleton;
 
@@ -64,19 +65,29 @@ pub enum WidgetEvent {
     Paragraph(u32),
 }
 
-/// Lets the host drive a mounted widget: the explorer registers a way to
-/// replace its state here. Equality is identity.
+/// What a host can ask of a mounted widget.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostCommand {
+    /// Replace the reader's choices.
+    SetState(ViewState),
+    /// Show a claim's card (rendering it, clearing filters that hide it), then
+    /// scroll to it and highlight it.
+    Reveal(String),
+}
+
+/// Lets the host drive a mounted widget: the explorer registers itself here.
+/// Equality is identity.
 #[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Option<Callback<ViewState>>>>);
+pub struct Remote(Rc<RefCell<Option<Callback<HostCommand>>>>);
 
 impl Remote {
-    /// Replaces the reader's choices; false before the bundle has loaded.
-    pub fn send(&self, state: ViewState) -> bool {
+    /// Sends a command; false before the bundle has loaded.
+    pub fn send(&self, command: HostCommand) -> bool {
         let target = self.0.borrow().clone();
-        target.map(|cb| cb.emit(state)).is_some()
+        target.map(|cb| cb.emit(command)).is_some()
     }
 
-    pub(crate) fn register(&self, cb: Option<Callback<ViewState>>) {
+    pub(crate) fn register(&self, cb: Option<Callback<HostCommand>>) {
         *self.0.borrow_mut() = cb;
     }
 }

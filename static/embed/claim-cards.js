@@ -19,12 +19,18 @@ const VERSION = '__CLAIM_CARDS_VERSION__';
 const asset = (name) => new URL(name, import.meta.url).href;
 
 let wasm = null;
+let exports = null;
 function loadWasm() {
   wasm ??= import(asset(`claim-cards-${VERSION}.js`)).then(async (glue) => {
-    await glue.default({ module_or_path: asset(`claim-cards-${VERSION}.wasm`) });
+    exports = await glue.default({ module_or_path: asset(`claim-cards-${VERSION}.wasm`) });
     return glue;
   });
   return wasm;
+}
+
+/** Bytes of WebAssembly memory in use by all widgets of the page (0 before loading); for the benchmark. */
+export function wasmMemoryBytes() {
+  return exports?.memory?.buffer.byteLength ?? 0;
 }
 
 const FILTERS = ['speaker', 'source', 'topic', 'kind', 'q', 'sort', 'group'];

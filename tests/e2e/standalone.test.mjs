@@ -4,13 +4,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, newPage, cardIds, waitForCards, axe, SHOTS } from './support.mjs';
+import { startServer, launch, newPage, cardIds, waitForCards, axe, SHOTS, ROOT } from './support.mjs';
+import { generateBundle } from '../../scripts/bench/gen-bundle.mjs';
 
 let server;
 let chrome;
 
 before(async () => {
-  server = await startServer();
+  const gen = path.join(ROOT, 'target', 'e2e-bundles');
+  fs.mkdirSync(gen, { recursive: true });
+  fs.writeFileSync(path.join(gen, '500.json'), JSON.stringify(generateBundle(500)));
+  server = await startServer({ mounts: { '/gen/': gen } });
   chrome = await launch();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
@@ -235,6 +239,35 @@ test('no horizontal scrolling down to 320px; filters collapse behind a button', 
   assert.equal(await page.isVisible('#cc-speaker-donald-trump'), true);
   await page.check('#cc-speaker-donald-trump');
   assert.equal(await page.textContent('.cc-filters-toggle .cc-badge'), '1');
+  await page.context().close();
+});
+
+test('long lists render a window of cards and grow as the reader scrolls', async () => {
+  const page = await open('?bundle=/gen/500.json');
+  assert.equal(await countLine(page), '500 claims');
+  assert.equal((await cardIds(page)).length, 40);
+  assert.equal(await page.textContent('.cc-more button'), 'Show 120 more (460 not shown yet)');
+  // Scrolling towards the end renders more.
+  await page.$eval('.cc-more', (el) => el.scrollIntoView());
+  await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length >= 160);
+  // Keyboard and screen-reader users press the button.
+  const before = (await cardIds(page)).length;
+  await page.focus('.cc-more button');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-claim-id]').length > n, before);
+  // A new selection starts with a fresh window; the count is of all matches.
+  await page.fill('input[type=search]', 'government');
+  const matches = Number((await countLine(page)).split(' ')[0]);
+  assert.ok(matches > 40, `${matches} matches`);
+  assert.equal((await cardIds(page)).length, 40);
+  await page.context().close();
+});
+
+test('a deep link to a card beyond the window renders and reveals it', async () => {
+  const page = await newPage(chrome.browser);
+  await page.goto(`${server.url}/?bundle=/gen/500.json#claim-c450`);
+  await page.waitForSelector('#claim-c450.is-target');
+  assert.ok((await cardIds(page)).length >= 451);
   await page.context().close();
 });
 

@@ -27,13 +27,19 @@ const TYPES = {
   '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png',
 };
 
-/** Serves dist/ (and tests/fixtures/ under /fixtures/) on 127.0.0.1 at a free port. */
-export async function startServer({ headers = {} } = {}) {
+/**
+ * Serves dist/ on 127.0.0.1 at a free port, with tests/fixtures/ under
+ * /fixtures/ and any other `mounts` ({'/prefix/': dir}); `headers` go on every file.
+ */
+export async function startServer({ headers = {}, mounts = {} } = {}) {
+  const all = { '/fixtures/': path.join(ROOT, 'tests', 'fixtures'), ...mounts };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
     let base = DIST;
-    if (rel.startsWith('/fixtures/')) { base = path.join(ROOT, 'tests', 'fixtures'); rel = rel.slice('/fixtures'.length); }
+    for (const [prefix, dir] of Object.entries(all)) {
+      if (rel.startsWith(prefix)) { base = dir; rel = rel.slice(prefix.length - 1); break; }
+    }
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.join(base, path.normalize(rel));
     if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -49,13 +55,13 @@ export async function startServer({ headers = {} } = {}) {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-export async function launch() {
+export async function launch(extraArgs = []) {
   const userDataDir = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'cc-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', ...extraArgs],
   });
   const close = async () => { await browser.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); };
   return { browser, close };

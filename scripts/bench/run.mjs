@@ -1,0 +1,192 @@
+// The benchmark: claim-cards against the vanilla-JS baseline in headless
+// Chromium, over synthetic bundles of 100 to 50,000 claims.
+// Run it through `scripts/benchmark` (which builds the release first).
+//
+//   node scripts/bench/run.mjs [--sizes 100,1000] [--reps 20] [--record]
+//
+// Writes target/bench/results.json and prints a table; --record also adds the
+// table to BENCHMARKS.md with the date and the machine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startServer, launch, DIST, ROOT } from '../../tests/e2e/support.mjs';
+import { generateBundle } from './gen-bundle.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.join(ROOT, 'target', 'bench');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
+const SIZES = opt('sizes', '100,1000,10000,50000').split(',').map(Number);
+const REPS = Number(opt('reps', '20'));
+const RECORD = args.includes('--record');
+
+// ---- transfer sizes -------------------------------------------------------
+const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"/m)[1];
+const size = (files) => {
+  let raw = 0; let gz = 0;
+  for (const f of files) {
+    const data = fs.readFileSync(path.join(DIST, f));
+    raw += data.length;
+    gz += zlib.gzipSync(data, { level: 9 }).length;
+  }
+  return { raw, gz };
+};
+const wasm = size([`claim-cards-${version}.wasm`]);
+const js = size(['claim-cards.js', `claim-cards-${version}.js`]);
+const css = size([`claim-cards-${version}.css`]);
+const transfer = {
+  wasm_gzip: wasm.gz, js_gzip: js.gz, css_gzip: css.gz,
+  total_gzip: wasm.gz + js.gz + css.gz, total_raw: wasm.raw + js.raw + css.raw,
+};
+
+// ---- bundles ----------------------------------------------------------------
+const bundleDir = path.join(OUT, 'bundles');
+fs.mkdirSync(bundleDir, { recursive: true });
+for (const n of SIZES) {
+  const file = path.join(bundleDir, `${n}.json`);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, JSON.stringify(generateBundle(n)));
+}
+
+const server = await startServer({ mounts: { '/bench/': here, '/bench-bundles/': bundleDir } });
+const chrome = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
+const chromium = execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version']).toString().trim();
+
+const IMPLS = {
+  'claim-cards': {
+    page: 'cc.html', prefix: 'cc',
+    root: 'document.querySelector("claim-cards").shadowRoot',
+    speaker: '#cc-speaker-sp-0', search: 'input[type=search]', clear: '.cc-clear',
+    parse: ['claim-cards:fetched', 'claim-cards:loaded'],
+  },
+  vanilla: {
+    page: 'vanilla.html', prefix: 'vanilla',
+    root: 'document',
+    speaker: '#v-speaker-sp-0', search: '#q', clear: '#clear',
+    parse: ['vanilla:fetched', 'vanilla:loaded'],
+  },
+};
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { median: round(at(0.5)), p95: round(at(0.95)), n: s.length };
+};
+const round = (x) => Math.round(x * 100) / 100;
+
+async function measureRun(impl, n) {
+  const cfg = IMPLS[impl];
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(600_000);
+  await page.goto(`${server.url}/bench/${cfg.page}?bundle=/bench-bundles/${n}.json`);
+  await page.waitForFunction((p) => performance.getEntriesByName(`${p}:first-cards`).length > 0, cfg.prefix, { timeout: 600_000 });
+  const marks = await page.evaluate(([p, parse]) => {
+    const t = (name) => performance.getEntriesByName(name)[0]?.startTime;
+    return { first: t(`${p}:first-cards`) - t(`${p}:start`), parse: t(parse[1]) - t(parse[0]) };
+  }, [cfg.prefix, cfg.parse]);
+  const memory = await page.evaluate(() => {
+    if (window.gc) window.gc();
+    const heap = performance.memory ? performance.memory.usedJSHeapSize : 0;
+    return heap + (window.__wasmMemoryBytes ? window.__wasmMemoryBytes() : 0);
+  });
+  // Heavy runs of the baseline take seconds per interaction: fewer repetitions there.
+  const reps = impl === 'vanilla' && n >= 50000 ? Math.min(REPS, 5) : REPS;
+  await page.evaluate(([rootExpr]) => {
+    window.__root = () => eval(rootExpr);
+    window.__paint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    window.__time = async (fn) => { const t0 = performance.now(); fn(); await window.__paint(); return performance.now() - t0; };
+  }, [cfg.root]);
+  const toggle = [];
+  for (let i = 0; i < reps; i++) {
+    toggle.push(await page.evaluate((sel) => window.__time(() => window.__root().querySelector(sel).click()), cfg.speaker));
+  }
+  if (reps % 2) await page.evaluate((sel) => window.__root().querySelector(sel).click(), cfg.speaker);
+  const search = [];
+  const word = 'gov';
+  for (let round = 0; search.length < reps; round++) {
+    for (const ch of word) {
+      search.push(await page.evaluate(([sel, c]) => window.__time(() => {
+        const input = window.__root().querySelector(sel);
+        input.value += c;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: c }));
+      }), [cfg.search, ch]));
+    }
+    await page.evaluate((sel) => window.__root().querySelector(sel).click(), cfg.clear);
+    await page.evaluate(() => window.__paint());
+  }
+  const clear = [];
+  for (let i = 0; i < reps; i++) {
+    await page.evaluate(async ([sp, q]) => {
+      window.__root().querySelector(sp).click();
+      await window.__paint();
+      const input = window.__root().querySelector(q);
+      input.value = 'a';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: 'a' }));
+      await window.__paint();
+    }, [cfg.speaker, cfg.search]);
+    clear.push(await page.evaluate((sel) => window.__time(() => window.__root().querySelector(sel).click()), cfg.clear));
+  }
+  await context.close();
+  return {
+    claims: n, impl,
+    bundle_bytes: fs.statSync(path.join(bundleDir, `${n}.json`)).size,
+    parse_ms: round(marks.parse), first_cards_ms: round(marks.first),
+    toggle_speaker_ms: stats(toggle), search_keystroke_ms: stats(search), clear_ms: stats(clear),
+    memory_bytes: memory,
+  };
+}
+
+const runs = [];
+try {
+  for (const n of SIZES) {
+    for (const impl of Object.keys(IMPLS)) {
+      process.stderr.write(`bench: ${impl} with ${n} claims…\n`);
+      runs.push(await measureRun(impl, n));
+    }
+  }
+} finally {
+  await chrome.close();
+  await server.close();
+}
+
+const results = { chromium, date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, transfer, runs };
+fs.mkdirSync(OUT, { recursive: true });
+fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
+
+// ---- report -----------------------------------------------------------------
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const lines = [];
+lines.push(`Transfer (what a host page downloads): wasm ${kb(transfer.wasm_gzip)}, JS ${kb(transfer.js_gzip)}, CSS ${kb(transfer.css_gzip)} — total ${kb(transfer.total_gzip)} gzip, ${kb(transfer.total_raw)} raw`);
+lines.push('');
+lines.push('| claims | impl | bundle | parse ms | first cards ms | toggle speaker ms (median / p95) | search keystroke ms | clear all ms | memory (× bundle) |');
+lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of runs) {
+  const m = (s) => `${s.median} / ${s.p95}`;
+  lines.push(`| ${r.claims} | ${r.impl} | ${kb(r.bundle_bytes)} | ${r.parse_ms} | ${r.first_cards_ms} | ${m(r.toggle_speaker_ms)} | ${m(r.search_keystroke_ms)} | ${m(r.clear_ms)} | ${(r.memory_bytes / 2 ** 20).toFixed(1)} MB (${(r.memory_bytes / r.bundle_bytes).toFixed(1)}×) |`);
+}
+lines.push('');
+lines.push('Ratios claim-cards / vanilla (below 1 is faster):');
+lines.push('');
+lines.push('| claims | first cards | toggle p95 | search p95 | clear p95 | memory |');
+lines.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const n of SIZES) {
+  const a = runs.find((r) => r.claims === n && r.impl === 'claim-cards');
+  const b = runs.find((r) => r.claims === n && r.impl === 'vanilla');
+  const q = (x, y) => (y ? (x / y).toFixed(2) : '–');
+  lines.push(`| ${n} | ${q(a.first_cards_ms, b.first_cards_ms)} | ${q(a.toggle_speaker_ms.p95, b.toggle_speaker_ms.p95)} | ${q(a.search_keystroke_ms.p95, b.search_keystroke_ms.p95)} | ${q(a.clear_ms.p95, b.clear_ms.p95)} | ${q(a.memory_bytes, b.memory_bytes)} |`);
+}
+const table = lines.join('\n');
+console.log(table);
+console.log(`\n${chromium}; results in target/bench/results.json`);
+
+if (RECORD) {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nRecorded by `scripts/benchmark --record`; newest first.\n';
+  const [intro, ...rest] = head.split('\n## ');
+  const entry = `## ${results.date.slice(0, 10)} — ${results.machine}, ${chromium}, ${REPS} repetitions\n\n${table}\n`;
+  fs.writeFileSync(file, [intro.trimEnd() + '\n', entry, ...rest.map((r) => `## ${r}`)].join('\n'));
+  console.log('recorded in BENCHMARKS.md');
+}
