@@ -19,17 +19,19 @@ const claims = bundle.claims.filter((c) => c && typeof c.text === 'string' && c.
   && Array.isArray(c.sources) && c.sources.length && c.sources.every((s) => sources.has(s)));
 performance.mark('vanilla:loaded');
 
+// Search text per claim, folded once.
+for (const c of claims) {
+  const sp = speakers.get(c.speaker);
+  c.hay = fold([c.text, sp.name, sp.role || '', sp.affiliation || '', ...c.sources.map((s) => sources.get(s).name)].join(' '));
+}
+
 const state = { speaker: new Set(), source: new Set(), topic: new Set(), kind: new Set(), q: '' };
 const topics = [...new Set(claims.flatMap((c) => c.topics || []))];
 const kinds = ['quote', 'paraphrase', 'statement', 'report'];
 
 function matches(c, skip) {
   const q = fold(state.q.trim());
-  if (q) {
-    const sp = speakers.get(c.speaker);
-    const hay = fold([c.text, sp.name, sp.role || '', sp.affiliation || '', ...c.sources.map((s) => sources.get(s).name)].join(' '));
-    if (!q.split(/\s+/).every((w) => hay.includes(w))) return false;
-  }
+  if (q && !q.split(/\s+/).every((w) => c.hay.includes(w))) return false;
   if (skip !== 'speaker' && state.speaker.size && !state.speaker.has(c.speaker)) return false;
   if (skip !== 'source' && state.source.size && !c.sources.some((s) => state.source.has(s))) return false;
   if (skip !== 'topic' && state.topic.size && !(c.topics || []).some((t) => state.topic.has(t))) return false;
@@ -52,10 +54,16 @@ function facet(name, legend, options) {
   const lg = document.createElement('legend');
   lg.textContent = legend;
   fs.append(lg);
+  // Counts given the other facets: one pass over the claims.
+  const counts = new Map();
+  for (const c of claims) {
+    if (!matches(c, name)) continue;
+    const values = name === 'speaker' ? [c.speaker] : name === 'source' ? c.sources
+      : name === 'topic' ? (c.topics || []) : [c.kind || 'paraphrase'];
+    for (const v of values) counts.set(v, (counts.get(v) || 0) + 1);
+  }
   for (const [value, label] of options) {
-    const count = claims.filter((c) => matches(c, name) && (
-      name === 'speaker' ? c.speaker === value : name === 'source' ? c.sources.includes(value)
-        : name === 'topic' ? (c.topics || []).includes(value) : (c.kind || 'paraphrase') === value)).length;
+    const count = counts.get(value) || 0;
     const l = document.createElement('label');
     if (!count) l.className = 'empty';
     const box = document.createElement('input');

@@ -218,6 +218,15 @@ test('axe finds no violations on the demo article with the widget', async () => 
   await page.context().close();
 });
 
+test('with JavaScript off, the newsroom fallback inside the element shows', async () => {
+  const context = await chrome.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/demo/article.html`);
+  assert.equal(await page.isVisible('#claims-en a[href="../bundles/us-hamas-talks.json"]'), true);
+  assert.equal(await page.textContent('#claims-en a'), 'Who said what in this article (the claims as data)');
+  await context.close();
+});
+
 test('the iframe embed posts a height that matches its content', async () => {
   const page = await newPage(chrome.browser, { width: 900, height: 800 });
   await page.goto(`${server.url}/embed.html?bundle=bundles/us-hamas-talks.json&id=gaza&speaker=donald-trump`);
