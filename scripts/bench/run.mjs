@@ -218,8 +218,10 @@ console.log(`\n${chromium}; results in target/bench/results.json`);
 if (RECORD) {
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nRecorded by `scripts/benchmark --record`; newest first.\n';
-  const [intro, ...rest] = head.split('\n## ');
+  // New entries go above the older dated ones ("## 2026-…"), below the introduction.
+  const at = head.search(/^## \d{4}-/m);
+  const [intro, older] = at < 0 ? [head, ''] : [head.slice(0, at), head.slice(at)];
   const entry = `## ${results.date.slice(0, 10)} — ${results.machine}, ${chromium}, ${REPS} repetitions\n\n${table}\n`;
-  fs.writeFileSync(file, [intro.trimEnd() + '\n', entry, ...rest.map((r) => `## ${r}`)].join('\n'));
+  fs.writeFileSync(file, `${intro.trimEnd()}\n\n${entry}${older ? `\n${older}` : ''}`);
   console.log('recorded in BENCHMARKS.md');
 }
