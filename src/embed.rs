@@ -38,16 +38,7 @@ fn get_bool(config: &JsValue, key: &str) -> bool {
 
 /// Reads `speaker=a&q=x`-style text into a state.
 pub fn state_from_query(query: &str) -> ViewState {
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
-        return ViewState::default();
-    };
-    let mut pairs = Vec::new();
-    for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten().flatten() {
-        let pair = js_sys::Array::from(&entry);
-        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-            pairs.push((k, v));
-        }
-    }
+    let pairs = crate::web::parse_query(query);
     ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 

@@ -35,10 +35,12 @@ fn window() -> Option<web_sys::Window> {
 
 /// The page's query parameters, in order.
 pub fn query_pairs() -> Vec<(String, String)> {
-    let Some(search) = window().and_then(|w| w.location().search().ok()) else {
-        return Vec::new();
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+    window().and_then(|w| w.location().search().ok()).map(|s| parse_query(&s)).unwrap_or_default()
+}
+
+/// The pairs of a query string (`?a=1&b=2` or `a=1&b=2`), decoded, in order.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
         return Vec::new();
     };
     let mut out = Vec::new();
