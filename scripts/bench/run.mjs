@@ -157,7 +157,7 @@ async function measureRun(impl, n) {
   }
   await context.close();
   return {
-    claims: n, impl,
+    claims: n, impl, reps,
     bundle_bytes: fs.statSync(path.join(bundleDir, `${n}.json`)).size,
     parse_ms: round(marks.parse), first_cards_ms: round(marks.first),
     toggle_speaker_ms: stats(toggle), search_keystroke_ms: stats(search), clear_ms: stats(clear),
