@@ -94,13 +94,10 @@ pub fn claim_link(claim_id: &str) -> String {
     format!("{base}#claim-{claim_id}")
 }
 
-/// Scrolls the element with `id` (searched from `root`, or the document)
-/// into view, moves focus to it and marks it highlighted for a moment.
-pub fn reveal(root: Option<&web_sys::Element>, id: &str) -> bool {
-    let found = match root {
-        Some(r) => r.query_selector(&format!("[id=\"{}\"]", id.replace('"', ""))).ok().flatten(),
-        None => window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)),
-    };
+/// Scrolls the element with `id` (searched below `root`, so it works inside
+/// a shadow root) into view, moves focus to it and marks it highlighted for a moment.
+pub fn reveal(root: &web_sys::Element, id: &str) -> bool {
+    let found = root.query_selector(&format!("[id=\"{}\"]", id.replace('"', ""))).ok().flatten();
     let Some(el) = found else { return false };
     let smooth = !prefers_reduced_motion();
     let opts = web_sys::ScrollIntoViewOptions::new();

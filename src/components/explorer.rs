@@ -5,7 +5,7 @@ use crate::components::notice::Notice;
 use crate::components::{HostCommand, Remote, WidgetEvent};
 use crate::dataset::Shared;
 use crate::i18n::Strings;
-use crate::view::{group_by_speaker, select, Action, Facet, ViewState};
+use crate::view::{group_by_speaker, select, Action, Facet, Selection, ViewState};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -61,6 +61,22 @@ pub const WINDOW: usize = 40;
 /// Cards added each time the reader nears the end of the rendered list.
 pub const STEP: usize = 120;
 
+/// How many cards of `selection` are rendered: the window's length when it
+/// belongs to this selection, else a fresh window.
+fn window_len(window: &(Rc<Selection>, usize), selection: &Rc<Selection>) -> usize {
+    if Rc::ptr_eq(&window.0, selection) {
+        window.1
+    } else {
+        WINDOW
+    }
+}
+
+/// Where the claim with `id` stands in the selection, if it is selected.
+fn position_in(data: &Shared, selection: &Selection, id: &str) -> Option<usize> {
+    let ci = data.bundle.claim_index(id)?;
+    selection.claims.iter().position(|&c| c == ci)
+}
+
 /// Parameters of the page URL that the widget owns.
 pub const URL_PARAMS: [&str; 7] = ["speaker", "source", "topic", "kind", "q", "sort", "group"];
 
@@ -104,11 +120,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // How many cards of the selection are rendered (see ARCHITECTURE.md, "Long
     // lists"): WINDOW for a new selection, more as the reader scrolls.
     let window = use_state(|| (Rc::clone(&selection), WINDOW));
-    let mut limit = if Rc::ptr_eq(&window.0, &selection) { window.1 } else { WINDOW };
-    if let Some(pos) = pending.as_ref().and_then(|id| {
-        let ci = props.data.bundle.claim_index(id)?;
-        selection.claims.iter().position(|&c| c == ci)
-    }) {
+    let mut limit = window_len(&window, &selection);
+    if let Some(pos) = pending.as_deref().and_then(|id| position_in(&props.data, &selection, id)) {
         limit = limit.max(pos + 1);
     }
 
@@ -173,15 +186,16 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let window = window.clone();
         use_effect_with(((*pending).clone(), selection.clone()), move |(id, selection)| {
             let Some(id) = id else { return };
-            let Some(ci) = data.bundle.claim_index(id) else {
+            if data.bundle.claim_index(id).is_none() {
                 pending.set(None);
                 return;
-            };
-            if let Some(pos) = selection.claims.iter().position(|&c| c == ci) {
-                crate::web::reveal(node.cast::<web_sys::Element>().as_ref(), &format!("claim-{id}"));
+            }
+            if let Some(pos) = position_in(&data, selection, id) {
+                if let Some(root) = node.cast::<web_sys::Element>() {
+                    crate::web::reveal(&root, &format!("claim-{id}"));
+                }
                 // Keep the card rendered once the request is done.
-                let rendered = if Rc::ptr_eq(&window.0, selection) { window.1 } else { WINDOW };
-                window.set((selection.clone(), rendered.max(pos + 1)));
+                window.set((selection.clone(), window_len(&window, selection).max(pos + 1)));
                 pending.set(None);
             } else if view.is_filtered() {
                 let cleared = view.apply(Action::ClearAll);
