@@ -258,6 +258,18 @@ pub struct Selection {
     pub words: Vec<String>,
 }
 
+impl Selection {
+    /// The counts of one facet's options, in the facet's order.
+    pub fn counts(&self, facet: Facet) -> &[usize] {
+        match facet {
+            Facet::Speaker => &self.speaker_counts,
+            Facet::Source => &self.source_counts,
+            Facet::Topic => &self.topic_counts,
+            Facet::Kind => &self.kind_counts,
+        }
+    }
+}
+
 /// Resolved filter: `None` = facet inactive; else membership by index.
 fn resolve<'a>(values: &BTreeSet<String>, n: usize, lookup: impl Fn(&str) -> Option<usize> + 'a) -> Option<Vec<bool>> {
     if values.is_empty() {

@@ -22,6 +22,8 @@ const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0
 const SIZES = opt('sizes', '100,1000,10000,50000').split(',').map(Number);
 const REPS = Number(opt('reps', '20'));
 const RECORD = args.includes('--record');
+// --impls claim-cards: skip the (slow) baseline while iterating; --record needs both.
+const ONLY = opt('impls', 'claim-cards,vanilla').split(',');
 
 // ---- transfer sizes -------------------------------------------------------
 const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"/m)[1];
@@ -172,7 +174,7 @@ async function measureRun(impl, n) {
 const runs = [];
 try {
   for (const n of SIZES) {
-    for (const impl of Object.keys(IMPLS)) {
+    for (const impl of Object.keys(IMPLS).filter((i) => ONLY.includes(i))) {
       process.stderr.write(`bench: ${impl} with ${n} claims…\n`);
       runs.push(await measureRun(impl, n));
     }
@@ -208,6 +210,7 @@ lines.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const n of SIZES) {
   const a = runs.find((r) => r.claims === n && r.impl === 'claim-cards');
   const b = runs.find((r) => r.claims === n && r.impl === 'vanilla');
+  if (!a || !b) continue;
   const q = (x, y) => (y ? (x / y).toFixed(2) : '–');
   lines.push(`| ${n} | ${q(a.first_cards_ms, b.first_cards_ms)} | ${q(a.toggle_speaker_ms.p95, b.toggle_speaker_ms.p95)} | ${q(a.search_keystroke_ms.p95, b.search_keystroke_ms.p95)} | ${q(a.clear_ms.p95, b.clear_ms.p95)} | ${q(a.memory_bytes, b.memory_bytes)} |`);
 }
@@ -215,7 +218,9 @@ const table = lines.join('\n');
 console.log(table);
 console.log(`\n${chromium}; results in target/bench/results.json`);
 
-if (RECORD) {
+if (RECORD && ONLY.length < 2) {
+  console.log('not recorded: --record needs both implementations');
+} else if (RECORD) {
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nRecorded by `scripts/benchmark --record`; newest first.\n';
   // New entries go above the older dated ones ("## 2026-…"), below the introduction.

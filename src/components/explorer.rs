@@ -56,10 +56,13 @@ impl Reducible for Store {
     }
 }
 
-/// Cards rendered for a new selection: a few screens' worth.
-pub const WINDOW: usize = 40;
+/// Cards rendered for a new selection: about three desktop screens' worth
+/// (cards are 150–250 px tall). Every card rendered is DOM work on each filter
+/// change, so this is kept small; the [`More`] sentinel adds cards as soon as
+/// the end of the list comes within 1,000 px of the viewport.
+pub const WINDOW: usize = 6;
 /// Cards added each time the reader nears the end of the rendered list.
-pub const STEP: usize = 120;
+pub const STEP: usize = 8;
 
 /// How many cards of `selection` are rendered: the window's length when it
 /// belongs to this selection, else a fresh window.
@@ -210,9 +213,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let store = store.clone();
         Callback::from(move |a: Action| store.dispatch(StoreAction::Reader(a)))
     };
+    // Callbacks handed to every card are made once (not per render), so that
+    // a card whose claim, highlight and state are unchanged is not re-rendered.
     let on_copy = {
-        let copied = copied.clone();
-        Callback::from(move |id: String| {
+        let copied = copied.setter();
+        use_callback((), move |id: String, ()| {
             let link = crate::web::claim_link(&id);
             if !crate::web::copy_text(&link) {
                 let _ = gloo::utils::window().location().set_hash(&format!("claim-{id}"));
@@ -220,8 +225,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             copied.set(Some(id));
         })
     };
-
-    let on_paragraph = props.on_event.reform(WidgetEvent::Paragraph);
+    let on_paragraph =
+        use_callback(props.on_event.clone(), |p: u32, on_event| on_event.emit(WidgetEvent::Paragraph(p)));
     let bundle = &props.data.bundle;
     let total = bundle.claims.len();
     let shown = selection.claims.len();

@@ -1,21 +1,26 @@
-use crate::view::{Action, Facet};
+use crate::view::{Action, Facet, Selection};
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// One option of a facet: its value (id), label and count.
+/// What one option of a facet shows: its value (id), label and detail. Made
+/// once per loaded bundle and language; counts come from the selection.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FacetOption {
-    pub value: String,
-    pub label: String,
-    pub detail: Option<String>,
-    pub count: usize,
-    pub checked: bool,
+    pub value: AttrValue,
+    pub label: AttrValue,
+    pub detail: Option<AttrValue>,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct FacetGroupProps {
     pub facet: Facet,
     pub legend: AttrValue,
-    pub options: Vec<FacetOption>,
+    pub options: Rc<Vec<FacetOption>>,
+    /// Gives the count of each option (by position in `options`).
+    pub selection: Rc<Selection>,
+    /// The chosen values of this facet.
+    pub chosen: BTreeSet<String>,
     pub dispatch: Callback<Action>,
     /// Prefix that keeps ids unique when several widgets share a page.
     pub id_prefix: AttrValue,
@@ -27,32 +32,39 @@ pub struct FacetGroupProps {
 }
 
 /// A facet as real checkboxes in a fieldset. Options that would yield no
-/// claims are dimmed, not hidden, and stay operable.
+/// claims are dimmed, not hidden, and stay operable. Collapsed, only the first
+/// options and the chosen ones are rendered, so a bundle with hundreds of
+/// speakers costs no more per interaction than one with ten.
 #[function_component]
 pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     let expanded = use_state(|| false);
     let total = props.options.len();
     let limit = props.collapsed_limit;
-    // Chosen options always stay visible, even when collapsed.
-    let visible =
-        props.options.iter().enumerate().filter(|(i, o)| *expanded || *i < limit || o.checked).map(|(_, o)| o);
-    let items = visible.map(|o| {
+    let counts = props.selection.counts(props.facet);
+    let visible = props
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(i, o)| *expanded || *i < limit || props.chosen.contains(o.value.as_str()));
+    let items = visible.map(|(i, o)| {
         let id = format!("{}-{}-{}", props.id_prefix, props.facet.param(), o.value);
         let onchange = {
             let dispatch = props.dispatch.clone();
             let facet = props.facet;
-            let value = o.value.clone();
+            let value = o.value.to_string();
             Callback::from(move |_: Event| dispatch.emit(Action::Toggle(facet, value.clone())))
         };
-        let empty = o.count == 0 && !o.checked;
+        let checked = props.chosen.contains(o.value.as_str());
+        let count = counts.get(i).copied().unwrap_or(0);
+        let empty = count == 0 && !checked;
         html! {
-            <li key={o.value.clone()} class={classes!("cc-option", empty.then_some("is-empty"))}>
-                <input type="checkbox" id={id.clone()} checked={o.checked} {onchange} />
+            <li key={o.value.as_str()} class={classes!("cc-option", empty.then_some("is-empty"))}>
+                <input type="checkbox" id={id.clone()} {checked} {onchange} />
                 <label for={id}>
                     <span class="cc-option-label" dir="auto">{ o.label.clone() }
                         if let Some(d) = &o.detail { <span class="cc-option-detail">{ d.clone() }</span> }
                     </span>
-                    <span class="cc-count">{ o.count }</span>
+                    <span class="cc-count">{ count }</span>
                 </label>
             </li>
         }

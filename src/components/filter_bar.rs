@@ -23,64 +23,17 @@ pub struct FilterBarProps {
 pub fn FilterBar(props: &FilterBarProps) -> Html {
     let s = props.strings;
     let open = use_state(|| false);
-    let b = &props.data.bundle;
     let st = &props.state;
     let sel = &props.selection;
     let p = &props.id_prefix;
 
-    let speakers: Vec<FacetOption> = b
-        .speakers
-        .iter()
-        .enumerate()
-        .map(|(i, sp)| FacetOption {
-            value: sp.id.clone(),
-            label: sp.name.clone(),
-            detail: None,
-            count: sel.speaker_counts.get(i).copied().unwrap_or(0),
-            checked: st.speakers.contains(&sp.id),
-        })
-        .collect();
-    let sources: Vec<FacetOption> = b
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, src)| FacetOption {
-            value: src.id.clone(),
-            label: src.name.clone(),
-            detail: Some((s.source_kind)(src.kind).to_owned()),
-            count: sel.source_counts.get(i).copied().unwrap_or(0),
-            checked: st.sources.contains(&src.id),
-        })
-        .collect();
-    let topics: Vec<FacetOption> = props
-        .data
-        .index
-        .topics
-        .iter()
-        .enumerate()
-        .map(|(i, t)| FacetOption {
-            value: t.clone(),
-            label: t.replace('-', " "),
-            detail: None,
-            count: sel.topic_counts.get(i).copied().unwrap_or(0),
-            checked: st.topics.contains(t),
-        })
-        .collect();
-    let kinds: Vec<FacetOption> = ClaimKind::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, k)| FacetOption {
-            value: k.as_str().to_owned(),
-            label: (s.claim_kind)(*k).to_owned(),
-            detail: None,
-            count: sel.kind_counts.get(i).copied().unwrap_or(0),
-            checked: st.kinds.contains(k.as_str()),
-        })
-        .collect();
-
-    let facet = |facet: Facet, legend: &'static str, options: Vec<FacetOption>| {
+    // The options' labels are made once per bundle and language, not per keystroke.
+    let options = use_memo((props.data.clone(), s), |(data, s)| facet_options(data, s));
+    let facet = |facet: Facet, legend: &'static str| {
+        let options = Rc::clone(&options[Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)]);
         html! {
-            <FacetGroup {facet} {legend} {options} dispatch={props.dispatch.clone()} id_prefix={p.clone()}
+            <FacetGroup {facet} {legend} {options} selection={sel.clone()} chosen={st.facet(facet).clone()}
+                dispatch={props.dispatch.clone()} id_prefix={p.clone()}
                 show_all_label={s.show_all} show_fewer_label={s.show_fewer} />
         }
     };
@@ -145,11 +98,26 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 <button type="button" class="cc-button cc-clear" onclick={onclear} disabled={!st.is_filtered()}>{ s.clear_all }</button>
             </div>
             <div id={panel_id} class={classes!("cc-facets", (*open).then_some("is-open"))}>
-                { facet(Facet::Speaker, s.speakers, speakers) }
-                { facet(Facet::Source, s.sources, sources) }
-                { facet(Facet::Topic, s.topics, topics) }
-                { facet(Facet::Kind, s.kinds, kinds) }
+                { facet(Facet::Speaker, s.speakers) }
+                { facet(Facet::Source, s.sources) }
+                { facet(Facet::Topic, s.topics) }
+                { facet(Facet::Kind, s.kinds) }
             </div>
         </div>
     }
+}
+
+/// Every facet's options, in [`Facet::ALL`] order.
+fn facet_options(data: &Shared, s: &Strings) -> [Rc<Vec<FacetOption>>; 4] {
+    let b = &data.bundle;
+    let option = |value: &str, label: String, detail: Option<&'static str>| FacetOption {
+        value: AttrValue::from(value.to_owned()),
+        label: AttrValue::from(label),
+        detail: detail.map(AttrValue::Static),
+    };
+    let speakers = b.speakers.iter().map(|sp| option(&sp.id, sp.name.clone(), None)).collect();
+    let sources = b.sources.iter().map(|src| option(&src.id, src.name.clone(), Some((s.source_kind)(src.kind)))).collect();
+    let topics = data.index.topics.iter().map(|t| option(t, t.replace('-', " "), None)).collect();
+    let kinds = ClaimKind::ALL.iter().map(|k| option(k.as_str(), (s.claim_kind)(*k).to_owned(), None)).collect();
+    [Rc::new(speakers), Rc::new(sources), Rc::new(topics), Rc::new(kinds)]
 }

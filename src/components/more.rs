@@ -14,7 +14,7 @@ pub struct MoreProps {
 }
 
 /// The end of a long list: a "Show more" button, pressed automatically when it
-/// comes within a screen or two of the viewport. Only the cards up to here are
+/// comes within 1,000 px of the viewport. Only the cards up to here are
 /// in the DOM (see ARCHITECTURE.md, "Long lists").
 #[function_component]
 pub fn More(props: &MoreProps) -> Html {
@@ -33,7 +33,7 @@ pub fn More(props: &MoreProps) -> Html {
                     }
                 });
                 let init = web_sys::IntersectionObserverInit::new();
-                init.set_root_margin("1500px 0px");
+                init.set_root_margin("1000px 0px");
                 let observer =
                     web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
                 observer.observe(&el);
