@@ -155,7 +155,7 @@ impl Widget {
                 remote: remote.clone(),
                 host_paragraphs: Rc::new(paragraphs),
             },
-            preloaded: inline.map(|text| LoadState::from_text(&url, &text)),
+            preloaded: inline.map(|text| LoadState::from_text(&url, text)),
         };
         let app = yew::Renderer::<App>::with_root_and_props(target, props).render();
         Widget { app: Some(app), remote, data }

@@ -5,15 +5,19 @@
 //! its item stays. Only text that is not a JSON object at all, or a bundle of a
 //! version this reader does not know, fails as a whole.
 //!
-//! The JSON is first parsed into a `serde_json::Value` (which gives line and
-//! column for syntax errors), then walked by hand so that every problem can name
-//! its item and field. Nothing here panics on any input (see the property
-//! tests in `tests/loader.rs`).
+//! The text is read with [`crate::json`]: the whole bundle is first checked
+//! for syntax (a syntax error gives line and column and fails the whole load),
+//! the small top-level values are read as trees, and the claims are read one
+//! at a time from their place in the text, each turned into the model and
+//! dropped before the next — so loading never holds more than the text, the
+//! model and one claim's tree. Every problem names its item and field.
+//! Nothing here panics on any input (see the property tests in
+//! `tests/loader.rs`).
 
 use crate::date::IsoDate;
 use crate::model::*;
 use crate::problem::{List, Place, Problem, Severity};
-use serde_json::{Map, Value};
+use crate::json::{self, Object, Parser, SyntaxError, Value};
 use std::collections::HashMap;
 
 /// The highest major version of the format this reader understands.
@@ -77,38 +81,63 @@ pub fn load(text: &str) -> Loaded {
             ),
         ));
     }
-    let value: Value = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
-        Ok(v) => v,
-        Err(e) => {
-            return Loaded::fatal(problem(
-                Severity::Error,
-                Place::Syntax { line: e.line(), column: e.column() },
-                None,
-                syntax_message(&e),
-            ))
-        }
-    };
-    load_value(&value)
-}
-
-/// serde_json's message without its trailing " at line L column C" (the
-/// location is printed separately).
-fn syntax_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let cut = text.rfind(" at line ").unwrap_or(text.len());
-    format!("not valid JSON: {}", &text[..cut])
-}
-
-/// Loads a bundle from an already parsed JSON value.
-pub fn load_value(value: &Value) -> Loaded {
-    let Some(root) = value.as_object() else {
-        return Loaded::fatal(problem(
+    let text = text.trim_start_matches('\u{feff}');
+    match read_root(text) {
+        Ok(Root::Object { fields, claims }) => load_root(text, &fields, claims),
+        Ok(Root::Other(value)) => Loaded::fatal(problem(
             Severity::Error,
             Place::Bundle,
             None,
-            format!("a bundle must be a JSON object, not {}", type_name(value)),
-        ));
-    };
+            format!("a bundle must be a JSON object, not {}", type_name(&value)),
+        )),
+        Err(e) => Loaded::fatal(problem(
+            Severity::Error,
+            Place::Syntax { line: e.line, column: e.column },
+            None,
+            format!("not valid JSON: {}", e.message),
+        )),
+    }
+}
+
+/// The bundle's top level, its syntax checked: every member but `claims` as
+/// a tree, and where the claims array starts.
+enum Root<'a> {
+    Object { fields: Object<'a>, claims: ClaimsJson<'a> },
+    /// Valid JSON, but not an object.
+    Other(Value<'a>),
+}
+
+enum ClaimsJson<'a> {
+    /// The offset of the `[` of the claims array.
+    At(usize),
+    /// Missing, or not an array (read as a tree, to say what it is).
+    Other(Option<Value<'a>>),
+}
+
+fn read_root(text: &str) -> Result<Root<'_>, SyntaxError> {
+    let mut p = Parser::new(text);
+    if p.peek_byte() != Some(b'{') {
+        let value = p.value()?;
+        p.finish()?;
+        return Ok(Root::Other(value));
+    }
+    let mut fields = Vec::new();
+    let mut claims = ClaimsJson::Other(None);
+    p.members(|p, key| {
+        if key == "claims" && p.peek_byte() == Some(b'[') {
+            claims = ClaimsJson::At(p.skip_value()?.0);
+        } else if key == "claims" {
+            claims = ClaimsJson::Other(Some(p.value()?));
+        } else {
+            fields.push((key, p.value()?));
+        }
+        Ok(())
+    })?;
+    p.finish()?;
+    Ok(Root::Object { fields: Object::from_members(fields), claims })
+}
+
+fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
     let mut problems = Vec::new();
     let version = match check_version(root.get("version")) {
         Ok((v, warning)) => {
@@ -120,9 +149,15 @@ pub fn load_value(value: &Value) -> Loaded {
 
     let article = load_article(root.get("article"), &mut problems);
 
-    let speakers_json = top_level_list(root, List::Speakers, &mut problems);
-    let sources_json = top_level_list(root, List::Sources, &mut problems);
-    let claims_json = top_level_list(root, List::Claims, &mut problems);
+    let speakers_json = top_level_list(root.get("speakers"), List::Speakers, &mut problems);
+    let sources_json = top_level_list(root.get("sources"), List::Sources, &mut problems);
+    let claims_at = match claims_json {
+        ClaimsJson::At(offset) => Some(offset),
+        ClaimsJson::Other(value) => {
+            top_level_list(value.as_ref(), List::Claims, &mut problems);
+            None
+        }
+    };
 
     let speakers = load_table(speakers_json, List::Speakers, &mut problems, load_speaker, |s| &s.id);
     let sources = load_table(sources_json, List::Sources, &mut problems, load_source, |s| &s.id);
@@ -131,8 +166,14 @@ pub fn load_value(value: &Value) -> Loaded {
     let mut claims = Vec::new();
     let mut claim_ids: HashMap<String, usize> = HashMap::new();
     let mut skipped_claims = 0;
-    for (index, item) in claims_json.iter().enumerate() {
-        let mut cx = ItemCx::new(List::Claims, index, item);
+    // The whole text passed the syntax check, so reading the array again cannot fail.
+    let mut items = claims_at.and_then(|at| {
+        let mut p = Parser::at(text, at);
+        p.enter_array().then_some(p)
+    });
+    let mut index = 0;
+    while let Some(Ok(Some(item))) = items.as_mut().map(|p| p.next_element(index == 0)) {
+        let mut cx = ItemCx::new(List::Claims, index, &item);
         let claim = load_claim(&mut cx, &refs).and_then(|c| match claim_ids.get(&c.id) {
             Some(&first) => {
                 cx.error("id", format!("duplicate id {}: claims[{first}] already uses it", quoted(&c.id, 60)));
@@ -148,7 +189,9 @@ pub fn load_value(value: &Value) -> Loaded {
             None => skipped_claims += 1,
         }
         problems.append(&mut cx.problems);
+        index += 1;
     }
+    claims.shrink_to_fit();
 
     let (speakers, sources) = (speakers.items, sources.items);
     Loaded { bundle: Some(Bundle { version, article, speakers, sources, claims }), problems, skipped_claims }
@@ -159,14 +202,7 @@ fn problem(severity: Severity, place: Place, field: Option<&str>, message: Strin
 }
 
 fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+    v.type_name()
 }
 
 fn check_version(v: Option<&Value>) -> Result<(f64, Option<Problem>), Problem> {
@@ -182,8 +218,8 @@ fn check_version(v: Option<&Value>) -> Result<(f64, Option<Problem>), Problem> {
             )),
         )),
         Some(Value::Number(n)) => match n.as_f64() {
-            Some(v) if (1.0..2.0).contains(&v) => Ok((v, None)),
-            Some(v) if v >= 2.0 => Err(fatal(format!(
+            v if (1.0..2.0).contains(&v) => Ok((v, None)),
+            v if v >= 2.0 => Err(fatal(format!(
                 "this bundle is format version {n}; this reader knows version {FORMAT_MAJOR} only — update the widget"
             ))),
             _ => Err(fatal(format!("\"version\" must be 1 (or 1.x), not {n}"))),
@@ -192,8 +228,8 @@ fn check_version(v: Option<&Value>) -> Result<(f64, Option<Problem>), Problem> {
     }
 }
 
-fn top_level_list<'a>(root: &'a Map<String, Value>, list: List, problems: &mut Vec<Problem>) -> &'a [Value] {
-    match root.get(list.as_str()) {
+fn top_level_list<'v, 'a>(value: Option<&'v Value<'a>>, list: List, problems: &mut Vec<Problem>) -> &'v [Value<'a>] {
+    match value {
         None | Some(Value::Null) => &[],
         Some(Value::Array(items)) => items,
         Some(other) => {
@@ -329,7 +365,7 @@ fn quoted(value: &str, max: usize) -> String {
     if cut.len() < value.len() {
         cut.push('…');
     }
-    serde_json::to_string(&cut).unwrap_or_default()
+    json::quote(&cut)
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -341,13 +377,13 @@ struct ItemCx<'a> {
     list: List,
     index: usize,
     id: Option<String>,
-    obj: Option<&'a Map<String, Value>>,
-    value: &'a Value,
+    obj: Option<&'a Object<'a>>,
+    value: &'a Value<'a>,
     problems: Vec<Problem>,
 }
 
 impl<'a> ItemCx<'a> {
-    fn new(list: List, index: usize, value: &'a Value) -> Self {
+    fn new(list: List, index: usize, value: &'a Value<'a>) -> Self {
         ItemCx { list, index, id: None, obj: value.as_object(), value, problems: Vec::new() }
     }
 
@@ -365,7 +401,7 @@ impl<'a> ItemCx<'a> {
         self.problems.push(p);
     }
 
-    fn get(&self, key: &str) -> Option<&'a Value> {
+    fn get(&self, key: &str) -> Option<&'a Value<'a>> {
         self.obj.and_then(|o| o.get(key)).filter(|v| !v.is_null())
     }
 
@@ -395,7 +431,7 @@ impl<'a> ItemCx<'a> {
                     self.error("id", format!("id is {} characters long; the limit is {}", id.len(), limits::ID));
                     None
                 } else {
-                    self.id = Some(id.to_owned());
+                    self.id = Some(id.to_string());
                     self.id.clone()
                 }
             }
@@ -467,7 +503,7 @@ impl<'a> ItemCx<'a> {
     fn kind<K: Copy>(&mut self, parse: fn(&str) -> Option<K>, all: &[&str], default: K, default_name: &str) -> K {
         let raw = match self.get("kind") {
             None => return default,
-            Some(Value::String(s)) => s.clone(),
+            Some(Value::String(s)) => s,
             Some(other) => {
                 let message =
                     format!("\"kind\" must be a string, not {}; shown as \"{default_name}\"", type_name(other));
@@ -475,11 +511,11 @@ impl<'a> ItemCx<'a> {
                 return default;
             }
         };
-        match parse(&raw) {
+        match parse(raw) {
             Some(k) => k,
             None => {
                 let message =
-                    format!("kind {} is not one of {}; shown as \"{default_name}\"", quoted(&raw, 40), all.join(", "));
+                    format!("kind {} is not one of {}; shown as \"{default_name}\"", quoted(raw, 40), all.join(", "));
                 self.warn("kind", message);
                 default
             }
@@ -539,7 +575,7 @@ struct Table<T> {
 /// Loads every item of a speakers or sources list. A duplicate id keeps the
 /// first item and reports the later ones.
 fn load_table<T>(
-    json: &[Value],
+    json: &[Value<'_>],
     list: List,
     problems: &mut Vec<Problem>,
     load_one: fn(&mut ItemCx) -> Option<T>,
@@ -597,7 +633,7 @@ fn load_claim(cx: &mut ItemCx, refs: &Refs) -> Option<Claim> {
             cx.error("speaker", "\"speaker\" is required (the id of one of \"speakers\")".to_owned());
             None
         }
-        Some(Value::String(s)) => match refs.speakers.by_id.get(s) {
+        Some(Value::String(s)) => match refs.speakers.by_id.get(s.as_ref()) {
             Some(&ix) => Some(ix),
             None => {
                 cx.error("speaker", unknown_ref(List::Speakers, s, &refs.speakers.skipped));
@@ -681,7 +717,7 @@ fn load_claim_sources(cx: &mut ItemCx, refs: &Refs) -> Option<Vec<SourceIx>> {
     for (i, item) in items.iter().enumerate() {
         let field = format!("sources[{i}]");
         match item {
-            Value::String(s) => match refs.sources.by_id.get(s) {
+            Value::String(s) => match refs.sources.by_id.get(s.as_ref()) {
                 Some(&ix) if out.contains(&ix) => cx.warn(&field, format!("source {} is listed twice", quoted(s, 60))),
                 Some(&ix) => out.push(ix),
                 None => {

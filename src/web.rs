@@ -8,7 +8,8 @@
 use crate::problem::Problem;
 use wasm_bindgen::JsCast;
 
-/// Fetches `url` as text. The error is a sentence for the error card.
+/// Fetches `url` as text (UTF-8; invalid bytes become U+FFFD, as `Response.text()`
+/// does). The error is a sentence for the error card.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = window().ok_or("no window")?;
@@ -21,12 +22,12 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("the server answered {} {}", response.status(), response.status_text()));
     }
-    let text = response.text().map_err(failed)?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| "the response could not be read as text".to_owned())
+    // As bytes, not a JS string: a string would be held as UTF-16 (twice the
+    // size for non-Latin text) and then copied again into wasm as UTF-8.
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    drop(buffer);
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 fn window() -> Option<web_sys::Window> {

@@ -2,7 +2,7 @@
 //! never loses a valid claim.
 #![cfg(not(target_arch = "wasm32"))]
 
-use claim_cards::load::{check_url, load, load_value};
+use claim_cards::load::{check_url, load, Loaded};
 use claim_cards::model::ClaimKind;
 use claim_cards::problem::{List, Place, Severity};
 use proptest::prelude::*;
@@ -19,6 +19,11 @@ fn base() -> Value {
             { "id": "c2", "text": "Two", "speaker": "b", "sources": ["s", "t"] }
         ]
     })
+}
+
+/// Loads a bundle given as a `serde_json` value (written out as text).
+fn load_value(bundle: &Value) -> Loaded {
+    load(&bundle.to_string())
 }
 
 /// The bundle with one more claim appended.
@@ -204,7 +209,7 @@ fn whole_bundle_failures_name_line_and_column() {
     assert!(loaded.failed());
     let p = &loaded.problems[0];
     assert_eq!(p.place, Place::Syntax { line: 4, column: 19 });
-    assert_eq!(p.to_string(), "4:19: error: not valid JSON: key must be a string");
+    assert_eq!(p.to_string(), "4:19: error: not valid JSON: expected a key in double quotes");
 
     for (text, message) in [
         ("[]", "a bundle must be a JSON object, not an array"),

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use claim_cards::components::app::{App, AppProps, LoadState};
+use claim_cards::components::explorer::{STEP, WINDOW};
 use claim_cards::components::Options;
 use claim_cards::i18n::Lang;
 use claim_cards::view::ViewState;
@@ -35,12 +36,17 @@ fn count(haystack: &str, needle: &str) -> usize {
 #[tokio::test]
 async fn every_card_is_a_list_item_with_its_claim_id() {
     let html = render(DEMO, ViewState::default(), None).await;
-    assert_eq!(count(&html, "data-claim-id="), 17);
-    let tag = opening_tag(&html, r#"id="claim-panikoff-quote""#);
-    for attr in [r#"data-claim-id="panikoff-quote""#, r#"class="cc-card cc-card--quote""#, r#"part="card""#] {
+    // The first window of cards; the rest follow as the reader scrolls.
+    assert_eq!(count(&html, "data-claim-id="), WINDOW);
+    let tag = opening_tag(&html, r#"id="claim-israel-position-conveyed""#);
+    for attr in [r#"data-claim-id="israel-position-conveyed""#, r#"class="cc-card cc-card--statement""#, r#"part="card""#] {
         assert!(tag.starts_with("<li ") && tag.contains(attr), "{tag} lacks {attr}");
     }
+    assert!(html.contains(&format!("Show {STEP} more ({} not shown yet)", 17 - WINDOW)));
     assert!(html.contains("17 claims"));
+    let quotes = render(DEMO, ViewState::from_pairs([("kind", "quote")]), None).await;
+    let tag = opening_tag(&quotes, r#"id="claim-panikoff-quote""#);
+    assert!(tag.contains(r#"class="cc-card cc-card--quote""#), "{tag}");
     // Facets are checkboxes in fieldsets with legends.
     assert_eq!(count(&html, "<fieldset"), 4);
     assert!(html.contains("<legend>Speaker</legend>"));

@@ -19,8 +19,13 @@ pub enum LoadState {
 
 impl LoadState {
     /// Loads bundle text into a state (pure; used by the fetch and by tests).
-    pub fn from_text(url: &str, text: &str) -> LoadState {
-        match Dataset::new(load(text), url) {
+    /// The text is dropped before the search index is built, so the index
+    /// reuses its memory.
+    pub fn from_text(url: &str, text: impl Into<String>) -> LoadState {
+        let text = text.into();
+        let loaded = load(&text);
+        drop(text);
+        match Dataset::new(loaded, url) {
             Ok(d) => LoadState::Ready(Shared(Rc::new(d))),
             Err(problems) => LoadState::Failed { url: url.to_owned(), reasons: ErrorCardProps::reasons_of(&problems) },
         }
@@ -64,7 +69,7 @@ pub fn App(props: &AppProps) -> Html {
                     let next = match crate::web::fetch_text(&url).await {
                         Ok(text) => {
                             crate::web::mark("claim-cards:fetched");
-                            let next = LoadState::from_text(&url, &text);
+                            let next = LoadState::from_text(&url, text);
                             crate::web::mark("claim-cards:loaded");
                             next
                         }
