@@ -118,9 +118,10 @@ fn event_detail(event: &WidgetEvent) -> (&'static str, JsValue) {
 #[wasm_bindgen]
 impl Widget {
     /// Mounts a widget into `target`. `config`: `{ src, inline, lang, theme,
-    /// state, syncUrl, paragraphs }` — `inline` is bundle text (from a child
+    /// state, syncUrl, paragraphs, response }` — `inline` is bundle text (from a child
     /// `<script type="application/json">`), `state` a query string of filters,
-    /// `paragraphs` the host article's `data-claim-paragraph` numbers.
+    /// `paragraphs` the host article's `data-claim-paragraph` numbers,
+    /// `response` the promise of `fetch(src)` when the host started it already.
     /// `on_event(name, detail)` receives `ready`, `failed`, `filterchange`,
     /// `paragraph`.
     #[wasm_bindgen(constructor)]
@@ -143,6 +144,13 @@ impl Widget {
             let _ = on_event.call2(&JsValue::NULL, &JsValue::from_str(name), &detail);
         });
         let url = if inline.is_some() && src.is_empty() { "(inline bundle)".to_owned() } else { src };
+        // The host may have started the bundle's download already (a promise of its response).
+        if let Some(response) = js_sys::Reflect::get(&config, &JsValue::from_str("response"))
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
+        {
+            crate::web::prefetched(&url, response);
+        }
         let props = AppProps {
             bundle_url: url.clone().into(),
             initial: state_from_query(&get_str(&config, "state").unwrap_or_default()),

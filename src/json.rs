@@ -319,6 +319,7 @@ impl<'a> Parser<'a> {
 
     /// Inside an array: the next element, or `None` at its end. `first` is
     /// true for the first call after [`Parser::enter_array`].
+    #[inline(never)] // see `load::load_claim`
     pub fn next_element(&mut self, first: bool) -> std::result::Result<Option<Value<'a>>, SyntaxError> {
         let step = |p: &mut Self| -> Result<Option<Value<'a>>> {
             if p.eat(b']') {

@@ -9,6 +9,7 @@
 //! ARCHITECTURE.md has the map.
 
 pub mod date;
+pub mod hash;
 pub mod json;
 pub mod load;
 pub mod model;

@@ -18,7 +18,7 @@ use crate::date::IsoDate;
 use crate::model::*;
 use crate::problem::{List, Place, Problem, Severity};
 use crate::json::{self, Object, Parser, SyntaxError, Value};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// The highest major version of the format this reader understands.
 pub const FORMAT_MAJOR: u64 = 1;
@@ -164,7 +164,8 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
 
     let refs = Refs { speakers: &speakers, sources: &sources };
     let mut claims = Vec::new();
-    let mut claim_ids: HashMap<String, usize> = HashMap::new();
+    let mut topics = Topics::default();
+    let mut claim_ids: FastMap<String, usize> = FastMap::default();
     let mut skipped_claims = 0;
     // The whole text passed the syntax check, so reading the array again cannot fail.
     let mut items = claims_at.and_then(|at| {
@@ -174,16 +175,17 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
     let mut index = 0;
     while let Some(Ok(Some(item))) = items.as_mut().map(|p| p.next_element(index == 0)) {
         let mut cx = ItemCx::new(List::Claims, index, &item);
-        let claim = load_claim(&mut cx, &refs).and_then(|c| match claim_ids.get(&c.id) {
+        let claim = load_claim(&mut cx, &refs).and_then(|c| match claim_ids.get(&c.0.id) {
             Some(&first) => {
-                cx.error("id", format!("duplicate id {}: claims[{first}] already uses it", quoted(&c.id, 60)));
+                cx.error("id", format!("duplicate id {}: claims[{first}] already uses it", quoted(&c.0.id, 60)));
                 None
             }
             None => Some(c),
         });
         match claim {
-            Some(c) => {
+            Some((mut c, names)) => {
                 claim_ids.insert(c.id.clone(), index);
+                c.topics = names.into_iter().map(|t| topics.intern(t)).collect();
                 claims.push(c);
             }
             None => skipped_claims += 1,
@@ -193,8 +195,26 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
     }
     claims.shrink_to_fit();
 
-    let (speakers, sources) = (speakers.items, sources.items);
-    Loaded { bundle: Some(Bundle { version, article, speakers, sources, claims }), problems, skipped_claims }
+    let (speakers, sources, topics) = (speakers.items, sources.items, topics.names);
+    Loaded { bundle: Some(Bundle { version, article, speakers, sources, claims, topics }), problems, skipped_claims }
+}
+
+/// The distinct topics of the loaded claims, in order of first appearance.
+#[derive(Default)]
+struct Topics {
+    names: Vec<String>,
+    by_name: FastMap<String, usize>,
+}
+
+impl Topics {
+    fn intern(&mut self, name: String) -> usize {
+        if let Some(&ix) = self.by_name.get(&name) {
+            return ix;
+        }
+        self.names.push(name.clone());
+        self.by_name.insert(name, self.names.len() - 1);
+        self.names.len() - 1
+    }
 }
 
 fn problem(severity: Severity, place: Place, field: Option<&str>, message: String) -> Problem {
@@ -566,10 +586,10 @@ struct Refs<'a> {
 struct Table<T> {
     items: Vec<T>,
     /// Id → index in `items`.
-    by_id: HashMap<String, usize>,
+    by_id: FastMap<String, usize>,
     /// Ids of items that could not be loaded, with their index in the JSON list,
     /// so a claim that names one can say why it is missing.
-    skipped: HashMap<String, usize>,
+    skipped: FastMap<String, usize>,
 }
 
 /// Loads every item of a speakers or sources list. A duplicate id keeps the
@@ -581,8 +601,8 @@ fn load_table<T>(
     load_one: fn(&mut ItemCx) -> Option<T>,
     id_of: fn(&T) -> &String,
 ) -> Table<T> {
-    let mut table = Table { items: Vec::new(), by_id: HashMap::new(), skipped: HashMap::new() };
-    let mut first_at: HashMap<String, usize> = HashMap::new();
+    let mut table = Table { items: Vec::new(), by_id: FastMap::default(), skipped: FastMap::default() };
+    let mut first_at: FastMap<String, usize> = FastMap::default();
     for (index, item) in json.iter().enumerate() {
         let mut cx = ItemCx::new(list, index, item);
         match load_one(&mut cx) {
@@ -615,7 +635,7 @@ fn load_table<T>(
     table
 }
 
-fn unknown_ref(list: List, id: &str, skipped: &HashMap<String, usize>) -> String {
+fn unknown_ref(list: List, id: &str, skipped: &FastMap<String, usize>) -> String {
     let what = if list == List::Speakers { "speaker" } else { "source" };
     match skipped.get(id) {
         Some(ix) => format!("{what} {} could not be loaded (see {}[{ix}])", quoted(id, 60), list.as_str()),
@@ -623,7 +643,14 @@ fn unknown_ref(list: List, id: &str, skipped: &HashMap<String, usize>) -> String
     }
 }
 
-fn load_claim(cx: &mut ItemCx, refs: &Refs) -> Option<Claim> {
+// Not inlined into the loop over claims: a browser runs a wasm function in
+// its quick baseline code until the function is called again after being
+// optimised, so per-claim work must be a call of its own to get faster as a
+// large bundle loads.
+/// A claim (with no topics yet) and the names of its topics, which are
+/// interned only once the claim is known to be kept.
+#[inline(never)]
+fn load_claim(cx: &mut ItemCx, refs: &Refs) -> Option<(Claim, Vec<String>)> {
     let id = cx.read_id();
     cx.obj?;
     // Every required field is checked, so that one pass reports all of a claim's errors.
@@ -685,7 +712,7 @@ fn load_claim(cx: &mut ItemCx, refs: &Refs) -> Option<Claim> {
         }
     };
     let context = cx.optional_text("context", limits::CONTEXT);
-    Some(Claim { id, text, speaker, sources, kind, date, topics, paragraph, context })
+    Some((Claim { id, text, speaker, sources, kind, date, topics: Vec::new(), paragraph, context }, topics))
 }
 
 fn load_claim_sources(cx: &mut ItemCx, refs: &Refs) -> Option<Vec<SourceIx>> {

@@ -10,6 +10,8 @@ use crate::date::IsoDate;
 pub type SpeakerIx = usize;
 /// Index of a source in [`Bundle::sources`].
 pub type SourceIx = usize;
+/// Index of a topic in [`Bundle::topics`].
+pub type TopicIx = usize;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bundle {
@@ -20,6 +22,9 @@ pub struct Bundle {
     pub sources: Vec<Source>,
     /// Claims in article order (the order of the bundle).
     pub claims: Vec<Claim>,
+    /// Every distinct topic of the claims, in order of first appearance.
+    /// Claims refer to them by index: each name is stored once.
+    pub topics: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -58,7 +63,8 @@ pub struct Claim {
     pub sources: Vec<SourceIx>,
     pub kind: ClaimKind,
     pub date: Option<IsoDate>,
-    pub topics: Vec<String>,
+    /// Indexes into [`Bundle::topics`], in the order given.
+    pub topics: Vec<TopicIx>,
     /// 1-based paragraph of the article.
     pub paragraph: Option<u32>,
     pub context: Option<String>,
@@ -132,18 +138,9 @@ impl Bundle {
         &self.speakers[claim.speaker]
     }
 
-    /// Every distinct topic, in order of first appearance.
-    pub fn topics(&self) -> Vec<String> {
-        let mut seen = std::collections::HashSet::new();
-        let mut out = Vec::new();
-        for claim in &self.claims {
-            for topic in &claim.topics {
-                if seen.insert(topic.as_str()) {
-                    out.push(topic.clone());
-                }
-            }
-        }
-        out
+    /// The names of a claim's topics.
+    pub fn topics_of<'a>(&'a self, claim: &'a Claim) -> impl Iterator<Item = &'a str> + 'a {
+        claim.topics.iter().filter_map(|&t| self.topics.get(t)).map(String::as_str)
     }
 
     pub fn claim_index(&self, id: &str) -> Option<usize> {

@@ -9,8 +9,9 @@
 //!   show and the facet counts.
 
 use crate::model::{Bundle, ClaimKind, SourceIx, SpeakerIx};
-use crate::text::{fold, fold_query};
-use std::collections::{BTreeSet, HashMap};
+use crate::text::{fold, fold_query, push_fold};
+use crate::hash::FastMap;
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortOrder {
@@ -180,26 +181,30 @@ impl ViewState {
 /// Precomputed, immutable lookups for one bundle.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Index {
-    /// Distinct topics in order of first appearance.
-    pub topics: Vec<String>,
-    /// Folded search text of each claim: its text, its speaker's name, role
-    /// and affiliation, and its sources' names.
-    haystacks: Vec<String>,
-    /// Topic indexes of each claim.
-    claim_topics: Vec<Vec<usize>>,
+    /// The folded text of every claim, in bundle order, each followed by a
+    /// newline (query words never contain one, so no match spans two claims).
+    /// One string instead of one per claim: less memory, and a query word is
+    /// found with a single scan.
+    claim_text: String,
+    /// Where each claim's folded text ends in `claim_text`.
+    claim_ends: Vec<usize>,
+    /// Folded name, role and affiliation of each speaker; a claim matches a
+    /// word found in its speaker's text.
+    speaker_text: Vec<String>,
+    /// Folded name of each source; a claim matches a word found in one of its sources.
+    source_text: Vec<String>,
     /// Folded speaker names, for sorting.
     speaker_keys: Vec<String>,
-    speaker_by_id: HashMap<String, SpeakerIx>,
-    source_by_id: HashMap<String, SourceIx>,
-    topic_by_name: HashMap<String, usize>,
+    speaker_by_id: FastMap<String, SpeakerIx>,
+    source_by_id: FastMap<String, SourceIx>,
+    topic_by_name: FastMap<String, usize>,
 }
 
 impl Index {
     pub fn new(bundle: &Bundle) -> Index {
-        let topics = bundle.topics();
-        let topic_by_name: HashMap<String, usize> = topics.iter().enumerate().map(|(i, t)| (t.clone(), i)).collect();
-        let source_names: Vec<String> = bundle.sources.iter().map(|s| fold(&s.name)).collect();
-        let speaker_text: Vec<String> = bundle
+        let topic_by_name: FastMap<String, usize> =
+            bundle.topics.iter().enumerate().map(|(i, t)| (t.clone(), i)).collect();
+        let speaker_text = bundle
             .speakers
             .iter()
             .map(|s| {
@@ -211,34 +216,58 @@ impl Index {
                 t
             })
             .collect();
-        let haystacks = bundle
-            .claims
-            .iter()
-            .map(|c| {
-                let mut h = fold(&c.text);
-                h.push('\n');
-                h.push_str(&speaker_text[c.speaker]);
-                for &s in &c.sources {
-                    h.push('\n');
-                    h.push_str(&source_names[s]);
-                }
-                h
-            })
-            .collect();
-        let claim_topics = bundle
-            .claims
-            .iter()
-            .map(|c| c.topics.iter().filter_map(|t| topic_by_name.get(t).copied()).collect())
-            .collect();
+        let mut claim_text = String::with_capacity(bundle.claims.iter().map(|c| c.text.len() + 1).sum());
+        let mut claim_ends = Vec::with_capacity(bundle.claims.len());
+        for c in &bundle.claims {
+            push_fold(&mut claim_text, &c.text);
+            claim_ends.push(claim_text.len());
+            claim_text.push('\n');
+        }
+        claim_text.shrink_to_fit();
         Index {
-            topics,
-            haystacks,
-            claim_topics,
+            claim_text,
+            claim_ends,
+            speaker_text,
+            source_text: bundle.sources.iter().map(|s| fold(&s.name)).collect(),
             speaker_keys: bundle.speakers.iter().map(|s| fold(&s.name)).collect(),
             speaker_by_id: bundle.speakers.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect(),
             source_by_id: bundle.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect(),
             topic_by_name,
         }
+    }
+
+    /// Which claims contain every one of the folded `words` (each in the
+    /// claim's text, its speaker's or one of its sources'); `None` for no words.
+    fn matching(&self, bundle: &Bundle, words: &[String]) -> Option<Vec<bool>> {
+        let mut all: Option<Vec<bool>> = None;
+        for word in words {
+            let speakers: Vec<bool> = self.speaker_text.iter().map(|t| t.contains(word.as_str())).collect();
+            let sources: Vec<bool> = self.source_text.iter().map(|t| t.contains(word.as_str())).collect();
+            let mut hit: Vec<bool> = bundle
+                .claims
+                .iter()
+                .map(|c| speakers[c.speaker] || c.sources.iter().any(|&s| sources[s]))
+                .collect();
+            // One scan: after a match, go on from the end of that claim.
+            let (mut from, mut ci) = (0, 0);
+            while let Some(at) = self.claim_text.get(from..).and_then(|rest| rest.find(word.as_str())) {
+                let at = from + at;
+                while self.claim_ends.get(ci).is_some_and(|&end| end <= at) {
+                    ci += 1;
+                }
+                let Some(h) = hit.get_mut(ci) else { break };
+                *h = true;
+                from = self.claim_ends[ci] + 1;
+            }
+            all = Some(match all {
+                None => hit,
+                Some(mut so_far) => {
+                    so_far.iter_mut().zip(hit).for_each(|(a, b)| *a &= b);
+                    so_far
+                }
+            });
+        }
+        all
     }
 }
 
@@ -250,7 +279,7 @@ pub struct Selection {
     pub claims: Vec<usize>,
     pub speaker_counts: Vec<usize>,
     pub source_counts: Vec<usize>,
-    /// By index into [`Index::topics`].
+    /// By index into [`Bundle::topics`].
     pub topic_counts: Vec<usize>,
     /// By position in [`ClaimKind::ALL`].
     pub kind_counts: Vec<usize>,
@@ -289,7 +318,7 @@ fn resolve<'a>(values: &BTreeSet<String>, n: usize, lookup: impl Fn(&str) -> Opt
 pub fn select(bundle: &Bundle, index: &Index, state: &ViewState) -> Selection {
     let speakers = resolve(&state.speakers, bundle.speakers.len(), |id| index.speaker_by_id.get(id).copied());
     let sources = resolve(&state.sources, bundle.sources.len(), |id| index.source_by_id.get(id).copied());
-    let topics = resolve(&state.topics, index.topics.len(), |t| index.topic_by_name.get(t).copied());
+    let topics = resolve(&state.topics, bundle.topics.len(), |t| index.topic_by_name.get(t).copied());
     let kinds = resolve(&state.kinds, ClaimKind::ALL.len(), |k| {
         ClaimKind::parse(k).and_then(|k| ClaimKind::ALL.iter().position(|x| *x == k))
     });
@@ -299,19 +328,20 @@ pub fn select(bundle: &Bundle, index: &Index, state: &ViewState) -> Selection {
     let mut sel = Selection {
         speaker_counts: vec![0; bundle.speakers.len()],
         source_counts: vec![0; bundle.sources.len()],
-        topic_counts: vec![0; index.topics.len()],
+        topic_counts: vec![0; bundle.topics.len()],
         kind_counts: vec![0; ClaimKind::ALL.len()],
         ..Selection::default()
     };
+    let matching = index.matching(bundle, &words);
     for (ci, claim) in bundle.claims.iter().enumerate() {
-        if !words.iter().all(|w| index.haystacks[ci].contains(w.as_str())) {
+        if matching.as_ref().is_some_and(|m| !m[ci]) {
             continue;
         }
         let kind_ix = ClaimKind::ALL.iter().position(|k| *k == claim.kind).unwrap_or(0);
         let ok = [
             speakers.as_ref().is_none_or(|w| w[claim.speaker]),
             sources.as_ref().is_none_or(|w| claim.sources.iter().any(|&s| w[s])),
-            topics.as_ref().is_none_or(|w| index.claim_topics[ci].iter().any(|&t| w[t])),
+            topics.as_ref().is_none_or(|w| claim.topics.iter().any(|&t| w[t])),
             kinds.as_ref().is_none_or(|w| w[kind_ix]),
         ];
         let failing = ok.iter().filter(|x| !**x).count();
@@ -329,7 +359,7 @@ pub fn select(bundle: &Bundle, index: &Index, state: &ViewState) -> Selection {
             }
         }
         if counts_for(2) {
-            for &t in &index.claim_topics[ci] {
+            for &t in &claim.topics {
                 sel.topic_counts[t] += 1;
             }
         }
@@ -359,7 +389,7 @@ pub fn select(bundle: &Bundle, index: &Index, state: &ViewState) -> Selection {
 /// appears in the selection; claims keep their order within a group.
 pub fn group_by_speaker(bundle: &Bundle, claims: &[usize]) -> Vec<(SpeakerIx, Vec<usize>)> {
     let mut groups: Vec<(SpeakerIx, Vec<usize>)> = Vec::new();
-    let mut slot: HashMap<SpeakerIx, usize> = HashMap::new();
+    let mut slot: FastMap<SpeakerIx, usize> = FastMap::default();
     for &ci in claims {
         let sp = bundle.claims[ci].speaker;
         let g = *slot.entry(sp).or_insert_with(|| {

@@ -17,8 +17,13 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
         format!("the request failed ({why})")
     };
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(url)).await.map_err(failed)?.unchecked_into();
+    let request = PREFETCHED.with(|p| {
+        let mut waiting = p.borrow_mut();
+        let at = waiting.iter().position(|(u, _)| u == url)?;
+        Some(waiting.swap_remove(at).1)
+    });
+    let request = request.unwrap_or_else(|| window.fetch_with_str(url));
+    let response: web_sys::Response = JsFuture::from(request).await.map_err(failed)?.unchecked_into();
     if !response.ok() {
         return Err(format!("the server answered {} {}", response.status(), response.status_text()));
     }
@@ -28,6 +33,18 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     drop(buffer);
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+thread_local! {
+    /// A download of a bundle that the host page started (see [`prefetched`]).
+    static PREFETCHED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Hands over a `fetch(url)` the host page already started, so that the
+/// bundle downloads while the wasm does; the next [`fetch_text`] of `url`
+/// takes it instead of fetching again.
+pub fn prefetched(url: &str, response: js_sys::Promise) {
+    PREFETCHED.with(|p| p.borrow_mut().push((url.to_owned(), response)));
 }
 
 fn window() -> Option<web_sys::Window> {

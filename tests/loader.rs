@@ -376,3 +376,18 @@ fn duplicate_ids_point_at_the_first_items_place_in_the_file() {
         ]
     );
 }
+
+#[test]
+fn topics_are_stored_once_and_only_for_claims_kept() {
+    let mut b = base();
+    b["claims"][0]["topics"] = json!(["gaza", "talks"]);
+    b["claims"][1]["topics"] = json!(["talks", "gaza"]);
+    // Kept by nobody: a duplicate id is skipped, so its topic is not offered.
+    b["claims"].as_array_mut().unwrap().push(json!({ "id": "c1", "text": "x", "speaker": "a", "sources": ["s"], "topics": ["orphan"] }));
+    let loaded = load_value(&b);
+    let bundle = loaded.bundle.as_ref().unwrap();
+    assert_eq!(bundle.topics, ["gaza", "talks"]);
+    assert_eq!(bundle.claims[1].topics, [1, 0]);
+    assert_eq!(bundle.topics_of(&bundle.claims[1]).collect::<Vec<_>>(), ["talks", "gaza"]);
+    assert_eq!(loaded.skipped_claims, 1);
+}

@@ -148,3 +148,22 @@ fn unknown_ids_in_the_url_select_nothing_rather_than_everything() {
     let sel = select(&b, &ix, &ViewState::from_pairs([("speaker", "nobody")]));
     assert!(sel.claims.is_empty());
 }
+
+#[test]
+fn search_words_match_within_one_claim_and_its_speaker_and_sources() {
+    let text = r#"{"version":1,
+        "speakers":[{"id":"a","name":"Ana Lima","role":"Mayor"},{"id":"b","name":"Bo"}],
+        "sources":[{"id":"s","name":"Radio Sur"},{"id":"t","name":"Gazette"}],
+        "claims":[{"id":"c1","text":"Rain in Spain","speaker":"a","sources":["s"]},
+                  {"id":"c2","text":"Plain","speaker":"b","sources":["t","s"]},
+                  {"id":"c3","text":"Snow","speaker":"b","sources":["t"]}]}"#;
+    let b = load(text).bundle.unwrap();
+    let ix = Index::new(&b);
+    let found = |q: &str| ids(&b, &select(&b, &ix, &state(&[Action::SetQuery(q.into())])).claims);
+    assert_eq!(found("ain"), ["c1", "c2"]);
+    assert_eq!(found("snow"), ["c3"], "the last claim's text");
+    assert_eq!(found("spain plain"), Vec::<String>::new(), "words of two claims never match one");
+    assert_eq!(found("plain sur"), ["c2"], "text and a second source");
+    assert_eq!(found("mayor rain"), ["c1"], "speaker role and text");
+    assert_eq!(found("gazette"), ["c2", "c3"]);
+}

@@ -167,7 +167,7 @@ pub fn Card(props: &CardProps) -> Html {
                             <span class="cc-paragraph" data-paragraph={p.to_string()}>{ format!("{} {p}", s.in_paragraph) }</span>
                         }
                     }
-                    { for claim.topics.iter().map(|t| html! { <span class="cc-topic" dir="auto">{ format!("#{t}") }</span> }) }
+                    { for bundle.topics_of(claim).map(|t| html! { <span class="cc-topic" dir="auto">{ format!("#{t}") }</span> }) }
                 </p>
                 <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy}
                     aria-label={format!("{}: {}", s.copy_link, speaker.name)}>

@@ -31,10 +31,27 @@ fn is_combining_mark(c: char) -> bool {
 /// Case- and diacritic-folded form of `text`, for matching.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(&mut out, c);
-    }
+    push_fold(&mut out, text);
     out
+}
+
+/// Appends the folded form of `text` to `out`.
+#[inline(never)] // see `load::load_claim`
+pub fn push_fold(out: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII (most text, even Vietnamese) are copied and lower-cased in place.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            push_folded(out, c);
+            rest = chars.as_str();
+        }
+    }
 }
 
 /// A folded search query: trimmed, inner white space collapsed.
@@ -137,6 +154,15 @@ mod tests {
         // Other scripts are lower-cased, not transliterated.
         assert_eq!(fold("ХАМАС"), "хамас");
         assert_eq!(fold("حماس"), "حماس");
+    }
+
+    #[test]
+    fn folding_runs_equals_folding_each_character() {
+        for text in ["", "ABC", "Đà Nẵng HÀ NỘI", "e\u{301}A", "x\u{2003}y", "ÆSIR", "İstanbul", "mixed ÉTÉ ok Ñ"] {
+            let mut one_by_one = String::new();
+            text.chars().for_each(|c| push_folded(&mut one_by_one, c));
+            assert_eq!(fold(text), one_by_one, "{text:?}");
+        }
     }
 
     #[test]

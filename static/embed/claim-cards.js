@@ -21,10 +21,14 @@ const asset = (name) => new URL(name, import.meta.url).href;
 let wasm = null;
 let exports = null;
 function loadWasm() {
-  wasm ??= import(asset(`claim-cards-${VERSION}.js`)).then(async (glue) => {
-    exports = await glue.default({ module_or_path: asset(`claim-cards-${VERSION}.wasm`) });
-    return glue;
-  });
+  // The module's download starts together with its glue code's, not after it.
+  wasm ??= (() => {
+    const module = fetch(asset(`claim-cards-${VERSION}.wasm`));
+    return import(asset(`claim-cards-${VERSION}.js`)).then(async (glue) => {
+      exports = await glue.default({ module_or_path: module });
+      return glue;
+    });
+  })();
   return wasm;
 }
 
@@ -109,9 +113,14 @@ export class ClaimCardsElement extends HTMLElement {
     if (this.#starting || this.#widget) return;
     this.#starting = true;
     this.#observer?.disconnect();
+    // The bundle downloads while the wasm does; the widget takes the response.
+    const src = this.getAttribute('src');
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    const response = src && !inline ? fetch(src) : null;
+    response?.catch(() => {}); // a failure is reported by the widget, not as an unhandled rejection
     try {
       const glue = await loadWasm();
-      if (this.isConnected && !this.#widget) this.#mount(glue);
+      if (this.isConnected && !this.#widget) this.#mount(glue, this.getAttribute('src') === src ? response : null);
     } catch (err) {
       this.#emit('error', { url: asset(`claim-cards-${VERSION}.wasm`), problems: [`the widget could not start: ${err}`] });
     } finally {
@@ -138,7 +147,7 @@ export class ClaimCardsElement extends HTMLElement {
     return this.#stateFromAttributes();
   }
 
-  #mount(glue) {
+  #mount(glue, response = null) {
     this.#shadow.querySelector('slot')?.remove();
     const root = document.createElement('div');
     this.#shadow.append(root);
@@ -154,6 +163,7 @@ export class ClaimCardsElement extends HTMLElement {
       state: this.#initialState(),
       syncUrl: this.hasAttribute('sync-url'),
       paragraphs,
+      response,
     }, (name, detail) => this.#onWidgetEvent(name, detail));
   }
 
