@@ -342,6 +342,33 @@ impl<'a> Parser<'a> {
         Ok((start, self.pos))
     }
 
+    /// Skips an array (the cursor must be at its `[`), checking its syntax;
+    /// returns where it starts and how many elements it has.
+    pub fn skip_array(&mut self) -> std::result::Result<(usize, usize), SyntaxError> {
+        self.skip_ws();
+        let start = self.pos;
+        let mut count = 0;
+        let mut walk = |p: &mut Self| -> Result<()> {
+            p.pos += 1; // '['
+            if p.eat(b']') {
+                return Ok(());
+            }
+            p.nested(|p| loop {
+                p.skip()?;
+                count += 1;
+                if p.eat(b',') {
+                    continue;
+                }
+                if p.eat(b']') {
+                    return Ok(());
+                }
+                return p.unexpected("expected `,` or `]`");
+            })
+        };
+        walk(self).map_err(|e| self.error(e))?;
+        Ok((start, count))
+    }
+
     fn skip(&mut self) -> Result<()> {
         self.skip_ws();
         match self.peek() {
@@ -681,6 +708,9 @@ mod tests {
         let text = r#"  [ {"a": "b\"c"}, [1, 2] ] , "#;
         let mut p = Parser::new(text);
         assert_eq!(p.skip_value().unwrap(), (2, 27));
+        assert_eq!(Parser::new(text).skip_array().unwrap(), (2, 2));
+        assert_eq!(Parser::new(" [ ] ").skip_array().unwrap(), (1, 0));
+        assert!(Parser::new("[1,]").skip_array().is_err());
         assert!(Parser::new("[1, {\"a\" 2}]").skip_value().is_err());
     }
 

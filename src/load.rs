@@ -19,6 +19,7 @@ use crate::model::*;
 use crate::problem::{List, Place, Problem, Severity};
 use crate::json::{self, Object, Parser, SyntaxError, Value};
 use crate::hash::FastMap;
+use std::borrow::Cow;
 
 /// The highest major version of the format this reader understands.
 pub const FORMAT_MAJOR: u64 = 1;
@@ -108,8 +109,8 @@ enum Root<'a> {
 }
 
 enum ClaimsJson<'a> {
-    /// The offset of the `[` of the claims array.
-    At(usize),
+    /// The offset of the `[` of the claims array, and its number of elements.
+    At(usize, usize),
     /// Missing, or not an array (read as a tree, to say what it is).
     Other(Option<Value<'a>>),
 }
@@ -125,7 +126,8 @@ fn read_root(text: &str) -> Result<Root<'_>, SyntaxError> {
     let mut claims = ClaimsJson::Other(None);
     p.members(|p, key| {
         if key == "claims" && p.peek_byte() == Some(b'[') {
-            claims = ClaimsJson::At(p.skip_value()?.0);
+            let (at, count) = p.skip_array()?;
+            claims = ClaimsJson::At(at, count);
         } else if key == "claims" {
             claims = ClaimsJson::Other(Some(p.value()?));
         } else {
@@ -151,11 +153,11 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
 
     let speakers_json = top_level_list(root.get("speakers"), List::Speakers, &mut problems);
     let sources_json = top_level_list(root.get("sources"), List::Sources, &mut problems);
-    let claims_at = match claims_json {
-        ClaimsJson::At(offset) => Some(offset),
+    let (claims_at, count) = match claims_json {
+        ClaimsJson::At(offset, count) => (Some(offset), count),
         ClaimsJson::Other(value) => {
             top_level_list(value.as_ref(), List::Claims, &mut problems);
-            None
+            (None, 0)
         }
     };
 
@@ -163,9 +165,12 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
     let sources = load_table(sources_json, List::Sources, &mut problems, load_source, |s| &s.id);
 
     let refs = Refs { speakers: &speakers, sources: &sources };
-    let mut claims = Vec::new();
+    // Sized once: growing by doubling would hold two copies at the largest step.
+    let mut claims = Vec::with_capacity(count);
     let mut topics = Topics::default();
-    let mut claim_ids: FastMap<String, usize> = FastMap::default();
+    // Keys borrow from the text (an id has no escapes), so this map copies no id.
+    let mut claim_ids: FastMap<Cow<str>, usize> = FastMap::default();
+    claim_ids.reserve(count);
     let mut skipped_claims = 0;
     // The whole text passed the syntax check, so reading the array again cannot fail.
     let mut items = claims_at.and_then(|at| {
@@ -175,7 +180,7 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
     let mut index = 0;
     while let Some(Ok(Some(item))) = items.as_mut().map(|p| p.next_element(index == 0)) {
         let mut cx = ItemCx::new(List::Claims, index, &item);
-        let claim = load_claim(&mut cx, &refs).and_then(|c| match claim_ids.get(&c.0.id) {
+        let claim = load_claim(&mut cx, &refs).and_then(|c| match claim_ids.get(c.0.id.as_str()) {
             Some(&first) => {
                 cx.error("id", format!("duplicate id {}: claims[{first}] already uses it", quoted(&c.0.id, 60)));
                 None
@@ -184,7 +189,11 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
         });
         match claim {
             Some((mut c, names)) => {
-                claim_ids.insert(c.id.clone(), index);
+                let key = match item.as_object().and_then(|o| o.get("id")) {
+                    Some(Value::String(id)) => id.clone(),
+                    _ => Cow::Owned(c.id.clone()),
+                };
+                claim_ids.insert(key, index);
                 c.topics = names.into_iter().map(|t| topics.intern(t)).collect();
                 claims.push(c);
             }
