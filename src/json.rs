@@ -435,7 +435,11 @@ impl<'a> Parser<'a> {
                 Some(b'\\') => {
                     self.escape(&mut None)?;
                 }
-                Some(_) => return self.fail("a control character (like a raw newline or tab) inside a string: write it as \\n or \\t"),
+                Some(_) => {
+                    return self.fail(
+                        "a control character (like a raw newline or tab) inside a string: write it as \\n or \\t",
+                    )
+                }
                 None => return self.fail("unexpected end of the text inside a string"),
             }
         }
@@ -471,7 +475,11 @@ impl<'a> Parser<'a> {
                     s.push_str(piece);
                     self.escape(&mut owned)?;
                 }
-                Some(_) => return self.fail("a control character (like a raw newline or tab) inside a string: write it as \\n or \\t"),
+                Some(_) => {
+                    return self.fail(
+                        "a control character (like a raw newline or tab) inside a string: write it as \\n or \\t",
+                    )
+                }
                 None => return self.fail("unexpected end of the text inside a string"),
             }
         }
@@ -505,7 +513,8 @@ impl<'a> Parser<'a> {
                     char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
                         .map_or_else(|| self.fail("an invalid \\u escape"), Ok)?
                 } else {
-                    char::from_u32(hi).map_or_else(|| self.fail("a \\u escape of half a character (a lone surrogate)"), Ok)?
+                    char::from_u32(hi)
+                        .map_or_else(|| self.fail("a \\u escape of half a character (a lone surrogate)"), Ok)?
                 }
             }
             _ => {
@@ -677,7 +686,12 @@ mod tests {
             ("[1 2]", 1, 4, "expected `,` or `]`"),
             ("{\"a\" 1}", 1, 6, "expected `:` after the key"),
             ("[01]", 1, 3, "expected `,` or `]`"),
-            ("\"é\tx\"", 1, 3, "a control character (like a raw newline or tab) inside a string: write it as \\n or \\t"),
+            (
+                "\"é\tx\"",
+                1,
+                3,
+                "a control character (like a raw newline or tab) inside a string: write it as \\n or \\t",
+            ),
             ("[1,]", 1, 4, "expected a value"),
             ("{\"a\": tru}", 1, 7, "expected a value"),
             ("[\"\\x\"]", 1, 4, "an unknown escape: use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"),

@@ -15,10 +15,10 @@
 //! `tests/loader.rs`).
 
 use crate::date::IsoDate;
+use crate::hash::FastMap;
+use crate::json::{self, Object, Parser, SyntaxError, Value};
 use crate::model::*;
 use crate::problem::{List, Place, Problem, Severity};
-use crate::json::{self, Object, Parser, SyntaxError, Value};
-use crate::hash::FastMap;
 use std::borrow::Cow;
 
 /// The highest major version of the format this reader understands.
@@ -103,7 +103,10 @@ pub fn load(text: &str) -> Loaded {
 /// The bundle's top level, its syntax checked: every member but `claims` as
 /// a tree, and where the claims array starts.
 enum Root<'a> {
-    Object { fields: Object<'a>, claims: ClaimsJson<'a> },
+    Object {
+        fields: Object<'a>,
+        claims: ClaimsJson<'a>,
+    },
     /// Valid JSON, but not an object.
     Other(Value<'a>),
 }

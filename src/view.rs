@@ -8,9 +8,9 @@
 //! * [`select`] turns (bundle, index, state) into the ordered list of claims to
 //!   show and the facet counts.
 
+use crate::hash::FastMap;
 use crate::model::{Bundle, ClaimKind, SourceIx, SpeakerIx};
 use crate::text::{fold, fold_query, push_fold};
-use crate::hash::FastMap;
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -243,11 +243,8 @@ impl Index {
         for word in words {
             let speakers: Vec<bool> = self.speaker_text.iter().map(|t| t.contains(word.as_str())).collect();
             let sources: Vec<bool> = self.source_text.iter().map(|t| t.contains(word.as_str())).collect();
-            let mut hit: Vec<bool> = bundle
-                .claims
-                .iter()
-                .map(|c| speakers[c.speaker] || c.sources.iter().any(|&s| sources[s]))
-                .collect();
+            let mut hit: Vec<bool> =
+                bundle.claims.iter().map(|c| speakers[c.speaker] || c.sources.iter().any(|&s| sources[s])).collect();
             // One scan: after a match, go on from the end of that claim.
             let (mut from, mut ci) = (0, 0);
             while let Some(at) = self.claim_text.get(from..).and_then(|rest| rest.find(word.as_str())) {

@@ -383,7 +383,10 @@ fn topics_are_stored_once_and_only_for_claims_kept() {
     b["claims"][0]["topics"] = json!(["gaza", "talks"]);
     b["claims"][1]["topics"] = json!(["talks", "gaza"]);
     // Kept by nobody: a duplicate id is skipped, so its topic is not offered.
-    b["claims"].as_array_mut().unwrap().push(json!({ "id": "c1", "text": "x", "speaker": "a", "sources": ["s"], "topics": ["orphan"] }));
+    b["claims"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "c1", "text": "x", "speaker": "a", "sources": ["s"], "topics": ["orphan"] }));
     let loaded = load_value(&b);
     let bundle = loaded.bundle.as_ref().unwrap();
     assert_eq!(bundle.topics, ["gaza", "talks"]);

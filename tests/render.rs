@@ -39,7 +39,9 @@ async fn every_card_is_a_list_item_with_its_claim_id() {
     // The first window of cards; the rest follow as the reader scrolls.
     assert_eq!(count(&html, "data-claim-id="), WINDOW);
     let tag = opening_tag(&html, r#"id="claim-israel-position-conveyed""#);
-    for attr in [r#"data-claim-id="israel-position-conveyed""#, r#"class="cc-card cc-card--statement""#, r#"part="card""#] {
+    for attr in
+        [r#"data-claim-id="israel-position-conveyed""#, r#"class="cc-card cc-card--statement""#, r#"part="card""#]
+    {
         assert!(tag.starts_with("<li ") && tag.contains(attr), "{tag} lacks {attr}");
     }
     assert!(html.contains(&format!("Show {STEP} more ({} not shown yet)", 17 - WINDOW)));

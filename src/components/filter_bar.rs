@@ -116,7 +116,8 @@ fn facet_options(data: &Shared, s: &Strings) -> [Rc<Vec<FacetOption>>; 4] {
         detail: detail.map(AttrValue::Static),
     };
     let speakers = b.speakers.iter().map(|sp| option(&sp.id, sp.name.clone(), None)).collect();
-    let sources = b.sources.iter().map(|src| option(&src.id, src.name.clone(), Some((s.source_kind)(src.kind)))).collect();
+    let sources =
+        b.sources.iter().map(|src| option(&src.id, src.name.clone(), Some((s.source_kind)(src.kind)))).collect();
     let topics = b.topics.iter().map(|t| option(t, t.replace('-', " "), None)).collect();
     let kinds = ClaimKind::ALL.iter().map(|k| option(k.as_str(), (s.claim_kind)(*k).to_owned(), None)).collect();
     [Rc::new(speakers), Rc::new(sources), Rc::new(topics), Rc::new(kinds)]

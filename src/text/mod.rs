@@ -158,7 +158,8 @@ mod tests {
 
     #[test]
     fn folding_runs_equals_folding_each_character() {
-        for text in ["", "ABC", "Đà Nẵng HÀ NỘI", "e\u{301}A", "x\u{2003}y", "ÆSIR", "İstanbul", "mixed ÉTÉ ok Ñ"] {
+        for text in ["", "ABC", "Đà Nẵng HÀ NỘI", "e\u{301}A", "x\u{2003}y", "ÆSIR", "İstanbul", "mixed ÉTÉ ok Ñ"]
+        {
             let mut one_by_one = String::new();
             text.chars().for_each(|c| push_folded(&mut one_by_one, c));
             assert_eq!(fold(text), one_by_one, "{text:?}");
