@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use claim_cards::components::app::{App, AppProps, LoadState};
+use claim_cards::components::explorer::WINDOW;
 use claim_cards::components::Options;
 use claim_cards::view::ViewState;
 use wasm_bindgen::JsCast;
@@ -39,6 +40,18 @@ async fn tick() {
     gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
+/// Shows the rest of the list the way a keyboard user does — pressing "Show
+/// more" until it is gone — and checks that `n` cards are then rendered.
+/// (Scrolling, which adds them by itself, is covered by the end-to-end tests.)
+async fn until_cards(root: &Element, n: usize) {
+    for _ in 0..20 {
+        let Some(button) = root.query_selector(".cc-more button").unwrap() else { break };
+        button.dyn_into::<HtmlElement>().unwrap().click();
+        tick().await;
+    }
+    assert_eq!(card_ids(root).len(), n);
+}
+
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
@@ -60,8 +73,15 @@ fn text(root: &Element, selector: &str) -> String {
 async fn renders_every_claim_in_article_order() {
     let root = mount(DEMO, ViewState::default());
     tick().await;
+    // The first window at once, the rest as the reader goes on.
+    assert_eq!(card_ids(&root).len(), WINDOW);
+    assert_eq!(
+        one(&root, ".cc-more button").text_content().unwrap(),
+        format!("Show 8 more ({} not shown yet)", 17 - WINDOW)
+    );
+    until_cards(&root, 17).await;
     let ids = card_ids(&root);
-    assert_eq!(ids.len(), 17);
+    assert!(root.query_selector(".cc-more").unwrap().is_none());
     assert_eq!(ids[0], "leavitt-direct-talks");
     assert_eq!(ids[16], "treasury-houthi-sanctions");
     assert_eq!(text(&root, ".cc-count-line"), "17 claims");
@@ -98,7 +118,7 @@ async fn toggling_a_speaker_filters_and_recounts() {
     let clear: HtmlElement = one(&root, ".cc-clear").dyn_into().unwrap();
     clear.click();
     tick().await;
-    assert_eq!(card_ids(&root).len(), 17);
+    until_cards(&root, 17).await;
 }
 
 #[wasm_bindgen_test]
@@ -110,7 +130,7 @@ async fn search_highlights_matches_ignoring_case_and_accents() {
     input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     tick().await;
     // "Thanh Niên" is a source name: every claim through it matches.
-    assert_eq!(card_ids(&root).len(), 10);
+    until_cards(&root, 10).await;
     let marks: Vec<String> = all(&root, "mark").iter().map(|m| m.text_content().unwrap()).collect();
     assert!(marks.iter().all(|m| m == "Niên"), "{marks:?}");
 }
