@@ -81,6 +81,44 @@ export async function cardIds(page) {
   return page.$$eval('[data-claim-id]', (els) => els.map((e) => e.getAttribute('data-claim-id')));
 }
 
+/** Rendered cards and whether a "Show more" sentinel is left, in the page or in `host`'s shadow root. */
+const cardState = (page, host, scroll = false) => page.evaluate(([h, s]) => {
+  const root = h ? document.querySelector(h).shadowRoot : document;
+  const more = root.querySelector('.cc-more');
+  if (s) more?.scrollIntoView();
+  return { more: !!more, cards: root.querySelectorAll('[data-claim-id]').length };
+}, [host, scroll]);
+
+/**
+ * Shows every card the way a reader scrolling down does: brings the list's
+ * "Show more" sentinel into view until the list is complete (cards beyond the
+ * first window are rendered as the end of the list nears the viewport).
+ * `host` selects a <claim-cards> element to look into instead of the page.
+ */
+export async function showAll(page, host = null) {
+  for (let i = 0; i < 200; i++) {
+    const before = await cardState(page, host, true);
+    if (!before.more) return;
+    await page.waitForFunction(([h, n]) => {
+      const root = h ? document.querySelector(h).shadowRoot : document;
+      return !root.querySelector('.cc-more') || root.querySelectorAll('[data-claim-id]').length > n;
+    }, [host, before.cards]);
+  }
+  throw new Error('the list did not finish growing');
+}
+
+/** Waits until the number of rendered cards has not changed for 300 ms; returns it. */
+export async function settledCount(page, host = null) {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const { cards } = await cardState(page, host);
+    if (cards === last) return cards;
+    last = cards;
+    await page.waitForTimeout(300);
+  }
+  return last;
+}
+
 export async function waitForCards(page) {
   await page.waitForSelector('.cc-list [data-claim-id], .cc-empty, .cc-error', { timeout: 20000 });
 }
