@@ -357,9 +357,12 @@ fn check_text(s: &str, max: usize) -> Result<Option<String>, String> {
     if t.is_empty() {
         return Ok(None);
     }
-    let chars = t.chars().count();
-    if chars > max {
-        return Err(format!("is {chars} characters long; the limit is {max}"));
+    // Counting characters only when the bytes could exceed the limit.
+    if t.len() > max {
+        let chars = t.chars().count();
+        if chars > max {
+            return Err(format!("is {chars} characters long; the limit is {max}"));
+        }
     }
     Ok(Some(t.to_owned()))
 }
@@ -754,18 +757,19 @@ fn load_claim_sources(cx: &mut ItemCx, refs: &Refs) -> Option<Vec<SourceIx>> {
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
-        let field = format!("sources[{i}]");
+        // Named only when there is something to report (this runs for every source of every claim).
+        let field = || format!("sources[{i}]");
         match item {
             Value::String(s) => match refs.sources.by_id.get(s.as_ref()) {
-                Some(&ix) if out.contains(&ix) => cx.warn(&field, format!("source {} is listed twice", quoted(s, 60))),
+                Some(&ix) if out.contains(&ix) => cx.warn(&field(), format!("source {} is listed twice", quoted(s, 60))),
                 Some(&ix) => out.push(ix),
                 None => {
-                    cx.error(&field, unknown_ref(List::Sources, s, &refs.sources.skipped));
+                    cx.error(&field(), unknown_ref(List::Sources, s, &refs.sources.skipped));
                     ok = false;
                 }
             },
             other => {
-                cx.error(&field, format!("a source id must be a string, not {}", type_name(other)));
+                cx.error(&field(), format!("a source id must be a string, not {}", type_name(other)));
                 ok = false;
             }
         }
@@ -785,19 +789,19 @@ fn load_topics(cx: &mut ItemCx) -> Vec<String> {
     };
     let mut out: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let field = format!("topics[{i}]");
+        let field = || format!("topics[{i}]");
         if out.len() == limits::TOPICS_PER_CLAIM {
             cx.warn("topics", format!("more than {} topics; the rest are ignored", limits::TOPICS_PER_CLAIM));
             break;
         }
         match item {
             Value::String(s) => match check_text(s, limits::TOPIC) {
-                Ok(Some(t)) if out.contains(&t) => cx.warn(&field, format!("topic {} is listed twice", quoted(&t, 64))),
+                Ok(Some(t)) if out.contains(&t) => cx.warn(&field(), format!("topic {} is listed twice", quoted(&t, 64))),
                 Ok(Some(t)) => out.push(t),
-                Ok(None) => cx.warn(&field, "a topic is empty; ignored".to_owned()),
-                Err(reason) => cx.warn(&field, format!("topic {reason}; ignored")),
+                Ok(None) => cx.warn(&field(), "a topic is empty; ignored".to_owned()),
+                Err(reason) => cx.warn(&field(), format!("topic {reason}; ignored")),
             },
-            other => cx.warn(&field, format!("a topic must be a string, not {}; ignored", type_name(other))),
+            other => cx.warn(&field(), format!("a topic must be a string, not {}; ignored", type_name(other))),
         }
     }
     out
