@@ -221,7 +221,7 @@ impl<'a> Parser<'a> {
 
     fn parse_object(&mut self) -> Result<Object<'a>> {
         self.pos += 1; // '{'
-        // A claim has about eight members: one allocation instead of three.
+                       // A claim has about eight members: one allocation instead of three.
         let mut members = Vec::with_capacity(8);
         if self.eat(b'}') {
             return Ok(Object(members));

@@ -761,7 +761,9 @@ fn load_claim_sources(cx: &mut ItemCx, refs: &Refs) -> Option<Vec<SourceIx>> {
         let field = || format!("sources[{i}]");
         match item {
             Value::String(s) => match refs.sources.by_id.get(s.as_ref()) {
-                Some(&ix) if out.contains(&ix) => cx.warn(&field(), format!("source {} is listed twice", quoted(s, 60))),
+                Some(&ix) if out.contains(&ix) => {
+                    cx.warn(&field(), format!("source {} is listed twice", quoted(s, 60)))
+                }
                 Some(&ix) => out.push(ix),
                 None => {
                     cx.error(&field(), unknown_ref(List::Sources, s, &refs.sources.skipped));
@@ -796,7 +798,9 @@ fn load_topics(cx: &mut ItemCx) -> Vec<String> {
         }
         match item {
             Value::String(s) => match check_text(s, limits::TOPIC) {
-                Ok(Some(t)) if out.contains(&t) => cx.warn(&field(), format!("topic {} is listed twice", quoted(&t, 64))),
+                Ok(Some(t)) if out.contains(&t) => {
+                    cx.warn(&field(), format!("topic {} is listed twice", quoted(&t, 64)))
+                }
                 Ok(Some(t)) => out.push(t),
                 Ok(None) => cx.warn(&field(), "a topic is empty; ignored".to_owned()),
                 Err(reason) => cx.warn(&field(), format!("topic {reason}; ignored")),
