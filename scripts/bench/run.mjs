@@ -150,7 +150,7 @@ async function measureRun(impl, n) {
   if (reps % 2) await page.evaluate((sel) => window.__root().querySelector(sel).click(), cfg.speaker);
   const search = [];
   const word = 'gov';
-  for (let round = 0; search.length < reps; round++) {
+  for (let round = 0; search.length < reps || work.search.length < reps; round++) {
     for (const ch of word) {
       const type = ([sel, c, how]) => window[how](() => {
         const input = window.__root().querySelector(sel);
