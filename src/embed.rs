@@ -26,6 +26,8 @@ pub struct Widget {
     remote: Remote,
     /// The loaded dataset, once `ready` was sent.
     data: Rc<RefCell<Option<Shared>>>,
+    /// The bundle's URL (to release a download the host started, on destroy).
+    url: String,
 }
 
 fn get_str(config: &JsValue, key: &str) -> Option<String> {
@@ -166,7 +168,7 @@ impl Widget {
             preloaded: inline.map(|text| LoadState::from_text(&url, text)),
         };
         let app = yew::Renderer::<App>::with_root_and_props(target, props).render();
-        Widget { app: Some(app), remote, data }
+        Widget { app: Some(app), remote, data, url }
     }
 
     /// Replaces the filters with those of a query string (`speaker=a&q=x`).
@@ -192,6 +194,10 @@ impl Widget {
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
+        }
+        // Removed before its fetch began: nothing will take the host's download.
+        if self.data.borrow().is_none() {
+            drop(crate::web::take_prefetched(&self.url));
         }
     }
 }

@@ -181,7 +181,17 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
         p.enter_array().then_some(p)
     });
     let mut index = 0;
-    while let Some(Ok(Some(item))) = items.as_mut().map(|p| p.next_element(index == 0)) {
+    loop {
+        let item = match items.as_mut().map(|p| p.next_element(index == 0)) {
+            Some(Ok(Some(item))) => item,
+            None | Some(Ok(None)) => break,
+            // Cannot happen after the syntax check; said rather than silently losing claims.
+            Some(Err(e)) => {
+                let place = Place::Syntax { line: e.line, column: e.column };
+                problems.push(problem(Severity::Error, place, None, format!("not valid JSON: {}", e.message)));
+                break;
+            }
+        };
         let mut cx = ItemCx::new(List::Claims, index, &item);
         let claim = load_claim(&mut cx, &refs).and_then(|c| match claim_ids.get(c.0.id.as_str()) {
             Some(&first) => {

@@ -17,12 +17,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
         format!("the request failed ({why})")
     };
-    let request = PREFETCHED.with(|p| {
-        let mut waiting = p.borrow_mut();
-        let at = waiting.iter().position(|(u, _)| u == url)?;
-        Some(waiting.swap_remove(at).1)
-    });
-    let request = request.unwrap_or_else(|| window.fetch_with_str(url));
+    let request = take_prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
     let response: web_sys::Response = JsFuture::from(request).await.map_err(failed)?.unchecked_into();
     if !response.ok() {
         return Err(format!("the server answered {} {}", response.status(), response.status_text()));
@@ -71,6 +66,16 @@ thread_local! {
 /// takes it instead of fetching again.
 pub fn prefetched(url: &str, response: js_sys::Promise) {
     PREFETCHED.with(|p| p.borrow_mut().push((url.to_owned(), response)));
+}
+
+/// Takes the download of `url` the host page started, if one is waiting.
+/// (A widget removed before it fetched calls this to let the response go.)
+pub fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+    PREFETCHED.with(|p| {
+        let mut waiting = p.borrow_mut();
+        let at = waiting.iter().position(|(u, _)| u == url)?;
+        Some(waiting.swap_remove(at).1)
+    })
 }
 
 fn window() -> Option<web_sys::Window> {
