@@ -30,18 +30,22 @@ pub struct Widget {
     url: String,
 }
 
+/// A field of the config object, if it is there.
+fn get(config: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(config, &JsValue::from_str(key)).ok()
+}
+
 fn get_str(config: &JsValue, key: &str) -> Option<String> {
-    js_sys::Reflect::get(config, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+    get(config, key).and_then(|v| v.as_string())
 }
 
 fn get_bool(config: &JsValue, key: &str) -> bool {
-    js_sys::Reflect::get(config, &JsValue::from_str(key)).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+    get(config, key).and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
 /// Reads `speaker=a&q=x`-style text into a state.
 pub fn state_from_query(query: &str) -> ViewState {
-    let pairs = crate::web::parse_query(query);
-    ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    ViewState::from_query_pairs(&crate::web::parse_query(query))
 }
 
 /// A plain JS object built field by field (no JSON round trip: keeps the
@@ -130,8 +134,7 @@ impl Widget {
     pub fn new(target: Element, config: JsValue, on_event: js_sys::Function) -> Widget {
         let src = get_str(&config, "src").unwrap_or_default();
         let inline = get_str(&config, "inline");
-        let paragraphs: BTreeSet<u32> = js_sys::Reflect::get(&config, &JsValue::from_str("paragraphs"))
-            .ok()
+        let paragraphs: BTreeSet<u32> = get(&config, "paragraphs")
             .filter(|v| v.is_object())
             .map(|v| js_sys::Array::from(&v).iter().filter_map(|n| n.as_f64()).map(|n| n as u32).collect())
             .unwrap_or_default();
@@ -147,10 +150,7 @@ impl Widget {
         });
         let url = if inline.is_some() && src.is_empty() { "(inline bundle)".to_owned() } else { src };
         // The host may have started the bundle's download already (a promise of its response).
-        if let Some(response) = js_sys::Reflect::get(&config, &JsValue::from_str("response"))
-            .ok()
-            .and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
-        {
+        if let Some(response) = get(&config, "response").and_then(|v| v.dyn_into::<js_sys::Promise>().ok()) {
             crate::web::prefetched(&url, response);
         }
         let props = AppProps {

@@ -89,14 +89,9 @@ pub fn load(text: &str) -> Loaded {
             Severity::Error,
             Place::Bundle,
             None,
-            format!("a bundle must be a JSON object, not {}", type_name(&value)),
+            format!("a bundle must be a JSON object, not {}", value.type_name()),
         )),
-        Err(e) => Loaded::fatal(problem(
-            Severity::Error,
-            Place::Syntax { line: e.line, column: e.column },
-            None,
-            format!("not valid JSON: {}", e.message),
-        )),
+        Err(e) => Loaded::fatal(syntax_problem(&e)),
     }
 }
 
@@ -187,8 +182,7 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
             None | Some(Ok(None)) => break,
             // Cannot happen after the syntax check; said rather than silently losing claims.
             Some(Err(e)) => {
-                let place = Place::Syntax { line: e.line, column: e.column };
-                problems.push(problem(Severity::Error, place, None, format!("not valid JSON: {}", e.message)));
+                problems.push(syntax_problem(&e));
                 break;
             }
         };
@@ -243,8 +237,9 @@ fn problem(severity: Severity, place: Place, field: Option<&str>, message: Strin
     Problem { severity, place, field: field.map(str::to_owned), message }
 }
 
-fn type_name(v: &Value) -> &'static str {
-    v.type_name()
+fn syntax_problem(e: &SyntaxError) -> Problem {
+    let place = Place::Syntax { line: e.line, column: e.column };
+    problem(Severity::Error, place, None, format!("not valid JSON: {}", e.message))
 }
 
 fn check_version(v: Option<&Value>) -> Result<(f64, Option<Problem>), Problem> {
@@ -266,7 +261,7 @@ fn check_version(v: Option<&Value>) -> Result<(f64, Option<Problem>), Problem> {
             ))),
             _ => Err(fatal(format!("\"version\" must be 1 (or 1.x), not {n}"))),
         },
-        Some(other) => Err(fatal(format!("\"version\" must be the number 1, not {}", type_name(other)))),
+        Some(other) => Err(fatal(format!("\"version\" must be the number 1, not {}", other.type_name()))),
     }
 }
 
@@ -279,7 +274,7 @@ fn top_level_list<'v, 'a>(value: Option<&'v Value<'a>>, list: List, problems: &m
                 Severity::Error,
                 Place::Bundle,
                 Some(list.as_str()),
-                format!("\"{}\" must be an array, not {}; none of it can be shown", list.as_str(), type_name(other)),
+                format!("\"{}\" must be an array, not {}; none of it can be shown", list.as_str(), other.type_name()),
             ));
             &[]
         }
@@ -293,7 +288,7 @@ fn load_article(v: Option<&Value>, problems: &mut Vec<Problem>) -> Article {
         None | Some(Value::Null) => return Article::default(),
         Some(Value::Object(o)) => o,
         Some(other) => {
-            warn("article", format!("\"article\" must be an object, not {}; ignored", type_name(other)));
+            warn("article", format!("\"article\" must be an object, not {}; ignored", other.type_name()));
             return Article::default();
         }
     };
@@ -308,7 +303,7 @@ fn load_article(v: Option<&Value>, problems: &mut Vec<Problem>) -> Article {
                 }
             },
             Some(other) => {
-                warn(key, format!("\"{key}\" must be a string, not {}; ignored", type_name(other)));
+                warn(key, format!("\"{key}\" must be a string, not {}; ignored", other.type_name()));
                 None
             }
         }
@@ -459,7 +454,7 @@ impl<'a> ItemCx<'a> {
                 List::Sources => "a source",
                 List::Claims => "a claim",
             };
-            self.error("", format!("{what} must be an object, not {}", type_name(self.value)));
+            self.error("", format!("{what} must be an object, not {}", self.value.type_name()));
             return None;
         }
         match self.get("id") {
@@ -485,7 +480,7 @@ impl<'a> ItemCx<'a> {
                 None
             }
             Some(other) => {
-                self.error("id", format!("\"id\" must be a string, not {}", type_name(other)));
+                self.error("id", format!("\"id\" must be a string, not {}", other.type_name()));
                 None
             }
         }
@@ -510,7 +505,7 @@ impl<'a> ItemCx<'a> {
                 }
             },
             Some(other) => {
-                self.error(key, format!("\"{key}\" must be a string, not {}", type_name(other)));
+                self.error(key, format!("\"{key}\" must be a string, not {}", other.type_name()));
                 None
             }
         }
@@ -527,7 +522,7 @@ impl<'a> ItemCx<'a> {
                 }
             },
             other => {
-                let message = format!("\"{key}\" must be a string, not {}; ignored", type_name(other));
+                let message = format!("\"{key}\" must be a string, not {}; ignored", other.type_name());
                 self.warn(key, message);
                 None
             }
@@ -551,7 +546,7 @@ impl<'a> ItemCx<'a> {
             Some(Value::String(s)) => s,
             Some(other) => {
                 let message =
-                    format!("\"kind\" must be a string, not {}; shown as \"{default_name}\"", type_name(other));
+                    format!("\"kind\" must be a string, not {}; shown as \"{default_name}\"", other.type_name());
                 self.warn("kind", message);
                 return default;
             }
@@ -693,7 +688,7 @@ fn load_claim(cx: &mut ItemCx, refs: &Refs) -> Option<(Claim, Vec<String>)> {
             }
         },
         Some(other) => {
-            cx.error("speaker", format!("\"speaker\" must be a speaker id (a string), not {}", type_name(other)));
+            cx.error("speaker", format!("\"speaker\" must be a speaker id (a string), not {}", other.type_name()));
             None
         }
     };
@@ -708,7 +703,7 @@ fn load_claim(cx: &mut ItemCx, refs: &Refs) -> Option<(Claim, Vec<String>)> {
             }
         },
         Some(other) => {
-            cx.error("date", format!("\"date\" must be an ISO 8601 string, not {}", type_name(other)));
+            cx.error("date", format!("\"date\" must be an ISO 8601 string, not {}", other.type_name()));
             None
         }
     };
@@ -731,7 +726,7 @@ fn load_claim(cx: &mut ItemCx, refs: &Refs) -> Option<(Claim, Vec<String>)> {
             }
         },
         Some(other) => {
-            let message = format!("\"paragraph\" must be a number, not {}; ignored", type_name(other));
+            let message = format!("\"paragraph\" must be a number, not {}; ignored", other.type_name());
             cx.warn("paragraph", message);
             None
         }
@@ -752,7 +747,7 @@ fn load_claim_sources(cx: &mut ItemCx, refs: &Refs) -> Option<Vec<SourceIx>> {
             return None;
         }
         Some(other) => {
-            cx.error("sources", format!("\"sources\" must be a list of source ids, not {}", type_name(other)));
+            cx.error("sources", format!("\"sources\" must be a list of source ids, not {}", other.type_name()));
             return None;
         }
     };
@@ -781,7 +776,7 @@ fn load_claim_sources(cx: &mut ItemCx, refs: &Refs) -> Option<Vec<SourceIx>> {
                 }
             },
             other => {
-                cx.error(&field(), format!("a source id must be a string, not {}", type_name(other)));
+                cx.error(&field(), format!("a source id must be a string, not {}", other.type_name()));
                 ok = false;
             }
         }
@@ -794,7 +789,7 @@ fn load_topics(cx: &mut ItemCx) -> Vec<String> {
         None => return Vec::new(),
         Some(Value::Array(items)) => items,
         Some(other) => {
-            let message = format!("\"topics\" must be a list of strings, not {}; ignored", type_name(other));
+            let message = format!("\"topics\" must be a list of strings, not {}; ignored", other.type_name());
             cx.warn("topics", message);
             return Vec::new();
         }
@@ -815,7 +810,7 @@ fn load_topics(cx: &mut ItemCx) -> Vec<String> {
                 Ok(None) => cx.warn(&field(), "a topic is empty; ignored".to_owned()),
                 Err(reason) => cx.warn(&field(), format!("topic {reason}; ignored")),
             },
-            other => cx.warn(&field(), format!("a topic must be a string, not {}; ignored", type_name(other))),
+            other => cx.warn(&field(), format!("a topic must be a string, not {}; ignored", other.type_name())),
         }
     }
     out

@@ -14,7 +14,7 @@ pub fn props_from_query(pairs: &[(String, String)]) -> AppProps {
     let bundle = get("bundle").filter(|b| !b.trim().is_empty()).unwrap_or(DEFAULT_BUNDLE);
     AppProps {
         bundle_url: bundle.to_owned().into(),
-        initial: ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+        initial: ViewState::from_query_pairs(pairs),
         options: Options {
             lang: get("lang").map(Lang::from_tag),
             theme: get("theme").map(Theme::parse).unwrap_or_default(),

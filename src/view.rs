@@ -135,6 +135,11 @@ impl ViewState {
         Facet::ALL.iter().any(|f| !self.facet(*f).is_empty()) || !self.query.trim().is_empty()
     }
 
+    /// [`ViewState::from_pairs`] for owned pairs, as the URL readers give them.
+    pub fn from_query_pairs(pairs: &[(String, String)]) -> ViewState {
+        ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
     /// Reads a state from URL query pairs (`speaker`, `source`, `topic`, `kind`
     /// repeatable; `q`; `sort`; `group=speaker`). Unknown keys are ignored.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ViewState {

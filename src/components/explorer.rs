@@ -161,8 +161,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             let listener = sync.then(|| {
                 let window = gloo::utils::window();
                 gloo::events::EventListener::new(&window, "popstate", move |_| {
-                    let pairs = crate::web::query_pairs();
-                    let view = ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                    let view = ViewState::from_query_pairs(&crate::web::query_pairs());
                     dispatch.dispatch(StoreAction::FromUrl(view));
                 })
             });

@@ -29,14 +29,15 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
 
     // The options' labels are made once per bundle and language, not per keystroke.
     let options = use_memo((props.data.clone(), s), |(data, s)| facet_options(data, s));
-    let facet = |facet: Facet, legend: &'static str| {
-        let options = Rc::clone(&options[Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)]);
+    // Legends and options both in `Facet::ALL` order.
+    let legends = [s.speakers, s.sources, s.topics, s.kinds];
+    let facets = Facet::ALL.iter().zip(legends).zip(options.iter()).map(|((&facet, legend), options)| {
         html! {
-            <FacetGroup {facet} {legend} {options} selection={sel.clone()} chosen={st.facet(facet).clone()}
-                dispatch={props.dispatch.clone()} id_prefix={p.clone()}
+            <FacetGroup {facet} {legend} options={Rc::clone(options)} selection={sel.clone()}
+                chosen={st.facet(facet).clone()} dispatch={props.dispatch.clone()} id_prefix={p.clone()}
                 show_all_label={s.show_all} show_fewer_label={s.show_fewer} />
         }
-    };
+    });
 
     let oninput = {
         let dispatch = props.dispatch.clone();
@@ -98,10 +99,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 <button type="button" class="cc-button cc-clear" onclick={onclear} disabled={!st.is_filtered()}>{ s.clear_all }</button>
             </div>
             <div id={panel_id} class={classes!("cc-facets", (*open).then_some("is-open"))}>
-                { facet(Facet::Speaker, s.speakers) }
-                { facet(Facet::Source, s.sources) }
-                { facet(Facet::Topic, s.topics) }
-                { facet(Facet::Kind, s.kinds) }
+                { for facets }
             </div>
         </div>
     }
