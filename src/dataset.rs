@@ -1,8 +1,11 @@
-//! A loaded bundle ready to show: the bundle, its search/facet index and the
+//! The load pipeline — bundle text → [`LoadState`] — and [`Dataset`], a
+//! loaded bundle ready to show: the bundle, its search/facet index and the
 //! problems found while loading. Built once per fetch, then shared read-only.
+//! Pure: the fetch (`web::fetch_text`), the embed's inline bundles and the
+//! tests all come through [`LoadState::from_text`].
 
 use crate::i18n::Lang;
-use crate::load::Loaded;
+use crate::load::{load, Loaded};
 use crate::model::Bundle;
 use crate::problem::Problem;
 use crate::view::Index;
@@ -55,5 +58,34 @@ impl Deref for Shared {
     type Target = Dataset;
     fn deref(&self) -> &Dataset {
         &self.0
+    }
+}
+
+/// Where a widget is in loading its bundle.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready(Shared),
+    /// Nothing can be shown: why, in sentences (a fetch error, or the
+    /// loader's problems as they print).
+    Failed {
+        url: String,
+        reasons: Vec<String>,
+    },
+}
+
+impl LoadState {
+    /// Loads bundle text into a state. The text is dropped before the search
+    /// index is built, so the index reuses its memory.
+    pub fn from_text(url: &str, text: impl Into<String>) -> LoadState {
+        let text = text.into();
+        let loaded = load(&text);
+        drop(text);
+        match Dataset::new(loaded, url) {
+            Ok(d) => LoadState::Ready(Shared(Rc::new(d))),
+            Err(problems) => {
+                LoadState::Failed { url: url.to_owned(), reasons: problems.iter().map(ToString::to_string).collect() }
+            }
+        }
     }
 }

@@ -6,12 +6,12 @@
 //! shadow root, forwards the app's [`WidgetEvent`]s to a JS callback, and lets
 //! the element drive the app (replace its state, reveal a card).
 
-use crate::components::app::{App, AppProps, LoadState};
+use crate::components::app::{App, AppProps};
 use crate::components::{HostCommand, Options, Remote, Theme, WidgetEvent};
-use crate::dataset::Shared;
+use crate::dataset::{LoadState, Shared};
 use crate::i18n::Lang;
-use crate::problem::{Place, Problem};
-use crate::view::{Facet, ViewState};
+use crate::problem::{Problem, Scalar};
+use crate::view::{Param, ViewState, GROUP_BY_SPEAKER};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -61,44 +61,33 @@ impl Obj {
         let _ = js_sys::Reflect::set(&self.0, &JsValue::from_str(key), &value.into());
         self
     }
-
-    fn opt(self, key: &str, value: Option<impl Into<JsValue>>) -> Obj {
-        match value {
-            Some(v) => self.set(key, v),
-            None => self,
-        }
-    }
 }
 
 fn strings<'a>(items: impl IntoIterator<Item = &'a String>) -> js_sys::Array {
     items.into_iter().map(|s| JsValue::from_str(s)).collect()
 }
 
-/// A problem as in `claim-cards validate --json`.
-fn problem_js(p: &Problem) -> JsValue {
-    let o = Obj::new().set("severity", p.severity.to_string()).set("message", p.message.as_str());
-    let o = match &p.place {
-        Place::Syntax { line, column } => {
-            o.set("kind", "syntax").set("line", *line as u32).set("column", *column as u32)
-        }
-        Place::Bundle => o.set("kind", "bundle"),
-        Place::Article => o.set("kind", "article"),
-        Place::Item { list, index, id } => {
-            o.set("kind", "item").set("list", list.as_str()).set("index", *index as u32).opt("id", id.as_deref())
-        }
-    };
-    o.opt("field", p.field.as_deref()).0.into()
+/// A problem as in `claim-cards validate --json` (both from [`Problem::fields`]).
+pub fn problem_js(p: &Problem) -> JsValue {
+    let o = js_sys::Object::new();
+    p.fields(|key, value| {
+        let value = match value {
+            Scalar::Text(text) => JsValue::from_str(text),
+            Scalar::Number(n) => JsValue::from(n as u32),
+        };
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(key), &value);
+    });
+    o.into()
 }
 
-/// The state as the detail of `claimcards:filterchange`.
+/// The state as the detail of `claimcards:filterchange`: one member per [`Param`].
 fn state_js(state: &ViewState) -> Obj {
-    let mut o = Obj::new();
-    for facet in Facet::ALL {
-        o = o.set(facet.param(), strings(state.facet(facet)));
-    }
-    o.set("q", state.query.as_str())
-        .set("sort", state.sort.as_str())
-        .set("group", if state.grouped { "speaker" } else { "" })
+    Param::ALL.into_iter().fold(Obj::new(), |o, param| match param {
+        Param::Facet(facet) => o.set(param.name(), strings(&state.chosen[facet])),
+        Param::Query => o.set(param.name(), state.query.as_str()),
+        Param::Sort => o.set(param.name(), state.sort.as_str()),
+        Param::Group => o.set(param.name(), if state.grouped { GROUP_BY_SPEAKER } else { "" }),
+    })
 }
 
 fn event_detail(event: &WidgetEvent) -> (&'static str, JsValue) {

@@ -1,8 +1,8 @@
 //! UI strings. One [`Strings`] table per language; add a language by adding a
 //! table and a line in [`Lang::from_tag`]. Bundle text is never translated.
 
-use crate::model::{ClaimKind, SourceKind, SpeakerKind};
-use crate::view::SortOrder;
+use crate::model::{ClaimKind, SourceKind};
+use crate::view::{Facet, SortOrder};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -39,7 +39,6 @@ impl Lang {
 
 pub struct Strings {
     pub widget_label: &'static str,
-    pub filters: &'static str,
     pub show_filters: &'static str,
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
@@ -61,7 +60,6 @@ pub struct Strings {
     pub via: &'static str,
     pub in_paragraph: &'static str,
     pub opens_new_tab: &'static str,
-    pub from_article: &'static str,
     pub show_all: &'static str,
     pub show_fewer: &'static str,
     pub results: &'static str,
@@ -76,10 +74,21 @@ pub struct Strings {
     pub sort_name: fn(SortOrder) -> &'static str,
     pub claim_kind: fn(ClaimKind) -> &'static str,
     pub source_kind: fn(SourceKind) -> &'static str,
-    pub speaker_kind: fn(SpeakerKind) -> &'static str,
     pub months: [&'static str; 12],
     /// Formats a calendar date: (year, month 1–12, day).
     pub date: fn(&Strings, i32, u8, u8) -> String,
+}
+
+impl Strings {
+    /// A facet's legend in the filter bar.
+    pub fn facet(&self, facet: Facet) -> &'static str {
+        match facet {
+            Facet::Speaker => self.speakers,
+            Facet::Source => self.sources,
+            Facet::Topic => self.topics,
+            Facet::Kind => self.kinds,
+        }
+    }
 }
 
 /// Tables are statics: two are equal when they are the same table.
@@ -101,7 +110,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 pub static EN: Strings = Strings {
     widget_label: "Who said what",
-    filters: "Filters",
     show_filters: "Filters",
     search_label: "Search claims",
     search_placeholder: "Search words, people, sources…",
@@ -123,7 +131,6 @@ pub static EN: Strings = Strings {
     via: "Source",
     in_paragraph: "in paragraph",
     opens_new_tab: "(opens in a new tab)",
-    from_article: "From the article",
     show_all: "Show all",
     show_fewer: "Show fewer",
     results: "Claims",
@@ -159,12 +166,6 @@ pub static EN: Strings = Strings {
         SourceKind::Article => "Article",
         SourceKind::Other => "Other",
     },
-    speaker_kind: |k| match k {
-        SpeakerKind::Person => "Person",
-        SpeakerKind::Organization => "Organisation",
-        SpeakerKind::Group => "Group",
-        SpeakerKind::Unnamed => "Unnamed source",
-    },
     months: [
         "January",
         "February",
@@ -184,7 +185,6 @@ pub static EN: Strings = Strings {
 
 pub static VI: Strings = Strings {
     widget_label: "Ai nói gì",
-    filters: "Bộ lọc",
     show_filters: "Bộ lọc",
     search_label: "Tìm phát ngôn",
     search_placeholder: "Tìm từ, người, nguồn…",
@@ -206,7 +206,6 @@ pub static VI: Strings = Strings {
     via: "Nguồn",
     in_paragraph: "đoạn",
     opens_new_tab: "(mở trong thẻ mới)",
-    from_article: "Từ bài viết",
     show_all: "Xem tất cả",
     show_fewer: "Thu gọn",
     results: "Phát ngôn",
@@ -241,12 +240,6 @@ pub static VI: Strings = Strings {
         SourceKind::Document => "Tài liệu",
         SourceKind::Article => "Bài báo",
         SourceKind::Other => "Khác",
-    },
-    speaker_kind: |k| match k {
-        SpeakerKind::Person => "Cá nhân",
-        SpeakerKind::Organization => "Tổ chức",
-        SpeakerKind::Group => "Nhóm",
-        SpeakerKind::Unnamed => "Nguồn giấu tên",
     },
     months: [
         "tháng 1",

@@ -8,8 +8,9 @@
 //! and dispatch actions) and [`web`] (fetch, URL and history glue).
 //! ARCHITECTURE.md has the map.
 
+pub mod dataset;
 pub mod date;
-pub mod hash;
+pub mod i18n;
 pub mod json;
 pub mod load;
 pub mod model;
@@ -18,8 +19,7 @@ pub mod text;
 pub mod view;
 
 pub mod components;
-pub mod dataset;
 pub mod embed;
-pub mod i18n;
+pub mod hooks;
 pub mod standalone;
 pub mod web;

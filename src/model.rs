@@ -95,7 +95,31 @@ macro_rules! string_enum {
         impl Default for $name {
             fn default() -> Self { $name::$default }
         }
+
+        impl Closed for $name {
+            const ALL: &'static [$name] = $name::ALL;
+            const NAMES: &'static [&'static str] = &[$($text),+];
+            const DEFAULT: $name = $name::DEFAULT;
+            fn as_str(self) -> &'static str { $name::as_str(self) }
+            fn parse(text: &str) -> Option<Self> { $name::parse(text) }
+            // Variants are declared in the order of ALL, with default discriminants.
+            fn position(self) -> usize { self as usize }
+        }
     };
+}
+
+/// A closed set of values spelled as strings (the kinds), for code that reads
+/// or offers any of them: the loader's `kind` fields, the kind facet.
+pub trait Closed: Copy + Eq + 'static {
+    const ALL: &'static [Self];
+    /// The spelling of each value, in the order of `ALL`.
+    const NAMES: &'static [&'static str];
+    const DEFAULT: Self;
+    fn as_str(self) -> &'static str;
+    fn parse(text: &str) -> Option<Self>;
+
+    /// Where a value stands in [`Closed::ALL`].
+    fn position(self) -> usize;
 }
 
 string_enum! {

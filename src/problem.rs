@@ -3,11 +3,9 @@
 //! One vocabulary for the CLI (`claim-cards validate`), the browser console and
 //! the widget's notice, so an editor sees the same sentence everywhere.
 
-use serde::Serialize;
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     /// Something was not shown: an item was skipped, or the whole bundle.
     Error,
@@ -15,9 +13,17 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// Which list an item belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
     Speakers,
     Sources,
@@ -32,10 +38,18 @@ impl List {
             List::Claims => "claims",
         }
     }
+
+    /// What one item of the list is called in a message.
+    pub fn singular(self) -> &'static str {
+        match self {
+            List::Speakers => "speaker",
+            List::Sources => "source",
+            List::Claims => "claim",
+        }
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
     /// A JSON syntax error (1-based line and column).
     Syntax {
@@ -48,23 +62,24 @@ pub enum Place {
     Item {
         list: List,
         index: usize,
-        #[serde(skip_serializing_if = "Option::is_none")]
         id: Option<String>,
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
-    #[serde(flatten)]
     pub place: Place,
     /// The JSON key at fault, where there is one (`speaker`, `sources[1]`, ...).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     pub message: String,
 }
 
 impl Problem {
+    pub fn new(severity: Severity, place: Place, field: Option<&str>, message: String) -> Problem {
+        Problem { severity, place, field: field.map(str::to_owned), message }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -84,12 +99,48 @@ impl Problem {
     }
 }
 
+/// A value in a problem's machine-readable form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scalar<'a> {
+    Text(&'a str),
+    Number(usize),
+}
+
+impl Problem {
+    /// The problem's machine-readable form, as `claim-cards validate --json`
+    /// prints it and the embed's `claimcards:error` event carries it: `each`
+    /// gets its members in order, absent ones left out. The one definition of
+    /// that shape.
+    pub fn fields<'a>(&'a self, mut each: impl FnMut(&'static str, Scalar<'a>)) {
+        use Scalar::{Number, Text};
+        each("severity", Text(self.severity.as_str()));
+        match &self.place {
+            Place::Syntax { line, column } => {
+                each("kind", Text("syntax"));
+                each("line", Number(*line));
+                each("column", Number(*column));
+            }
+            Place::Bundle => each("kind", Text("bundle")),
+            Place::Article => each("kind", Text("article")),
+            Place::Item { list, index, id } => {
+                each("kind", Text("item"));
+                each("list", Text(list.as_str()));
+                each("index", Number(*index));
+                if let Some(id) = id {
+                    each("id", Text(id));
+                }
+            }
+        }
+        if let Some(field) = &self.field {
+            each("field", Text(field));
+        }
+        each("message", Text(&self.message));
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        })
+        f.write_str(self.as_str())
     }
 }
 

@@ -113,3 +113,29 @@ fn json_output_has_the_same_problems() {
         (Some("syntax"), Some(4), Some(35))
     );
 }
+
+/// `--json` prints each problem in the shape `tests/fixtures/problems.json`
+/// records (every kind of place). The embed's events carry the same shape:
+/// `tests/web.rs` checks them against the same file.
+#[test]
+fn json_problems_have_the_recorded_shape() {
+    let recorded: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/problems.json")).expect("problems.json is JSON");
+    let recorded = recorded.as_object().unwrap();
+    assert_eq!(recorded.len(), 4);
+    for (name, problems) in recorded {
+        let (_, out, _) = run(&["validate", "--json", &format!("tests/fixtures/bad/{name}")]);
+        let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(&doc["files"][0]["problems"], problems, "{name}");
+    }
+}
+
+#[test]
+fn params_prints_the_url_vocabulary_for_the_build() {
+    let (code, out, _) = run(&["params"]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(doc["params"], serde_json::json!(["speaker", "source", "topic", "kind", "q", "sort", "group"]));
+    assert_eq!(doc["lists"], serde_json::json!(["speaker", "source", "topic", "kind"]));
+    assert_eq!(run(&["params", "x"]).0, 2);
+}

@@ -2,9 +2,10 @@
 //! browser receives for a given state, without a browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use claim_cards::components::app::{App, AppProps, LoadState};
-use claim_cards::components::explorer::{STEP, WINDOW};
+use claim_cards::components::app::{App, AppProps};
 use claim_cards::components::Options;
+use claim_cards::dataset::LoadState;
+use claim_cards::hooks::window::{STEP, WINDOW};
 use claim_cards::i18n::Lang;
 use claim_cards::view::ViewState;
 use yew::LocalServerRenderer;

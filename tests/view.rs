@@ -24,8 +24,8 @@ fn no_filter_shows_everything_in_article_order() {
     let (b, ix) = demo();
     let sel = select(&b, &ix, &ViewState::default());
     assert_eq!(sel.claims, (0..17).collect::<Vec<_>>());
-    assert_eq!(sel.speaker_counts.iter().sum::<usize>(), 17);
-    assert_eq!(sel.kind_counts, vec![1, 11, 3, 2], "quote, paraphrase, statement, report");
+    assert_eq!(sel.counts[Facet::Speaker].iter().sum::<usize>(), 17);
+    assert_eq!(sel.counts[Facet::Kind], vec![1, 11, 3, 2], "quote, paraphrase, statement, report");
 }
 
 #[test]
@@ -40,25 +40,25 @@ fn or_within_a_facet_and_across_facets() {
     // Counts for a facet ignore that facet's own choice...
     let trump = b.speakers.iter().position(|s| s.id == "donald-trump").unwrap();
     let panikoff = b.speakers.iter().position(|s| s.id == "jonathan-panikoff").unwrap();
-    assert_eq!(sel.speaker_counts[trump], 3);
-    assert_eq!(sel.speaker_counts[panikoff], 2, "choosing Panikoff too would add 2");
+    assert_eq!(sel.counts[Facet::Speaker][trump], 3);
+    assert_eq!(sel.counts[Facet::Speaker][panikoff], 2, "choosing Panikoff too would add 2");
     // ...and respect the other facets'.
     let truth = b.sources.iter().position(|s| s.id == "truth-social").unwrap();
     let reuters = b.sources.iter().position(|s| s.id == "reuters").unwrap();
-    assert_eq!(sel.source_counts[truth], 2);
-    assert_eq!(sel.source_counts[reuters], 0);
+    assert_eq!(sel.counts[Facet::Source][truth], 2);
+    assert_eq!(sel.counts[Facet::Source][reuters], 0);
 
     let s = s.apply(Action::Toggle(Facet::Source, "truth-social".into()));
     let sel = select(&b, &ix, &s);
     assert_eq!(ids(&b, &sel.claims), vec!["trump-ultimatum", "trump-last-chance"]);
-    assert_eq!(sel.speaker_counts[panikoff], 0, "Panikoff has nothing via Truth Social");
-    assert_eq!(sel.speaker_counts[trump], 2);
+    assert_eq!(sel.counts[Facet::Speaker][panikoff], 0, "Panikoff has nothing via Truth Social");
+    assert_eq!(sel.counts[Facet::Speaker][trump], 2);
 }
 
 #[test]
 fn toggling_twice_removes_and_clear_all_keeps_sort() {
     let s = state(&[Action::Toggle(Facet::Topic, "hostages".into()), Action::Toggle(Facet::Topic, "hostages".into())]);
-    assert!(s.topics.is_empty());
+    assert!(s.chosen[Facet::Topic].is_empty());
     let s = state(&[
         Action::SetSort(SortOrder::Date),
         Action::SetQuery("x".into()),
@@ -138,7 +138,7 @@ fn url_pairs_round_trip() {
     assert!(ViewState::default().to_pairs().is_empty());
     // Comma lists and unknown keys are accepted; bad sort falls back.
     let s = ViewState::from_pairs([("speaker", "a,b"), ("utm_source", "x"), ("sort", "bogus")]);
-    assert_eq!(s.speakers.len(), 2);
+    assert_eq!(s.chosen[Facet::Speaker].len(), 2);
     assert_eq!(s.sort, SortOrder::Article);
 }
 

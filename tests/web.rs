@@ -3,9 +3,10 @@
 //! exact DOM after each render.
 #![cfg(target_arch = "wasm32")]
 
-use claim_cards::components::app::{App, AppProps, LoadState};
-use claim_cards::components::explorer::WINDOW;
+use claim_cards::components::app::{App, AppProps};
 use claim_cards::components::Options;
+use claim_cards::dataset::LoadState;
+use claim_cards::hooks::window::WINDOW;
 use claim_cards::view::ViewState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -166,4 +167,29 @@ async fn a_bundle_that_fails_shows_an_error_card() {
     assert_eq!(text(&root, ".cc-error-url"), "test.json");
     assert!(text(&root, ".cc-error-reasons").starts_with("1:3: error: not valid JSON"));
     assert_eq!(one(&root, ".cc-error").get_attribute("role").as_deref(), Some("alert"));
+}
+
+/// The problems the embed hands its host (`claimcards:error`) have the shape
+/// `claim-cards validate --json` prints: both are checked against
+/// `tests/fixtures/problems.json` (the CLI's side in `tests/cli.rs`).
+#[wasm_bindgen_test]
+fn embed_problems_have_the_recorded_shape() {
+    let recorded: serde_json::Value = serde_json::from_str(include_str!("fixtures/problems.json")).unwrap();
+    let fixtures = [
+        ("broken-claims.json", BROKEN),
+        ("future-version.json", include_str!("fixtures/bad/future-version.json")),
+        ("not-an-object.json", include_str!("fixtures/bad/not-an-object.json")),
+        ("syntax-error.json", include_str!("fixtures/bad/syntax-error.json")),
+    ];
+    for (name, text) in fixtures {
+        let problems: Vec<serde_json::Value> = claim_cards::load::load(text)
+            .problems
+            .iter()
+            .map(|p| {
+                let json = js_sys::JSON::stringify(&claim_cards::embed::problem_js(p)).unwrap();
+                serde_json::from_str(&String::from(json)).unwrap()
+            })
+            .collect();
+        assert_eq!(serde_json::Value::from(problems), recorded[name], "{name}");
+    }
 }

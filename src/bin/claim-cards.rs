@@ -1,12 +1,15 @@
 //! `claim-cards validate [--json] FILE...` — checks claim bundles the way the
 //! widget reads them, and prints every problem with its place.
+//! `claim-cards params` — for the build: the widget's URL and attribute
+//! vocabulary as JSON, written into the embed's JavaScript.
 //!
 //! Exit status: 0 when every claim of every file can be shown (warnings
 //! allowed), 1 when a claim was skipped or a file could not be read, 2 on a
 //! usage error.
 
 use claim_cards::load::{load, Loaded};
-use claim_cards::problem::{Place, Problem};
+use claim_cards::problem::{Place, Problem, Scalar};
+use claim_cards::view::Param;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -19,12 +22,20 @@ Checks claim bundles (format v1) and prints every problem:
   FILE: sources[0] (id \"s1\"): warning: ...   shown, but a value was dropped
 then a summary line per file. --json prints the same as one JSON document.
 
-Exit status: 0 all claims valid, 1 claims skipped or a file unreadable, 2 usage error.";
+Exit status: 0 all claims valid, 1 claims skipped or a file unreadable, 2 usage error.
+
+For the build: claim-cards params prints the widget's URL and attribute
+vocabulary as JSON: {\"params\": [...], \"lists\": [...]}.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("validate") => {}
+        Some("params") if args.len() > 1 => return usage("params takes no arguments"),
+        Some("params") => {
+            println!("{}", params_json());
+            return ExitCode::SUCCESS;
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -137,10 +148,30 @@ fn write_json(out: &mut impl Write, reports: &[Report]) -> std::io::Result<()> {
                 "readable": !loaded.failed(),
                 "valid_claims": loaded.valid_claims(),
                 "skipped_claims": loaded.skipped_claims,
-                "problems": loaded.problems,
+                "problems": loaded.problems.iter().map(problem_json).collect::<Vec<_>>(),
             }),
         })
         .collect();
     let doc = serde_json::json!({ "files": files, "ok": !reports.iter().any(Report::failed) });
     writeln!(out, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default())
+}
+
+/// A problem's machine-readable form ([`Problem::fields`]) as JSON.
+fn problem_json(p: &Problem) -> serde_json::Value {
+    let mut members = serde_json::Map::new();
+    p.fields(|key, value| {
+        let value = match value {
+            Scalar::Text(text) => serde_json::Value::from(text),
+            Scalar::Number(n) => serde_json::Value::from(n),
+        };
+        members.insert(key.to_owned(), value);
+    });
+    serde_json::Value::Object(members)
+}
+
+/// The view's URL vocabulary ([`Param`]) for the embed's JavaScript: every
+/// parameter, and those that hold a list (comma-separated in an attribute).
+fn params_json() -> serde_json::Value {
+    let lists: Vec<&str> = Param::ALL.iter().filter(|p| matches!(p, Param::Facet(_))).map(|p| p.name()).collect();
+    serde_json::json!({ "params": Param::names(), "lists": lists })
 }

@@ -1,36 +1,10 @@
-use crate::components::error_card::{ErrorCard, ErrorCardProps};
+use crate::components::error_card::error_card;
 use crate::components::explorer::Explorer;
-use crate::components::skeleton::Skeleton;
+use crate::components::skeleton::skeleton;
 use crate::components::{Options, WidgetEvent};
-use crate::dataset::{Dataset, Shared};
-use crate::i18n::Lang;
-use crate::load::load;
+use crate::dataset::LoadState;
 use crate::view::ViewState;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Where the widget is in loading its bundle.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadState {
-    Loading,
-    Ready(Shared),
-    Failed { url: String, reasons: Vec<String> },
-}
-
-impl LoadState {
-    /// Loads bundle text into a state (pure; used by the fetch and by tests).
-    /// The text is dropped before the search index is built, so the index
-    /// reuses its memory.
-    pub fn from_text(url: &str, text: impl Into<String>) -> LoadState {
-        let text = text.into();
-        let loaded = load(&text);
-        drop(text);
-        match Dataset::new(loaded, url) {
-            Ok(d) => LoadState::Ready(Shared(Rc::new(d))),
-            Err(problems) => LoadState::Failed { url: url.to_owned(), reasons: ErrorCardProps::reasons_of(&problems) },
-        }
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -100,10 +74,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     let s = lang.strings();
     let body = match &*state {
-        LoadState::Loading => html! { <Skeleton strings={s} /> },
-        LoadState::Failed { url, reasons } => {
-            html! { <ErrorCard strings={s} url={url.clone()} reasons={reasons.clone()} /> }
-        }
+        LoadState::Loading => skeleton(s),
+        LoadState::Failed { url, reasons } => error_card(s, url, reasons),
         LoadState::Ready(d) => html! {
             <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url}
                 on_event={props.options.on_event.clone()} remote={props.options.remote.clone()}
@@ -134,11 +106,4 @@ fn load_event(state: &LoadState) -> Option<WidgetEvent> {
         LoadState::Ready(d) => Some(WidgetEvent::Ready(d.clone())),
         LoadState::Failed { url, reasons } => Some(WidgetEvent::Failed { url: url.clone(), reasons: reasons.clone() }),
     }
-}
-
-/// The language to use before a bundle says otherwise: the page's `lang`.
-pub fn page_lang() -> Option<Lang> {
-    let doc = gloo::utils::document();
-    let tag = doc.document_element()?.get_attribute("lang")?;
-    Some(Lang::from_tag(&tag))
 }

@@ -1,30 +1,16 @@
 use crate::i18n::Strings;
-use crate::problem::Problem;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorCardProps {
-    pub strings: &'static Strings,
-    pub url: AttrValue,
-    /// Why: a fetch error or the loader's problems.
-    pub reasons: Vec<String>,
-}
-
-impl ErrorCardProps {
-    pub fn reasons_of(problems: &[Problem]) -> Vec<String> {
-        problems.iter().map(ToString::to_string).collect()
-    }
-}
-
-/// Takes the widget's place when nothing can be shown: what failed and where.
-#[function_component]
-pub fn ErrorCard(props: &ErrorCardProps) -> Html {
+/// Takes the widget's place when nothing can be shown: what failed (`url`)
+/// and why (`reasons`: a fetch error or the loader's problems). Markup only,
+/// so a function rather than a component.
+pub fn error_card(strings: &Strings, url: &str, reasons: &[String]) -> Html {
     html! {
         <div class="cc-error" part="error" role="alert">
-            <p class="cc-error-title">{ props.strings.load_failed }</p>
-            <p class="cc-error-url"><code>{ props.url.clone() }</code></p>
+            <p class="cc-error-title">{ strings.load_failed }</p>
+            <p class="cc-error-url"><code>{ url.to_owned() }</code></p>
             <ul class="cc-error-reasons">
-                { for props.reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }
+                { for reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }
             </ul>
         </div>
     }

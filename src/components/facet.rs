@@ -40,7 +40,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     let expanded = use_state(|| false);
     let total = props.options.len();
     let limit = props.collapsed_limit;
-    let counts = props.selection.counts(props.facet);
+    let counts = &props.selection.counts[props.facet];
     let visible = props
         .options
         .iter()
@@ -49,10 +49,8 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     let items = visible.map(|(i, o)| {
         let id = format!("{}-{}-{}", props.id_prefix, props.facet.param(), o.value);
         let onchange = {
-            let dispatch = props.dispatch.clone();
-            let facet = props.facet;
-            let value = o.value.to_string();
-            Callback::from(move |_: Event| dispatch.emit(Action::Toggle(facet, value.clone())))
+            let (facet, value) = (props.facet, o.value.to_string());
+            props.dispatch.reform(move |_: Event| Action::Toggle(facet, value.clone()))
         };
         let checked = props.chosen.contains(o.value.as_str());
         let count = counts.get(i).copied().unwrap_or(0);

@@ -2,10 +2,12 @@ use crate::components::facet::{FacetGroup, FacetOption};
 use crate::dataset::Shared;
 use crate::i18n::Strings;
 use crate::model::ClaimKind;
-use crate::view::{Action, Facet, Selection, SortOrder, ViewState};
+use crate::view::{Action, Facet, PerFacet, Selection, SortOrder, ViewState};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use yew::TargetCast;
 
 #[derive(Properties, PartialEq)]
 pub struct FilterBarProps {
@@ -17,6 +19,15 @@ pub struct FilterBarProps {
     pub id_prefix: AttrValue,
 }
 
+/// A callback for a form control's event that dispatches the action `make`
+/// builds from the control (`T`: the input or select element).
+pub fn on_control<E: TargetCast + 'static, T: JsCast + AsRef<web_sys::EventTarget> + 'static>(
+    dispatch: &Callback<Action>,
+    make: fn(T) -> Action,
+) -> Callback<E> {
+    dispatch.reform(move |e: E| make(e.target_unchecked_into()))
+}
+
 /// Search box, facets, sort and "Clear all". On narrow screens the facets sit
 /// behind a disclosure button.
 #[function_component]
@@ -24,51 +35,29 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let s = props.strings;
     let open = use_state(|| false);
     let st = &props.state;
-    let sel = &props.selection;
     let p = &props.id_prefix;
+    let dispatch = &props.dispatch;
 
     // The options' labels are made once per bundle and language, not per keystroke.
     let options = use_memo((props.data.clone(), s), |(data, s)| facet_options(data, s));
-    // Legends and options both in `Facet::ALL` order.
-    let legends = [s.speakers, s.sources, s.topics, s.kinds];
-    let facets = Facet::ALL.iter().zip(legends).zip(options.iter()).map(|((&facet, legend), options)| {
+    let facets = options.iter().map(|(facet, options)| {
         html! {
-            <FacetGroup {facet} {legend} options={Rc::clone(options)} selection={sel.clone()}
-                chosen={st.facet(facet).clone()} dispatch={props.dispatch.clone()} id_prefix={p.clone()}
+            <FacetGroup {facet} legend={s.facet(facet)} options={Rc::clone(options)} selection={props.selection.clone()}
+                chosen={st.chosen[facet].clone()} dispatch={dispatch.clone()} id_prefix={p.clone()}
                 show_all_label={s.show_all} show_fewer_label={s.show_fewer} />
         }
     });
-
-    let oninput = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            dispatch.emit(Action::SetQuery(input.value()));
-        })
-    };
-    let onsort = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            dispatch.emit(Action::SetSort(SortOrder::parse(&select.value()).unwrap_or_default()));
-        })
-    };
-    let ongroup = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            dispatch.emit(Action::SetGrouped(input.checked()));
-        })
-    };
-    let onclear = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::ClearAll))
-    };
+    let oninput = on_control(dispatch, |input: HtmlInputElement| Action::SetQuery(input.value()));
+    let onsort = on_control(dispatch, |select: HtmlSelectElement| {
+        Action::SetSort(SortOrder::parse(&select.value()).unwrap_or_default())
+    });
+    let ongroup = on_control(dispatch, |input: HtmlInputElement| Action::SetGrouped(input.checked()));
+    let onclear = dispatch.reform(|_| Action::ClearAll);
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    let active = Facet::ALL.iter().map(|f| st.facet(*f).len()).sum::<usize>();
+    let active = st.chosen_count();
     let panel_id = format!("{p}-filters");
 
     html! {
@@ -105,18 +94,24 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     }
 }
 
-/// Every facet's options, in [`Facet::ALL`] order.
-fn facet_options(data: &Shared, s: &Strings) -> [Rc<Vec<FacetOption>>; 4] {
+/// Every facet's options (value, label, detail), in each facet's option order.
+fn facet_options(data: &Shared, s: &Strings) -> PerFacet<Rc<Vec<FacetOption>>> {
     let b = &data.bundle;
     let option = |value: &str, label: String, detail: Option<&'static str>| FacetOption {
         value: AttrValue::from(value.to_owned()),
         label: AttrValue::from(label),
         detail: detail.map(AttrValue::Static),
     };
-    let speakers = b.speakers.iter().map(|sp| option(&sp.id, sp.name.clone(), None)).collect();
-    let sources =
-        b.sources.iter().map(|src| option(&src.id, src.name.clone(), Some((s.source_kind)(src.kind)))).collect();
-    let topics = b.topics.iter().map(|t| option(t, t.replace('-', " "), None)).collect();
-    let kinds = ClaimKind::ALL.iter().map(|k| option(k.as_str(), (s.claim_kind)(*k).to_owned(), None)).collect();
-    [Rc::new(speakers), Rc::new(sources), Rc::new(topics), Rc::new(kinds)]
+    PerFacet::from_fn(|facet| {
+        Rc::new(match facet {
+            Facet::Speaker => b.speakers.iter().map(|sp| option(&sp.id, sp.name.clone(), None)).collect(),
+            Facet::Source => {
+                b.sources.iter().map(|src| option(&src.id, src.name.clone(), Some((s.source_kind)(src.kind)))).collect()
+            }
+            Facet::Topic => b.topics.iter().map(|t| option(t, t.replace('-', " "), None)).collect(),
+            Facet::Kind => {
+                ClaimKind::ALL.iter().map(|k| option(k.as_str(), (s.claim_kind)(*k).to_owned(), None)).collect()
+            }
+        })
+    })
 }

@@ -4,17 +4,21 @@
 //! * [`app::App`] — loads a bundle, then shows [`explorer::Explorer`] (or the
 //!   skeleton / the error card).
 //! * [`explorer::Explorer`] — owns the reader's [`crate::view::ViewState`]
-//!   through a reducer and lays out the filter bar, the notice and the list.
-//! * One file per component below.
+//!   through the hooks of [`crate::hooks`] and lays out the notice, the filter
+//!   bar, the count and the [`card_list::CardList`].
+//! * One file per component below; [`parts`] holds markup helpers shared by
+//!   cards and speaker groups.
 
 pub mod app;
 pub mod card;
+pub mod card_list;
 pub mod error_card;
 pub mod explorer;
 pub mod facet;
 pub mod filter_bar;
 pub mod more;
 pub mod notice;
+pub mod parts;
 pub mod skeleton;
 
 use crate::dataset::Shared;

@@ -1,18 +1,12 @@
 use crate::i18n::Strings;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SkeletonProps {
-    pub strings: &'static Strings,
-}
-
 /// Placeholder cards while the bundle loads (animated unless the reader
-/// prefers reduced motion).
-#[function_component]
-pub fn Skeleton(props: &SkeletonProps) -> Html {
+/// prefers reduced motion). Markup only, so a function rather than a component.
+pub fn skeleton(strings: &Strings) -> Html {
     html! {
         <div class="cc-skeleton" aria-busy="true">
-            <p class="cc-visually-hidden" role="status">{ props.strings.loading }</p>
+            <p class="cc-visually-hidden" role="status">{ strings.loading }</p>
             <div class="cc-skeleton-bar" aria-hidden="true"></div>
             <ul class="cc-list" aria-hidden="true">
                 { for (0..3).map(|i| html! {

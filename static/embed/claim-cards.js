@@ -37,8 +37,10 @@ export function wasmMemoryBytes() {
   return exports?.memory?.buffer.byteLength ?? 0;
 }
 
-const FILTERS = ['speaker', 'source', 'topic', 'kind', 'q', 'sort', 'group'];
-const LISTS = ['speaker', 'source', 'topic', 'kind'];
+// The view's URL and attribute vocabulary, defined once in Rust (`view::Param`);
+// scripts/build-embed writes it here from `claim-cards params`.
+/** Filter attributes and setFilters() keys, and those of them that hold lists (for embed-frame.js). */
+export const { params: FILTERS, lists: LISTS } = __CLAIM_CARDS_PARAMS__;
 
 /** Host-article elements already linked to a widget, so two widgets never both claim one. */
 const linked = new WeakSet();
@@ -132,9 +134,8 @@ export class ClaimCardsElement extends HTMLElement {
     const params = new URLSearchParams();
     for (const key of FILTERS) {
       const value = this.getAttribute(key);
-      if (value == null || value === '') continue;
-      if (LISTS.includes(key)) value.split(',').map((v) => v.trim()).filter(Boolean).forEach((v) => params.append(key, v));
-      else params.append(key, value);
+      // Lists stay comma-separated: the widget splits them (view::ViewState::from_pairs).
+      if (value != null && value !== '') params.append(key, value);
     }
     return params.toString();
   }

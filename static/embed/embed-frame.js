@@ -5,19 +5,16 @@
 //   { type: 'claim-cards:resize', id, height,
 //     'datawrapper-height': { [id]: height } }   // the shape Datawrapper's resize snippet reads
 // where id is the iframe's ?id= parameter (default 'claim-cards').
-import './claim-cards.js';
+import { FILTERS, LISTS } from './claim-cards.js';
 
 const params = new URLSearchParams(location.search);
 const el = document.querySelector('claim-cards');
 const id = params.get('id') || 'claim-cards';
 
 if (params.get('bundle')) el.setAttribute('src', params.get('bundle'));
-for (const key of ['lang', 'theme', 'q', 'sort', 'group']) {
-  if (params.has(key)) el.setAttribute(key, params.get(key));
-}
-for (const key of ['speaker', 'source', 'topic', 'kind']) {
-  const values = params.getAll(key);
-  if (values.length) el.setAttribute(key, values.join(','));
+for (const key of ['lang', 'theme', ...FILTERS]) {
+  if (!params.has(key)) continue;
+  el.setAttribute(key, LISTS.includes(key) ? params.getAll(key).join(',') : params.get(key));
 }
 
 let last = -1;

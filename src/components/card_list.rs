@@ -1,0 +1,104 @@
+use crate::components::card::Card;
+use crate::components::more::More;
+use crate::components::parts::{avatar, speaker_line};
+use crate::components::WidgetEvent;
+use crate::dataset::Shared;
+use crate::hooks::window::STEP;
+use crate::i18n::Strings;
+use crate::view::{group_by_speaker, Selection};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardListProps {
+    pub data: Shared,
+    pub selection: Rc<Selection>,
+    /// How many cards of the selection to render (the window).
+    pub limit: usize,
+    /// Group the cards by speaker.
+    pub grouped: bool,
+    /// Whether any filter or query is set (the empty state offers "Clear all").
+    pub filtered: bool,
+    /// Folded search words to highlight.
+    pub words: Rc<Vec<String>>,
+    pub strings: &'static Strings,
+    /// Told of paragraph requests.
+    pub on_event: Callback<WidgetEvent>,
+    pub host_paragraphs: Rc<BTreeSet<u32>>,
+    /// Render more cards (the end of the window came near).
+    pub on_more: Callback<()>,
+    pub on_clear: Callback<()>,
+}
+
+/// The selected claims as a list of cards (or of speaker groups), the first
+/// `limit` of them rendered and a "Show more" sentinel after them; or the
+/// empty state.
+#[function_component]
+pub fn CardList(props: &CardListProps) -> Html {
+    let s = props.strings;
+    let copied = use_state(|| None::<String>);
+    // Callbacks handed to every card are made once (not per render), so that
+    // a card whose claim, highlight and state are unchanged is not re-rendered.
+    let on_copy = {
+        let copied = copied.setter();
+        use_callback((), move |id: String, ()| {
+            let link = crate::web::claim_link(&id);
+            if !crate::web::copy_text(&link) {
+                let _ = gloo::utils::window().location().set_hash(&format!("claim-{id}"));
+            }
+            copied.set(Some(id));
+        })
+    };
+    let on_paragraph =
+        use_callback(props.on_event.clone(), |p: u32, on_event| on_event.emit(WidgetEvent::Paragraph(p)));
+
+    let bundle = &props.data.bundle;
+    let shown = props.selection.claims.len();
+    if shown == 0 {
+        return html! {
+            <div class="cc-empty">
+                <p class="cc-empty-title">{ s.empty_title }</p>
+                <p>{ s.empty_hint }</p>
+                if props.filtered {
+                    <button type="button" class="cc-button" onclick={props.on_clear.reform(|_| ())}>{ s.clear_all }</button>
+                }
+            </div>
+        };
+    }
+    let card = |ci: usize, hide_speaker: bool| {
+        let id = &bundle.claims[ci].id;
+        html! {
+            <Card key={id.clone()} data={props.data.clone()} claim={ci} words={props.words.clone()} strings={s}
+                on_copy={on_copy.clone()} copied={copied.as_deref() == Some(id.as_str())} {hide_speaker}
+                host_paragraphs={props.host_paragraphs.clone()} on_paragraph={on_paragraph.clone()} />
+        }
+    };
+    let rendered = &props.selection.claims[..props.limit.min(shown)];
+    let more = (rendered.len() < shown).then(|| {
+        let remaining = shown - rendered.len();
+        html! {
+            // (Ids never contain a space, so this key cannot clash with a card's or a group's.)
+            <More key="more sentinel" {remaining} label={(s.show_more)(STEP.min(remaining), remaining)}
+                on_more={props.on_more.clone()} generation={props.limit} />
+        }
+    });
+    if props.grouped {
+        html! {
+            <ul class="cc-groups">
+                { for group_by_speaker(bundle, rendered).into_iter().map(|(sp, claims)| {
+                    let speaker = &bundle.speakers[sp];
+                    html! {
+                        <li class="cc-group-item" key={speaker.id.clone()}>
+                            <h3 class="cc-group-head">{ avatar(speaker) }<span class="cc-speaker">{ speaker_line(speaker, &props.words) }</span></h3>
+                            <ul class="cc-list">{ for claims.into_iter().map(|ci| card(ci, true)) }</ul>
+                        </li>
+                    }
+                }) }
+                { for more }
+            </ul>
+        }
+    } else {
+        html! { <ul class="cc-list">{ for rendered.iter().map(|&ci| card(ci, false)) }{ for more }</ul> }
+    }
+}

@@ -1,0 +1,87 @@
+//! Small pieces of markup shared by cards and speaker groups: text with
+//! its search matches marked, a speaker's avatar and name line.
+
+use crate::model::Speaker;
+use crate::text::highlight;
+use yew::prelude::*;
+
+/// Text with the search matches wrapped in `<mark>`.
+pub fn marked(text: &str, words: &[String]) -> Html {
+    if words.is_empty() {
+        return html! { text.to_owned() };
+    }
+    highlight(text, words)
+        .into_iter()
+        .map(|seg| {
+            if seg.matched {
+                html! { <mark>{ seg.text.to_owned() }</mark> }
+            } else {
+                html! { seg.text.to_owned() }
+            }
+        })
+        .collect()
+}
+
+/// Initials for an avatar: first letters of the first and last words.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter(|w| w.chars().next().is_some_and(char::is_alphanumeric))
+        .collect();
+    let first = |w: &str| w.chars().next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    match words.as_slice() {
+        [] => "?".to_owned(),
+        [one] => first(one),
+        [a, .., b] => first(a) + &first(b),
+    }
+}
+
+/// One of 12 avatar colours, stable for a speaker id.
+pub fn hue_class(id: &str) -> String {
+    let h = id.bytes().fold(2166136261u32, |h, b| (h ^ b as u32).wrapping_mul(16777619));
+    format!("cc-hue-{}", h % 12)
+}
+
+pub fn avatar(speaker: &Speaker) -> Html {
+    match &speaker.image {
+        Some(url) => html! { <img class="cc-avatar" src={url.clone()} alt="" loading="lazy" width="40" height="40" /> },
+        None => html! {
+            <span class={classes!("cc-avatar", hue_class(&speaker.id))} aria-hidden="true">{ initials(&speaker.name) }</span>
+        },
+    }
+}
+
+pub fn speaker_line(speaker: &Speaker, words: &[String]) -> Html {
+    let detail: Vec<&str> = [&speaker.role, &speaker.affiliation].into_iter().flatten().map(String::as_str).collect();
+    html! {
+        <>
+            <span class="cc-speaker-name" dir="auto">{ marked(&speaker.name, words) }</span>
+            if !detail.is_empty() {
+                <span class="cc-speaker-role" dir="auto">{ marked(&detail.join(" · "), words) }</span>
+            }
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("Karoline Leavitt"), "KL");
+        assert_eq!(initials("Hamas"), "H");
+        assert_eq!(initials("UN Children's Fund (UNICEF)"), "UU");
+        assert_eq!(initials("đoàn văn hậu"), "ĐH");
+        assert_eq!(initials("  "), "?");
+    }
+
+    #[test]
+    fn hue_is_stable_and_in_range() {
+        assert_eq!(hue_class("hamas"), hue_class("hamas"));
+        for id in ["a", "b", "karoline-leavitt", ""] {
+            let n: u32 = hue_class(id).trim_start_matches("cc-hue-").parse().unwrap();
+            assert!(n < 12);
+        }
+    }
+}
