@@ -10,9 +10,10 @@ use crate::components::app::{App, AppProps};
 use crate::components::{HostCommand, Options, Remote, Theme, WidgetEvent};
 use crate::dataset::{LoadState, Shared};
 use crate::i18n::Lang;
+use crate::prerender;
 use crate::problem::{Problem, Scalar};
 use crate::view::{Param, ViewState, GROUP_BY_SPEAKER};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -22,12 +23,16 @@ use yew::{AppHandle, Callback};
 /// A mounted widget, held by one `<claim-cards>` element.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<AppHandle<App>>,
+    /// The app, once mounted (a prerendered widget mounts after its bundle
+    /// has loaded).
+    app: Rc<RefCell<Option<AppHandle<App>>>>,
     remote: Remote,
     /// The loaded dataset, once `ready` was sent.
     data: Rc<RefCell<Option<Shared>>>,
     /// The bundle's URL (to release a download the host started, on destroy).
     url: String,
+    /// Set by `destroy`, so that a load still under way mounts nothing.
+    destroyed: Rc<Cell<bool>>,
 }
 
 /// A field of the config object, if it is there.
@@ -113,10 +118,13 @@ fn event_detail(event: &WidgetEvent) -> (&'static str, JsValue) {
 #[wasm_bindgen]
 impl Widget {
     /// Mounts a widget into `target`. `config`: `{ src, inline, lang, theme,
-    /// state, syncUrl, paragraphs, response }` — `inline` is bundle text (from a child
-    /// `<script type="application/json">`), `state` a query string of filters,
-    /// `paragraphs` the host article's `data-claim-paragraph` numbers,
-    /// `response` the promise of `fetch(src)` when the host started it already.
+    /// headingLevel, state, then, syncUrl, paragraphs, response, prerendered }` —
+    /// `inline` is bundle text (from a child `<script type="application/json">`),
+    /// `state` a query string of filters, `then` one to apply once live (the
+    /// page URL's, after a prerender), `paragraphs` the host article's
+    /// `data-claim-paragraph` numbers, `response` the promise of `fetch(src)`
+    /// when the host started it already, `prerendered` true when `target`
+    /// holds a prerender (`claim-cards render`) to take over.
     /// `on_event(name, detail)` receives `ready`, `failed`, `filterchange`,
     /// `paragraph`.
     #[wasm_bindgen(constructor)]
@@ -142,22 +150,48 @@ impl Widget {
         if let Some(response) = get(&config, "response").and_then(|v| v.dyn_into::<js_sys::Promise>().ok()) {
             crate::web::prefetched(&url, response);
         }
-        let props = AppProps {
+        let heading_level =
+            get(&config, "headingLevel").and_then(|v| v.as_f64()).map_or(2, |n| n.clamp(1.0, 6.0) as u8);
+        let then = get_str(&config, "then").filter(|q| !q.is_empty()).map(|q| state_from_query(&q));
+        let mut props = AppProps {
             bundle_url: url.clone().into(),
             initial: state_from_query(&get_str(&config, "state").unwrap_or_default()),
             options: Options {
                 lang: get_str(&config, "lang").filter(|l| !l.is_empty()).map(|l| Lang::from_tag(&l)),
                 theme: Theme::parse(&get_str(&config, "theme").unwrap_or_default()),
                 sync_url: get_bool(&config, "syncUrl"),
-                heading_level: 2,
+                heading_level,
                 on_event,
                 remote: remote.clone(),
                 host_paragraphs: Rc::new(paragraphs),
             },
-            preloaded: inline.map(|text| LoadState::from_text(&url, text)),
+            preloaded: None,
+            prerendered: false,
+            then: None,
         };
-        let app = yew::Renderer::<App>::with_root_and_props(target, props).render();
-        Widget { app: Some(app), remote, data, url }
+        let widget = Widget { app: Rc::default(), remote, data, url: url.clone(), destroyed: Rc::default() };
+        if get_bool(&config, "prerendered") {
+            let (app, destroyed) = (widget.app.clone(), widget.destroyed.clone());
+            props.then = then;
+            props.prerendered = true;
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = match inline {
+                    Some(text) => Ok(text),
+                    None => crate::web::fetch_text(&url).await,
+                };
+                if !destroyed.get() {
+                    *app.borrow_mut() = take_over(target, props, text);
+                }
+            });
+        } else {
+            // Without a prerender the page URL's view is simply the first one.
+            if let Some(view) = then {
+                props.initial = view;
+            }
+            props.preloaded = inline.map(|text| crate::web::load(&url, Ok(text)));
+            *widget.app.borrow_mut() = Some(yew::Renderer::<App>::with_root_and_props(target, props).render());
+        }
+        widget
     }
 
     /// Replaces the filters with those of a query string (`speaker=a&q=x`).
@@ -181,7 +215,8 @@ impl Widget {
 
     /// Unmounts the app (the element was removed, or its `src` changed).
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
+        self.destroyed.set(true);
+        if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
         }
         // Removed before its fetch began: nothing will take the host's download.
@@ -189,4 +224,58 @@ impl Widget {
             drop(crate::web::take_prefetched(&self.url));
         }
     }
+}
+
+/// Takes over the prerender in `mount`, now that the bundle's `text` is here:
+/// hydrates it when this widget would render the very same DOM (see
+/// [`prerender`]), else renders afresh in its place. When the bundle could not
+/// be fetched, the prerender stays as it is — readable, its controls off — and
+/// the host is told why.
+fn take_over(mount: Element, props: AppProps, text: Result<String, String>) -> Option<AppHandle<App>> {
+    let url = props.bundle_url.to_string();
+    let same = text.as_ref().is_ok_and(|text| {
+        let fingerprint = prerender::fingerprint(text, &props.settings_key());
+        mount.get_attribute(prerender::FINGERPRINT_ATTR).as_deref() == Some(fingerprint.as_str())
+            && mount.get_attribute(prerender::SHAPE_ATTR).as_deref() == Some(shape_of(&mount).as_str())
+    });
+    let state = crate::web::load(&url, text);
+    if let LoadState::Failed { reasons, .. } = &state {
+        if mount.has_child_nodes() {
+            props.options.on_event.emit(WidgetEvent::Failed { url, reasons: reasons.clone() });
+            return None;
+        }
+    }
+    let renderer =
+        yew::Renderer::<App>::with_root_and_props(mount.clone(), AppProps { preloaded: Some(state), ..props });
+    if same {
+        Some(renderer.hydrate())
+    } else {
+        gloo::console::info!(
+            "claim-cards: the prerendered widget does not match this bundle or widget; rendering afresh"
+        );
+        mount.set_inner_html("");
+        Some(renderer.render())
+    }
+}
+
+/// The shape of the DOM below `root` (see [`prerender::Shape`]).
+pub fn shape_of(root: &Element) -> String {
+    fn walk(node: &web_sys::Node, shape: &mut prerender::Shape) {
+        let children = node.child_nodes();
+        for i in 0..children.length() {
+            let Some(child) = children.item(i) else { continue };
+            match child.node_type() {
+                web_sys::Node::ELEMENT_NODE => {
+                    shape.open(&child.node_name().to_ascii_lowercase());
+                    walk(&child, shape);
+                    shape.close();
+                }
+                web_sys::Node::COMMENT_NODE => shape.comment(&child.node_value().unwrap_or_default()),
+                _ => {}
+            }
+        }
+    }
+    let mut shape = prerender::Shape::default();
+    walk(root, &mut shape);
+    shape.finish()
 }

@@ -39,6 +39,8 @@ impl Lang {
 
 pub struct Strings {
     pub widget_label: &'static str,
+    /// The standalone page's description (search results, link previews).
+    pub page_description: &'static str,
     pub show_filters: &'static str,
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
@@ -110,6 +112,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 pub static EN: Strings = Strings {
     widget_label: "Who said what",
+    page_description: "Every claim in the article, with who made it and the sources it came through",
     show_filters: "Filters",
     search_label: "Search claims",
     search_placeholder: "Search words, people, sources…",
@@ -185,6 +188,7 @@ pub static EN: Strings = Strings {
 
 pub static VI: Strings = Strings {
     widget_label: "Ai nói gì",
+    page_description: "Mọi phát ngôn trong bài báo, ai đã nói và qua nguồn nào",
     show_filters: "Bộ lọc",
     search_label: "Tìm phát ngôn",
     search_placeholder: "Tìm từ, người, nguồn…",

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod json;
 pub mod load;
 pub mod model;
+pub mod prerender;
 pub mod problem;
 pub mod text;
 pub mod view;
@@ -21,5 +22,6 @@ pub mod view;
 pub mod components;
 pub mod embed;
 pub mod hooks;
-pub mod standalone;
+#[cfg(feature = "ssr")]
+pub mod render;
 pub mod web;

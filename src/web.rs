@@ -8,6 +8,32 @@
 use crate::problem::Problem;
 use wasm_bindgen::JsCast;
 
+/// The load of a bundle's text (or of why it could not be had), with the
+/// performance marks the benchmark reads; its problems are written to the
+/// console for the page's owner.
+pub fn load(url: &str, text: Result<String, String>) -> crate::dataset::LoadState {
+    use crate::dataset::LoadState;
+    let state = match text {
+        Ok(text) => {
+            mark("claim-cards:fetched");
+            let state = LoadState::from_text(url, text);
+            mark("claim-cards:loaded");
+            state
+        }
+        Err(reason) => LoadState::Failed { url: url.to_owned(), reasons: vec![reason] },
+    };
+    match &state {
+        LoadState::Ready(d) => log_problems(url, &d.problems),
+        LoadState::Failed { reasons, .. } => {
+            for r in reasons {
+                gloo::console::error!(format!("claim-cards: {url}: {r}"));
+            }
+        }
+        LoadState::Loading => {}
+    }
+    state
+}
+
 /// Fetches `url` as text (UTF-8; invalid bytes become U+FFFD, as `Response.text()`
 /// does). The error is a sentence for the error card.
 pub async fn fetch_text(url: &str) -> Result<String, String> {

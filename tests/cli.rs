@@ -1,4 +1,5 @@
-//! `claim-cards validate`: exact output for every fixture, exit codes, --json.
+//! The command-line tool: `validate` (exact output for every fixture, exit codes,
+//! --json), `render` (its HTML, problems and exit codes) and `params`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
@@ -138,4 +139,68 @@ fn params_prints_the_url_vocabulary_for_the_build() {
     assert_eq!(doc["params"], serde_json::json!(["speaker", "source", "topic", "kind", "q", "sort", "group"]));
     assert_eq!(doc["lists"], serde_json::json!(["speaker", "source", "topic", "kind"]));
     assert_eq!(run(&["params", "x"]).0, 2);
+}
+
+#[test]
+fn render_prints_the_element_and_reports_problems_as_validate_does() {
+    let (code, out, err) =
+        run(&["render", "static/bundles/us-hamas-talks.json", "--src", "b.json", "--assets", "/cc/"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with(r#"<claim-cards src="b.json"><template shadowrootmode="open">"#), "{out}");
+    assert!(out.trim_end().ends_with("</claim-cards>"));
+    assert_eq!(out.matches("data-claim-id=").count(), 17);
+    assert_eq!(err, "static/bundles/us-hamas-talks.json: 17 claims valid, 0 skipped\n");
+
+    // A bundle with broken claims: the valid ones rendered, the problems on
+    // stderr exactly as validate prints them, and validate's exit status.
+    let (code, out, err) = run(&["render", "tests/fixtures/bad/broken-claims.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(err, std::fs::read_to_string("tests/fixtures/bad/broken-claims.expected").unwrap());
+    assert_eq!(out.matches("data-claim-id=").count(), 2);
+    assert!(out.contains(r#"<script type="application/json">"#), "no --src: the bundle goes inline");
+
+    // Nothing to show: the error card, never an empty element.
+    for bundle in ["tests/fixtures/bad/syntax-error.json", "tests/fixtures/does-not-exist.json"] {
+        let (code, out, err) = run(&["render", bundle, "--src", "b.json"]);
+        assert_eq!(code, 1, "{bundle}");
+        assert!(out.contains(r#"class="cc-error""#), "{bundle}: {out}");
+        assert!(err.starts_with(bundle), "{err}");
+    }
+}
+
+#[test]
+fn render_takes_a_view_language_theme_and_page() {
+    let (code, out, _) = run(&[
+        "render",
+        "static/bundles/us-hamas-talks.json",
+        "--view",
+        "?speaker=donald-trump&q=Hamas&sort=date",
+        "--lang",
+        "vi",
+        "--theme",
+        "dark",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with(r#"<claim-cards lang="vi" theme="dark" speaker="donald-trump" q="Hamas" sort="date">"#));
+    assert_eq!(out[..out.find("</template>").unwrap()].matches("data-claim-id=").count(), 2);
+    let (code, out, _) = run(&["render", "--page", "static/bundles/us-hamas-talks.vi.json"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("<!doctype html>\n<html lang=\"vi\">"));
+    assert!(out.contains("heading-level=\"1\" sync-url loading=\"eager\""));
+}
+
+#[test]
+fn render_usage_errors_exit_2() {
+    for args in [
+        &["render"][..],
+        &["render", "a.json", "b.json"],
+        &["render", "a.json", "--lang", "fr"],
+        &["render", "a.json", "--theme", "blue"],
+        &["render", "a.json", "--src"],
+        &["render", "a.json", "--size", "2"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty() && err.contains("usage: claim-cards validate"), "{args:?}: {err}");
+    }
 }

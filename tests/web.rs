@@ -6,7 +6,6 @@
 use claim_cards::components::app::{App, AppProps};
 use claim_cards::components::Options;
 use claim_cards::dataset::LoadState;
-use claim_cards::hooks::window::WINDOW;
 use claim_cards::view::ViewState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -30,6 +29,8 @@ fn mount(text: &str, initial: ViewState) -> Element {
         initial,
         options: Options::default(),
         preloaded: Some(LoadState::from_text("test.json", text)),
+        prerendered: false,
+        then: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
@@ -41,14 +42,14 @@ async fn tick() {
     gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
-/// Shows the rest of the list the way a keyboard user does — pressing "Show
-/// more" until it is gone — and checks that `n` cards are then rendered.
-/// (Scrolling, which adds them by itself, is covered by the end-to-end tests.)
+/// Waits until `n` cards are rendered: a selection of up to 100 fills itself
+/// a few cards per frame after an interaction. Fails after about two seconds.
 async fn until_cards(root: &Element, n: usize) {
-    for _ in 0..20 {
-        let Some(button) = root.query_selector(".cc-more button").unwrap() else { break };
-        button.dyn_into::<HtmlElement>().unwrap().click();
-        tick().await;
+    for _ in 0..120 {
+        if card_ids(root).len() == n {
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(16).await;
     }
     assert_eq!(card_ids(root).len(), n);
 }
@@ -74,14 +75,9 @@ fn text(root: &Element, selector: &str) -> String {
 async fn renders_every_claim_in_article_order() {
     let root = mount(DEMO, ViewState::default());
     tick().await;
-    // The first window at once, the rest as the reader goes on.
-    assert_eq!(card_ids(&root).len(), WINDOW);
-    assert_eq!(
-        one(&root, ".cc-more button").text_content().unwrap(),
-        format!("Show 8 more ({} not shown yet)", 17 - WINDOW)
-    );
-    until_cards(&root, 17).await;
+    // An ordinary bundle's cards are all there from the first render.
     let ids = card_ids(&root);
+    assert_eq!(ids.len(), 17);
     assert!(root.query_selector(".cc-more").unwrap().is_none());
     assert_eq!(ids[0], "leavitt-direct-talks");
     assert_eq!(ids[16], "treasury-houthi-sanctions");
@@ -192,4 +188,94 @@ fn embed_problems_have_the_recorded_shape() {
             .collect();
         assert_eq!(serde_json::Value::from(problems), recorded[name], "{name}");
     }
+}
+
+/// A prerender as `claim-cards render` writes it (inline bundle): the mount
+/// element's HTML and the bundle text as the live widget reads it.
+async fn prerender(text: &str) -> (String, String) {
+    let r = claim_cards::render::Render { text: text.to_owned(), ..Default::default() };
+    let html = claim_cards::render::element(&r, false).await;
+    let cut = |from: &str, to: &str| {
+        let start = html.find(from).expect("rendered");
+        let end = start + html[start..].find(to).expect("rendered");
+        html[start..end].to_owned()
+    };
+    let script = "<script type=\"application/json\">";
+    (cut("<div data-cc-prerender", "</template>"), cut(script, "</script>")[script.len()..].to_owned())
+}
+
+/// Places prerendered markup in the document, as the HTML parser would.
+fn place(mount_html: &str) -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host.set_inner_html(mount_html);
+    host.first_element_child().unwrap()
+}
+
+/// Starts the widget on a prerendered mount, as `claim-cards.js` does.
+fn start(mount: &Element, inline: &str) -> claim_cards::embed::Widget {
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"inline".into(), &inline.into()).unwrap();
+    js_sys::Reflect::set(&config, &"prerendered".into(), &true.into()).unwrap();
+    claim_cards::embed::Widget::new(mount.clone(), config.into(), js_sys::Function::new_no_args(""))
+}
+
+async fn until_live(mount: &Element) {
+    for _ in 0..120 {
+        if mount.query_selector("input[type=search]:not([disabled])").unwrap().is_some() {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(16).await;
+    }
+    panic!("the widget did not go live");
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_parses_a_prerender_to_the_shape_the_server_recorded() {
+    for text in [DEMO, BROKEN, include_str!("../static/bundles/us-hamas-talks.vi.json")] {
+        let (html, _) = prerender(text).await;
+        let mount = place(&html);
+        let recorded = mount.get_attribute("data-cc-shape").unwrap();
+        assert_eq!(claim_cards::embed::shape_of(&mount), recorded);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_prerender_is_hydrated_not_replaced() {
+    let (html, inline) = prerender(DEMO).await;
+    let mount = place(&html);
+    // Static until live: every card there, the controls off.
+    assert_eq!(card_ids(&mount).len(), 17);
+    assert!(all(&mount, "input, select, .cc-copy").iter().all(|e| e.has_attribute("disabled")));
+    let card = one(&mount, "[data-claim-id=panikoff-quote]");
+    let _widget = start(&mount, &inline);
+    until_live(&mount).await;
+    assert!(card.is_connected(), "the very same card element is kept");
+    assert!(card.is_same_node(Some(&one(&mount, "[data-claim-id=panikoff-quote]"))));
+    assert_eq!(all(&mount, ".cc-root").len(), 1, "nothing rendered beside it");
+    assert!(all(&mount, "input, select, .cc-copy").iter().all(|e| !e.has_attribute("disabled")));
+    // And it works.
+    one(&mount, "input[id='cc-speaker-donald-trump']").dyn_into::<HtmlElement>().unwrap().click();
+    tick().await;
+    assert_eq!(card_ids(&mount), vec!["trump-ultimatum", "trump-last-chance", "trump-support-israel"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_prerender_that_does_not_match_is_rendered_afresh() {
+    // The DOM was changed since it was written (a CMS dropped a comment).
+    let (html, inline) = prerender(DEMO).await;
+    let mount = place(&html.replacen("<!--<[claim_cards::components::card::Card]>-->", "", 1));
+    let card = one(&mount, "[data-claim-id=leavitt-direct-talks]");
+    let _widget = start(&mount, &inline);
+    until_live(&mount).await;
+    assert!(!card.is_connected(), "rendered afresh");
+    assert_eq!(card_ids(&mount).len(), 17);
+    // The bundle changed since it was rendered.
+    let (html, _) = prerender(DEMO).await;
+    let mount = place(&html);
+    let changed = DEMO.replace("Gaza has less than two weeks", "Gaza has less than ten days");
+    let _widget = start(&mount, &changed);
+    until_live(&mount).await;
+    assert_eq!(all(&mount, ".cc-root").len(), 1);
+    assert!(text(&mount, "[data-claim-id=wfp-food-reserves] .cc-text").contains("less than ten days"));
 }

@@ -17,6 +17,27 @@ pub struct AppProps {
     /// Starts in this state instead of fetching (tests, inline bundles).
     #[prop_or_default]
     pub preloaded: Option<LoadState>,
+    /// Rendered on a server (`claim-cards render`), or hydrating what was:
+    /// the first render is the static one — controls disabled, no host
+    /// paragraphs — and the widget goes live once mounted in a browser.
+    #[prop_or_default]
+    pub prerendered: bool,
+    /// A state to apply once live (the page URL's view, after hydrating the
+    /// prerendered one).
+    #[prop_or_default]
+    pub then: Option<ViewState>,
+}
+
+impl AppProps {
+    /// Everything besides the bundle that decides the first render's
+    /// markup, as one string: a prerender is taken over only by a widget
+    /// whose key (and bundle) it was made with (see `crate::prerender`).
+    pub fn settings_key(&self) -> String {
+        let o = &self.options;
+        let lang = o.lang.map_or("", |l| l.tag());
+        let view = self.initial.canonical();
+        format!("lang={lang};theme={};h={};view={view}", o.theme.as_str(), o.heading_level)
+    }
 }
 
 /// Fetches and loads the bundle, then shows the explorer, a skeleton while
@@ -27,6 +48,12 @@ pub fn App(props: &AppProps) -> Html {
         let preloaded = props.preloaded.clone();
         use_state(move || preloaded.unwrap_or(LoadState::Loading))
     };
+    // Static until mounted in a browser (effects never run on a server).
+    let live = use_state(|| !props.prerendered);
+    {
+        let live = live.clone();
+        use_effect_with((), move |()| live.set(true));
+    }
     {
         let state = state.clone();
         let skip = props.preloaded.is_some();
@@ -40,24 +67,7 @@ pub fn App(props: &AppProps) -> Html {
                 state.set(LoadState::Loading);
                 let url = url.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let next = match crate::web::fetch_text(&url).await {
-                        Ok(text) => {
-                            crate::web::mark("claim-cards:fetched");
-                            let next = LoadState::from_text(&url, text);
-                            crate::web::mark("claim-cards:loaded");
-                            next
-                        }
-                        Err(reason) => LoadState::Failed { url: url.clone(), reasons: vec![reason] },
-                    };
-                    match &next {
-                        LoadState::Ready(d) => crate::web::log_problems(&url, &d.problems),
-                        LoadState::Failed { reasons, .. } => {
-                            for r in reasons {
-                                gloo::console::error!(format!("claim-cards: {url}: {r}"));
-                            }
-                        }
-                        LoadState::Loading => {}
-                    }
+                    let next = crate::web::load(&url, crate::web::fetch_text(&url).await);
                     if let Some(event) = load_event(&next) {
                         on_event.emit(event);
                     }
@@ -79,7 +89,7 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Ready(d) => html! {
             <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url}
                 on_event={props.options.on_event.clone()} remote={props.options.remote.clone()}
-                host_paragraphs={props.options.host_paragraphs.clone()} />
+                host_paragraphs={props.options.host_paragraphs.clone()} live={*live} then={props.then.clone()} />
         },
     };
     let title = match &*state {

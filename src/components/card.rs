@@ -24,6 +24,9 @@ pub struct CardProps {
     pub host_paragraphs: Rc<std::collections::BTreeSet<u32>>,
     #[prop_or_default]
     pub on_paragraph: Callback<u32>,
+    /// False while static: "Copy link" is disabled.
+    #[prop_or(true)]
+    pub live: bool,
 }
 
 fn kind_icon(kind: SourceKind) -> &'static str {
@@ -111,7 +114,7 @@ pub fn Card(props: &CardProps) -> Html {
                     }
                     { for bundle.topics_of(claim).map(|t| html! { <span class="cc-topic" dir="auto">{ format!("#{t}") }</span> }) }
                 </p>
-                <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy}
+                <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy} disabled={!props.live}
                     aria-label={format!("{}: {}", s.copy_link, speaker.name)}>
                     { if props.copied { s.link_copied } else { s.copy_link } }
                 </button>

@@ -3,7 +3,7 @@ use crate::components::more::More;
 use crate::components::parts::{avatar, speaker_line};
 use crate::components::WidgetEvent;
 use crate::dataset::Shared;
-use crate::hooks::window::STEP;
+use crate::hooks::window::{whole, STEP};
 use crate::i18n::Strings;
 use crate::view::{group_by_speaker, Selection};
 use std::collections::BTreeSet;
@@ -29,6 +29,8 @@ pub struct CardListProps {
     /// Render more cards (the end of the window came near).
     pub on_more: Callback<()>,
     pub on_clear: Callback<()>,
+    /// False while static: buttons are disabled.
+    pub live: bool,
 }
 
 /// The selected claims as a list of cards (or of speaker groups), the first
@@ -61,7 +63,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                 <p class="cc-empty-title">{ s.empty_title }</p>
                 <p>{ s.empty_hint }</p>
                 if props.filtered {
-                    <button type="button" class="cc-button" onclick={props.on_clear.reform(|_| ())}>{ s.clear_all }</button>
+                    <button type="button" class="cc-button" onclick={props.on_clear.reform(|_| ())} disabled={!props.live}>{ s.clear_all }</button>
                 }
             </div>
         };
@@ -70,17 +72,18 @@ pub fn CardList(props: &CardListProps) -> Html {
         let id = &bundle.claims[ci].id;
         html! {
             <Card key={id.clone()} data={props.data.clone()} claim={ci} words={props.words.clone()} strings={s}
-                on_copy={on_copy.clone()} copied={copied.as_deref() == Some(id.as_str())} {hide_speaker}
+                on_copy={on_copy.clone()} copied={copied.as_deref() == Some(id.as_str())} {hide_speaker} live={props.live}
                 host_paragraphs={props.host_paragraphs.clone()} on_paragraph={on_paragraph.clone()} />
         }
     };
     let rendered = &props.selection.claims[..props.limit.min(shown)];
-    let more = (rendered.len() < shown).then(|| {
+    // A short selection fills itself, frame by frame; a long one grows as the reader nears its end.
+    let more = (rendered.len() < shown && !whole(&props.selection)).then(|| {
         let remaining = shown - rendered.len();
         html! {
             // (Ids never contain a space, so this key cannot clash with a card's or a group's.)
             <More key="more sentinel" {remaining} label={(s.show_more)(STEP.min(remaining), remaining)}
-                on_more={props.on_more.clone()} generation={props.limit} />
+                on_more={props.on_more.clone()} generation={props.limit} live={props.live} />
         }
     });
     if props.grouped {

@@ -31,6 +31,13 @@ pub struct ExplorerProps {
     pub remote: Remote,
     #[prop_or_default]
     pub host_paragraphs: Rc<BTreeSet<u32>>,
+    /// False while static (rendered on a server, or hydrating that render):
+    /// controls are disabled until the widget can act on them.
+    #[prop_or(true)]
+    pub live: bool,
+    /// A state to apply once live (see `AppProps::then`).
+    #[prop_or_default]
+    pub then: Option<ViewState>,
 }
 
 /// The loaded bundle explored: the reader's choices (a reducer), what they
@@ -51,6 +58,19 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let (shown, total) = (selection.claims.len(), data.bundle.claims.len());
     use_url_sync(&store, props.sync_url);
     use_host(&store, &props.on_event, (shown, total), &props.remote, reveal.request());
+    {
+        // The page URL's view, once the prerendered one has been taken over.
+        let dispatch = store.dispatcher();
+        let then = props.then.clone();
+        use_effect_with(props.live, move |live| {
+            if let (true, Some(view)) = (*live, then) {
+                dispatch.dispatch(StoreAction::FromUrl(view));
+            }
+        });
+    }
+    // The host article's paragraphs become links once the widget is live
+    // (a server does not know them).
+    let host_paragraphs = if props.live { props.host_paragraphs.clone() } else { Rc::default() };
 
     // A card waiting to be revealed is rendered even beyond the window.
     let limit = window.len(&selection).max(reveal.position(data, &selection).map_or(0, |pos| pos + 1));
@@ -65,14 +85,14 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 
     html! {
         <div class="cc-explorer" ref={node} data-filtered={(view.chosen_count() > 0 || !view.query.is_empty()).to_string()}>
-            <Notice strings={s} problems={problems} skipped={data.skipped_claims} />
+            <Notice strings={s} problems={problems} skipped={data.skipped_claims} live={props.live} />
             <FilterBar data={data.clone()} state={view.clone()} selection={selection.clone()}
-                dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()} />
+                dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()} live={props.live} />
             <p class="cc-count-line" role="status" aria-live="polite" aria-atomic="true">{ (s.count)(shown, total) }</p>
             <section class="cc-results" aria-label={s.results}>
                 <CardList data={data.clone()} selection={selection.clone()} {limit} grouped={view.grouped}
                     filtered={view.is_filtered()} words={words} strings={s} on_event={props.on_event.clone()}
-                    host_paragraphs={props.host_paragraphs.clone()} {on_more}
+                    {host_paragraphs} {on_more} live={props.live}
                     on_clear={dispatch.reform(|()| Action::ClearAll)} />
             </section>
         </div>

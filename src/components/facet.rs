@@ -29,6 +29,8 @@ pub struct FacetGroupProps {
     pub collapsed_limit: usize,
     pub show_all_label: AttrValue,
     pub show_fewer_label: AttrValue,
+    /// False while static: the checkboxes and "Show all" are disabled.
+    pub live: bool,
 }
 
 /// A facet as real checkboxes in a fieldset. Options that would yield no
@@ -57,7 +59,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         let empty = count == 0 && !checked;
         html! {
             <li key={o.value.as_str()} class={classes!("cc-option", empty.then_some("is-empty"))}>
-                <input type="checkbox" id={id.clone()} {checked} {onchange} />
+                <input type="checkbox" id={id.clone()} {checked} {onchange} disabled={!props.live} />
                 <label for={id}>
                     <span class="cc-option-label" dir="auto">{ o.label.clone() }
                         if let Some(d) = &o.detail { <span class="cc-option-detail">{ d.clone() }</span> }
@@ -71,7 +73,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         let expanded2 = expanded.clone();
         let onclick = Callback::from(move |_| expanded2.set(!*expanded2));
         let label = if *expanded { props.show_fewer_label.to_string() } else { format!("{} ({total})", props.show_all_label) };
-        html! { <button type="button" class="cc-button cc-button--link" aria-expanded={(*expanded).to_string()} {onclick}>{ label }</button> }
+        html! { <button type="button" class="cc-button cc-button--link" aria-expanded={(*expanded).to_string()} {onclick} disabled={!props.live}>{ label }</button> }
     });
     html! {
         <fieldset class={classes!("cc-facet", format!("cc-facet--{}", props.facet.param()))}>

@@ -17,6 +17,8 @@ pub struct FilterBarProps {
     pub dispatch: Callback<Action>,
     pub strings: &'static Strings,
     pub id_prefix: AttrValue,
+    /// False while static: every control is disabled.
+    pub live: bool,
 }
 
 /// A callback for a form control's event that dispatches the action `make`
@@ -44,7 +46,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         html! {
             <FacetGroup {facet} legend={s.facet(facet)} options={Rc::clone(options)} selection={props.selection.clone()}
                 chosen={st.chosen[facet].clone()} dispatch={dispatch.clone()} id_prefix={p.clone()}
-                show_all_label={s.show_all} show_fewer_label={s.show_fewer} />
+                show_all_label={s.show_all} show_fewer_label={s.show_fewer} live={props.live} />
         }
     });
     let oninput = on_control(dispatch, |input: HtmlInputElement| Action::SetQuery(input.value()));
@@ -58,6 +60,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     let active = st.chosen_count();
+    let off = !props.live;
     let panel_id = format!("{p}-filters");
 
     html! {
@@ -65,27 +68,27 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             <div class="cc-search">
                 <label for={format!("{p}-q")}>{ s.search_label }</label>
                 <input type="search" id={format!("{p}-q")} value={st.query.clone()} placeholder={s.search_placeholder}
-                    autocomplete="off" spellcheck="false" {oninput} />
+                    autocomplete="off" spellcheck="false" {oninput} disabled={off} />
             </div>
             <div class="cc-tools">
                 <button type="button" class="cc-button cc-filters-toggle" aria-expanded={(*open).to_string()}
-                    aria-controls={panel_id.clone()} onclick={ontoggle}>
+                    aria-controls={panel_id.clone()} onclick={ontoggle} disabled={off}>
                     { s.show_filters }
                     if active > 0 { <span class="cc-badge">{ active }</span> }
                 </button>
                 <div class="cc-sort">
                     <label for={format!("{p}-sort")}>{ s.sort_label }</label>
-                    <select id={format!("{p}-sort")} onchange={onsort}>
+                    <select id={format!("{p}-sort")} onchange={onsort} disabled={off}>
                         { for SortOrder::ALL.iter().map(|o| html! {
                             <option value={o.as_str()} selected={*o == st.sort}>{ (s.sort_name)(*o) }</option>
                         }) }
                     </select>
                 </div>
                 <div class="cc-group">
-                    <input type="checkbox" id={format!("{p}-group")} checked={st.grouped} onchange={ongroup} />
+                    <input type="checkbox" id={format!("{p}-group")} checked={st.grouped} onchange={ongroup} disabled={off} />
                     <label for={format!("{p}-group")}>{ s.group_by_speaker }</label>
                 </div>
-                <button type="button" class="cc-button cc-clear" onclick={onclear} disabled={!st.is_filtered()}>{ s.clear_all }</button>
+                <button type="button" class="cc-button cc-clear" onclick={onclear} disabled={off || !st.is_filtered()}>{ s.clear_all }</button>
             </div>
             <div id={panel_id} class={classes!("cc-facets", (*open).then_some("is-open"))}>
                 { for facets }

@@ -11,6 +11,8 @@ pub struct MoreProps {
     pub on_more: Callback<()>,
     /// Changes whenever more cards were rendered, so the sentinel looks again.
     pub generation: usize,
+    /// False while static: the button is disabled and nothing is observed.
+    pub live: bool,
 }
 
 /// The end of a long list: a "Show more" button, pressed automatically when it
@@ -22,8 +24,8 @@ pub fn More(props: &MoreProps) -> Html {
     {
         let node = node.clone();
         let on_more = props.on_more.clone();
-        use_effect_with(props.generation, move |_| {
-            let observer = node.cast::<web_sys::Element>().and_then(|el| {
+        use_effect_with((props.generation, props.live), move |(_, live)| {
+            let observer = node.cast::<web_sys::Element>().filter(|_| *live).and_then(|el| {
                 let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     let near = entries
                         .iter()
@@ -49,7 +51,7 @@ pub fn More(props: &MoreProps) -> Html {
     let onclick = props.on_more.reform(|_| ());
     html! {
         <li class="cc-more" ref={node}>
-            <button type="button" class="cc-button" {onclick}>{ props.label.clone() }</button>
+            <button type="button" class="cc-button" {onclick} disabled={!props.live}>{ props.label.clone() }</button>
         </li>
     }
 }

@@ -8,6 +8,8 @@ pub struct NoticeProps {
     pub strings: &'static Strings,
     pub problems: Rc<Vec<Problem>>,
     pub skipped: usize,
+    /// False while static: "Dismiss" is disabled.
+    pub live: bool,
 }
 
 /// A small, dismissible note for the page's owner when part of the bundle was
@@ -28,7 +30,7 @@ pub fn Notice(props: &NoticeProps) -> Html {
         <aside class="cc-notice" part="notice" aria-label={summary.clone()}>
             <div class="cc-notice-head">
                 <p class="cc-notice-summary">{ summary }</p>
-                <button type="button" class="cc-button cc-button--quiet" onclick={dismiss}>{ s.dismiss }</button>
+                <button type="button" class="cc-button cc-button--quiet" onclick={dismiss} disabled={!props.live}>{ s.dismiss }</button>
             </div>
             <details class="cc-notice-details">
                 <summary>{ s.details }</summary>

@@ -1,17 +1,25 @@
 //! How many cards of a selection are rendered (see ARCHITECTURE.md, "Long
-//! lists"): [`WINDOW`] for a new selection, [`STEP`] more each time the end
-//! of the list nears the viewport, and enough to cover a card being revealed.
+//! lists"). A selection of at most [`WHOLE`] cards — any ordinary article's —
+//! is rendered whole: at once when the widget starts (so a prerender holds
+//! every card), and after an interaction [`WINDOW`] cards at once and the
+//! rest [`STEP`] per frame, so the interaction paints as soon as a window's
+//! worth would. A larger selection renders [`WINDOW`] cards, then [`STEP`]
+//! more each time the end of the list nears the viewport; a card being
+//! revealed is always covered.
 
 use crate::view::Selection;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Cards rendered for a new selection: about three desktop screens' worth
-/// (cards are 150–250 px tall). Every card rendered is DOM work on each filter
-/// change, so this is kept small; the `More` sentinel adds cards as soon as
-/// the end of the list comes within 1,000 px of the viewport.
+/// A selection of at most this many cards is rendered whole, so that
+/// find-in-page, printing and screen readers meet every claim.
+pub const WHOLE: usize = 100;
+/// Cards rendered at once for a new selection: about three desktop screens'
+/// worth (cards are 150–250 px tall). Every card rendered is DOM work on each
+/// filter change, so the rest follow in later frames.
 pub const WINDOW: usize = 6;
-/// Cards added each time the reader nears the end of the rendered list.
+/// Cards added per frame (filling a selection of at most [`WHOLE`]), or each
+/// time the reader nears the end of a longer list.
 pub const STEP: usize = 8;
 
 /// The window: the selection it was grown for, and its length.
@@ -35,8 +43,33 @@ impl Window {
     }
 }
 
+/// Whether the selection is short enough to be rendered whole.
+pub fn whole(selection: &Selection) -> bool {
+    selection.claims.len() <= WHOLE
+}
+
 #[hook]
 pub fn use_window(selection: &Rc<Selection>) -> Window {
-    let selection = selection.clone();
-    Window(use_state(move || (selection, WINDOW)))
+    let window = {
+        let selection = selection.clone();
+        // The first selection: whole when it can be, so that the first render
+        // (and a prerender) holds every card.
+        let len = if whole(&selection) { selection.claims.len() } else { WINDOW };
+        Window(use_state(move || (selection, len)))
+    };
+    // Fill a short selection, a step per frame.
+    let len = window.len(selection);
+    {
+        let window = window.clone();
+        use_effect_with((selection.clone(), len), move |(selection, len)| {
+            let frame = (whole(selection) && *len < selection.claims.len()).then(|| {
+                let selection = selection.clone();
+                let next = *len + STEP;
+                gloo::render::request_animation_frame(move |_| window.cover(&selection, next))
+            });
+            // Dropping the handle cancels a frame not yet run (a newer selection came).
+            move || drop(frame)
+        });
+    }
+    window
 }

@@ -161,6 +161,16 @@ impl ViewState {
         state
     }
 
+    /// The state as one unambiguous string (each pair as `name:length:value`),
+    /// for comparing states by text.
+    pub fn canonical(&self) -> String {
+        let mut out = String::new();
+        for (name, value) in self.to_pairs() {
+            out.push_str(&format!("{name}:{}:{value};", value.len()));
+        }
+        out
+    }
+
     /// The URL query pairs that reproduce this state, in a stable order;
     /// defaults are left out.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {

@@ -5,8 +5,11 @@
 //     <a href="bundle.json">The claims in this article</a>  <!-- fallback, shown until the widget runs -->
 //   </claim-cards>
 //
-// Attributes: src, lang, theme (light | dark | auto), sort, speaker, source,
-// topic, kind (comma-separated ids), q, group (speaker), sync-url, loading (eager).
+// Attributes: src, lang, theme (light | dark | auto), heading-level (1-6), sort,
+// speaker, source, topic, kind (comma-separated ids), q, group (speaker),
+// sync-url, loading (eager).
+// A prerendered element (`claim-cards render`) arrives with a declarative
+// shadow root holding every card; the widget takes it over when it starts.
 // Events (bubbling, composed): claimcards:ready, claimcards:filterchange, claimcards:error.
 // Methods: setFilters({speaker: [...], q: '...'}), clearFilters(), reveal(claimId); property: filters.
 // Full documentation: README.md, "Embedding".
@@ -46,7 +49,7 @@ export const { params: FILTERS, lists: LISTS } = __CLAIM_CARDS_PARAMS__;
 const linked = new WeakSet();
 
 export class ClaimCardsElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'theme', ...FILTERS];
+  static observedAttributes = ['src', 'lang', 'theme', 'heading-level', ...FILTERS];
 
   #shadow = null;
   #widget = null;
@@ -54,9 +57,15 @@ export class ClaimCardsElement extends HTMLElement {
   #starting = false;
   #filters = null;
   #links = [];
+  /** The `src` a prerender was made for (a different one makes it stale). */
+  #prerenderSrc = null;
 
   connectedCallback() {
-    if (!this.#shadow) {
+    if (!this.#shadow && this.shadowRoot) {
+      // A declarative shadow root: the prerendered widget (never attach over it).
+      this.#shadow = this.shadowRoot;
+      this.#prerenderSrc = this.getAttribute('src');
+    } else if (!this.#shadow) {
       this.#shadow = this.attachShadow({ mode: 'open' });
       const css = document.createElement('link');
       css.rel = 'stylesheet';
@@ -65,7 +74,8 @@ export class ClaimCardsElement extends HTMLElement {
       this.#shadow.append(css, document.createElement('slot'));
     }
     if (this.getAttribute('loading') === 'eager' || !('IntersectionObserver' in window)) {
-      this.#start();
+      // After the current script: a page may still set attributes (page.js, embed-frame.js).
+      queueMicrotask(() => this.isConnected && this.#start());
     } else {
       this.#observer = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) this.#start();
@@ -82,7 +92,7 @@ export class ClaimCardsElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#widget || oldValue === value) return;
-    if (name === 'src' || name === 'lang' || name === 'theme') this.#remount();
+    if (name === 'src' || name === 'lang' || name === 'theme' || name === 'heading-level') this.#remount();
     else this.#widget.setState(this.#stateFromAttributes());
   }
 
@@ -115,6 +125,7 @@ export class ClaimCardsElement extends HTMLElement {
     if (this.#starting || this.#widget) return;
     this.#starting = true;
     this.#observer?.disconnect();
+    this.#prerendered(); // drops a prerender made for another bundle, at once
     // The bundle downloads while the wasm does; the widget takes the response.
     const src = this.getAttribute('src');
     const inline = this.querySelector(':scope > script[type="application/json"]');
@@ -140,18 +151,29 @@ export class ClaimCardsElement extends HTMLElement {
     return params.toString();
   }
 
-  #initialState() {
-    if (this.hasAttribute('sync-url')) {
-      const page = new URLSearchParams(location.search);
-      if (FILTERS.some((k) => page.has(k))) return page.toString();
+  /** With sync-url, the page URL's view, when it has one (applied after a prerendered view). */
+  #urlState() {
+    if (!this.hasAttribute('sync-url')) return '';
+    const page = new URLSearchParams(location.search);
+    return FILTERS.some((k) => page.has(k)) ? page.toString() : '';
+  }
+
+  /** The mount element of a prerender that is still this element's to take over. */
+  #prerendered() {
+    const mount = this.#shadow.querySelector('[data-cc-prerender]');
+    if (mount && this.getAttribute('src') !== this.#prerenderSrc) {
+      // Made for another bundle: never show it for this one.
+      mount.remove();
+      return null;
     }
-    return this.#stateFromAttributes();
+    return mount;
   }
 
   #mount(glue, response = null) {
     this.#shadow.querySelector('slot')?.remove();
-    const root = document.createElement('div');
-    this.#shadow.append(root);
+    const prerendered = this.#prerendered();
+    const root = prerendered || document.createElement('div');
+    if (!prerendered) this.#shadow.append(root);
     const inline = this.querySelector(':scope > script[type="application/json"]');
     const paragraphs = [...document.querySelectorAll('[data-claim-paragraph]')]
       .map((e) => Number(e.getAttribute('data-claim-paragraph')))
@@ -161,10 +183,13 @@ export class ClaimCardsElement extends HTMLElement {
       inline: inline ? inline.textContent : undefined,
       lang: this.getAttribute('lang') || '',
       theme: this.getAttribute('theme') || 'auto',
-      state: this.#initialState(),
+      headingLevel: Number(this.getAttribute('heading-level')) || 2,
+      state: this.#stateFromAttributes(),
+      then: this.#urlState(),
       syncUrl: this.hasAttribute('sync-url'),
       paragraphs,
       response,
+      prerendered: !!prerendered,
     }, (name, detail) => this.#onWidgetEvent(name, detail));
   }
 

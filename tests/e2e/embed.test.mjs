@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launch, newPage, axe, showAll, SHOTS } from './support.mjs';
+import { startServer, launch, newPage, axe, showAll, waitForCards, SHOTS } from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
 
@@ -87,7 +87,8 @@ test('host CSS changes nothing inside the widget', async () => {
   const standalone = await newPage(chrome.browser);
   await standalone.goto(`${server.url}/?theme=light`);
   await standalone.waitForSelector('[data-claim-id]');
-  const outside = await standalone.evaluate(styles, '');
+  await waitForCards(standalone);
+  const outside = await standalone.evaluate(styles, 'claim-cards');
   assert.deepEqual(inside, outside);
   assert.equal(inside.card['box-sizing'], 'border-box');
   await page.$eval('#claims-en', (el) => el.scrollIntoView());

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, newPage, cardIds, waitForCards, showAll, settledCount, axe, SHOTS, ROOT } from './support.mjs';
+import { startServer, launch, newPage, cardIds, waitForCards, waitForCount, focusedId, showAll, settledCount, axe, SHOTS, ROOT } from './support.mjs';
 import { generateBundle } from '../../scripts/bench/gen-bundle.mjs';
 
 let server;
@@ -107,10 +107,10 @@ test('the URL reproduces a view, and back/forward restore it', async () => {
   assert.deepEqual(url.searchParams.getAll('speaker'), ['donald-trump']);
   assert.deepEqual(url.searchParams.getAll('source'), ['truth-social']);
   await page.goBack();
-  await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length === 3);
+  await waitForCount(page, 3);
   assert.equal(await page.isChecked('#cc-source-truth-social'), false);
   await page.goForward();
-  await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length === 2);
+  await waitForCount(page, 2);
   await page.context().close();
 
   const again = await open(`?${url.searchParams}&q=hamas&sort=speaker`);
@@ -138,12 +138,12 @@ test('a filter can be operated with the keyboard alone', async () => {
   let focused = '';
   for (let i = 0; i < 40 && focused !== 'cc-speaker-karoline-leavitt'; i++) {
     await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => document.activeElement?.id || '');
+    focused = await focusedId(page);
   }
   assert.equal(focused, 'cc-speaker-karoline-leavitt');
   await page.keyboard.press('Space');
   assert.deepEqual(await cardIds(page), ['leavitt-direct-talks']);
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  const outline = await page.evaluate(() => getComputedStyle(window.__ccRoot().activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'visible focus ring');
   await page.context().close();
 });
@@ -203,18 +203,18 @@ test("copy link puts the card's address on the clipboard", async () => {
   await page.context().close();
 });
 
-test('a skeleton shows while the bundle loads', async () => {
+test('a skeleton shows while a bundle without a prerender loads', async () => {
   const page = await newPage(chrome.browser);
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route('**/bundles/us-hamas-talks.json', async (route) => { await held; await route.continue(); });
-  await page.goto(`${server.url}/`);
+  await page.route('**/bundles/us-hamas-talks.vi.json', async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.url}/?bundle=bundles/us-hamas-talks.vi.json`);
   await page.waitForSelector('.cc-skeleton[aria-busy=true]');
   assert.equal(await page.textContent('.cc-skeleton [role=status]'), 'Loading claims…');
+  assert.deepEqual(await cardIds(page), [], "the page's prerendered cards (another bundle) are not shown");
   release();
   await waitForCards(page);
-  await showAll(page);
-  assert.equal((await cardIds(page)).length, 17);
+  assert.equal((await cardIds(page)).length, 5);
   await page.context().close();
 });
 
@@ -256,12 +256,12 @@ test('long lists render a window of cards and grow as the reader scrolls', async
   assert.equal(await page.textContent('.cc-more button'), `Show 8 more (${500 - first} not shown yet)`);
   // Scrolling towards the end renders more.
   await page.$eval('.cc-more', (el) => el.scrollIntoView());
-  await page.waitForFunction((n) => document.querySelectorAll('[data-claim-id]').length > n, first);
+  await page.waitForFunction((n) => window.__ccRoot().querySelectorAll('[data-claim-id]').length > n, first);
   // Keyboard and screen-reader users press the button.
   const before = await settledCount(page);
   await page.focus('.cc-more button');
   await page.keyboard.press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-claim-id]').length >= n + 8, before);
+  await page.waitForFunction((n) => window.__ccRoot().querySelectorAll('[data-claim-id]').length >= n + 8, before);
   // A new selection starts with a fresh window; the count is of all matches.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.fill('input[type=search]', 'government');

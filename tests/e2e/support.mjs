@@ -71,6 +71,11 @@ export async function launch(extraArgs = []) {
 export async function newPage(browser, { width = 1280, height = 900, colorScheme = 'light', reducedMotion = 'reduce' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
   const page = await context.newPage();
+  // In the page: the widget's root — the shadow root of the <claim-cards>
+  // element `host` selects (default: the first; the standalone page is one).
+  await page.addInitScript(() => {
+    window.__ccRoot = (host) => document.querySelector(host || 'claim-cards')?.shadowRoot ?? document;
+  });
   page.errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
   page.on('pageerror', (err) => page.errors.push(String(err)));
@@ -81,9 +86,9 @@ export async function cardIds(page) {
   return page.$$eval('[data-claim-id]', (els) => els.map((e) => e.getAttribute('data-claim-id')));
 }
 
-/** Rendered cards and whether a "Show more" sentinel is left, in the page or in `host`'s shadow root. */
+/** Rendered cards and whether a "Show more" sentinel is left, in `host`'s shadow root. */
 const cardState = (page, host, scroll = false) => page.evaluate(([h, s]) => {
-  const root = h ? document.querySelector(h).shadowRoot : document;
+  const root = window.__ccRoot(h);
   const more = root.querySelector('.cc-more');
   if (s) more?.scrollIntoView();
   return { more: !!more, cards: root.querySelectorAll('[data-claim-id]').length };
@@ -100,7 +105,7 @@ export async function showAll(page, host = null) {
     const before = await cardState(page, host, true);
     if (!before.more) return;
     await page.waitForFunction(([h, n]) => {
-      const root = h ? document.querySelector(h).shadowRoot : document;
+      const root = window.__ccRoot(h);
       return !root.querySelector('.cc-more') || root.querySelectorAll('[data-claim-id]').length > n;
     }, [host, before.cards]);
   }
@@ -119,8 +124,27 @@ export async function settledCount(page, host = null) {
   return last;
 }
 
-export async function waitForCards(page) {
-  await page.waitForSelector('.cc-list [data-claim-id], .cc-empty, .cc-error', { timeout: 20000 });
+/**
+ * Waits until the widget (in `host`) is live: its search box enabled — a
+ * prerendered widget shows its cards before that, with its controls off —
+ * or it shows an error card.
+ */
+export async function waitForCards(page, host = null) {
+  await page.waitForFunction((h) => {
+    const root = window.__ccRoot(h);
+    const search = root.querySelector('input[type=search]');
+    return root.querySelector('.cc-error') || (search && !search.disabled);
+  }, host, { timeout: 20000 });
+}
+
+/** The number of cards rendered in `host`, once it reaches `n`. */
+export async function waitForCount(page, n, host = null) {
+  await page.waitForFunction(([h, n]) => window.__ccRoot(h).querySelectorAll('[data-claim-id]').length === n, [host, n]);
+}
+
+/** The id of the focused element inside the widget. */
+export async function focusedId(page, host = null) {
+  return page.evaluate((h) => window.__ccRoot(h).activeElement?.id || '', host);
 }
 
 /** Runs axe-core in the page; returns its violations. */

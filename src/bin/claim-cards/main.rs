@@ -1,0 +1,109 @@
+//! The native command-line tool.
+//!
+//! * `claim-cards validate [--json] FILE...` — checks claim bundles the way
+//!   the widget reads them, and prints every problem with its place.
+//! * `claim-cards render [--page] BUNDLE [options]` — prints the widget's
+//!   HTML for a bundle, made by the same components, to paste into an article
+//!   (or a whole standalone page); its problems go to stderr as `validate`
+//!   prints them.
+//! * `claim-cards params` — for the build: the widget's URL and attribute
+//!   vocabulary as JSON, written into the embed's JavaScript.
+//!
+//! Exit status: 0 when every claim can be shown (warnings allowed), 1 when a
+//! claim was skipped or a file could not be read, 2 on a usage error.
+
+mod render;
+mod validate;
+
+use claim_cards::view::Param;
+use std::process::ExitCode;
+use validate::Report;
+
+const USAGE: &str = "\
+usage: claim-cards validate [--json] FILE...
+       claim-cards render [--page] BUNDLE [--src URL] [--assets URL] [--lang en|vi]
+                          [--theme light|dark|auto] [--view QUERY]
+
+validate checks claim bundles (format v1) and prints every problem:
+  FILE:LINE:COL: error: ...                  a JSON syntax error
+  FILE: claims[3] (id \"c4\"): error: ...      a claim that will not be shown
+  FILE: sources[0] (id \"s1\"): warning: ...   shown, but a value was dropped
+then a summary line per file. --json prints the same as one JSON document.
+
+render prints the widget for BUNDLE as HTML: one <claim-cards> element to paste
+into an article, every card readable before (and without) JavaScript, which the
+widget takes over when it starts. --page prints a whole standalone page instead.
+  --src URL       where the live widget loads the bundle from (default: the
+                  bundle goes inline, in the element)
+  --assets URL    the base URL of the widget's files (where claim-cards.js is)
+  --lang, --theme the widget's language and theme
+  --view QUERY    the view to show, as the standalone page's query string
+                  (speaker=donald-trump&q=hamas)
+The bundle's problems go to stderr, as validate prints them.
+
+Exit status: 0 all claims valid, 1 claims skipped or a file unreadable, 2 usage error.
+
+For the build: claim-cards params prints the widget's URL and attribute
+vocabulary as JSON: {\"params\": [...], \"lists\": [...]}.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
+    if rest.iter().any(|a| a == "-h" || a == "--help") && !rest.iter().any(|a| a == "--") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    match args.first().map(String::as_str) {
+        Some("validate") => validate(rest),
+        Some("render") => match render::Options::parse(rest) {
+            Ok(options) => render::run(&options),
+            Err(message) => usage(&message),
+        },
+        Some("params") if !rest.is_empty() => usage("params takes no arguments"),
+        Some("params") => {
+            let lists: Vec<&str> =
+                Param::ALL.iter().filter(|p| matches!(p, Param::Facet(_))).map(|p| p.name()).collect();
+            println!("{}", serde_json::json!({ "params": Param::names(), "lists": lists }));
+            ExitCode::SUCCESS
+        }
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => usage(&format!("unknown command \"{other}\"")),
+        None => usage("no command given"),
+    }
+}
+
+pub fn usage(message: &str) -> ExitCode {
+    eprintln!("claim-cards: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn validate(args: &[String]) -> ExitCode {
+    let mut json = false;
+    let mut files = Vec::new();
+    let mut only_files = false;
+    for arg in args {
+        match arg.as_str() {
+            "--json" if !only_files => json = true,
+            "--" if !only_files => only_files = true,
+            flag if flag.starts_with('-') && flag.len() > 1 && !only_files => {
+                return usage(&format!("unknown option \"{flag}\""))
+            }
+            file => files.push(file.to_owned()),
+        }
+    }
+    if files.is_empty() {
+        return usage("no FILE given");
+    }
+    let reports: Vec<Report> = files.iter().map(|f| Report::of(f)).collect();
+    let failed = reports.iter().any(Report::failed);
+    let mut out = std::io::stdout().lock();
+    let written =
+        if json { validate::write_json(&mut out, &reports) } else { validate::write_text(&mut out, &reports) };
+    if written.is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::from(if failed { 1 } else { 0 })
+}

@@ -1,0 +1,105 @@
+//! `claim-cards render`: the widget's HTML for a bundle (see `claim_cards::render`).
+
+use crate::validate::{write_text, Report};
+use claim_cards::components::Theme;
+use claim_cards::i18n::Lang;
+use claim_cards::render::{self, Render};
+use claim_cards::view::ViewState;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// The command line of `render`.
+pub struct Options {
+    pub bundle: String,
+    pub page: bool,
+    pub src: Option<String>,
+    pub assets: String,
+    pub lang: Option<Lang>,
+    pub theme: Theme,
+    pub view: ViewState,
+}
+
+impl Options {
+    pub fn parse(args: &[String]) -> Result<Options, String> {
+        let mut o = Options {
+            bundle: String::new(),
+            page: false,
+            src: None,
+            assets: String::new(),
+            lang: None,
+            theme: Theme::Auto,
+            view: ViewState::default(),
+        };
+        let mut bundle = None;
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+            match arg.as_str() {
+                "--page" => o.page = true,
+                "--src" => o.src = Some(value("--src")?),
+                "--assets" => o.assets = value("--assets")?,
+                "--lang" => {
+                    let tag = value("--lang")?;
+                    let lang = Lang::from_tag(&tag);
+                    if lang.tag() != tag {
+                        return Err(format!("--lang must be en or vi, not \"{tag}\""));
+                    }
+                    o.lang = Some(lang);
+                }
+                "--theme" => {
+                    let name = value("--theme")?;
+                    o.theme = Theme::parse(&name);
+                    if o.theme.as_str() != name {
+                        return Err(format!("--theme must be light, dark or auto, not \"{name}\""));
+                    }
+                }
+                "--view" => {
+                    let query = value("--view")?;
+                    let pairs: Vec<(String, String)> =
+                        form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).into_owned().collect();
+                    o.view = ViewState::from_query_pairs(&pairs);
+                }
+                flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option \"{flag}\"")),
+                file if bundle.is_none() => bundle = Some(file.to_owned()),
+                _ => return Err("render takes one BUNDLE".to_owned()),
+            }
+        }
+        o.bundle = bundle.ok_or("no BUNDLE given")?;
+        Ok(o)
+    }
+}
+
+/// Prints the HTML on stdout and the bundle's problems on stderr.
+pub fn run(o: &Options) -> ExitCode {
+    let report = Report::of(&o.bundle);
+    let _ = write_text(&mut std::io::stderr().lock(), std::slice::from_ref(&report));
+    // An unreadable file still gives an element: the error card, never nothing.
+    let text = match &report.result {
+        Ok((text, _)) => text.clone(),
+        Err(e) => format!("cannot read {}: {e}", o.bundle),
+    };
+    let r = Render {
+        text,
+        src: o.src.clone(),
+        assets: o.assets.clone(),
+        lang: o.lang,
+        theme: o.theme.clone(),
+        view: o.view.clone(),
+    };
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
+        eprintln!("claim-cards: cannot start the renderer");
+        return ExitCode::from(1);
+    };
+    let html = runtime.block_on(async {
+        if o.page {
+            render::page(&r).await
+        } else {
+            render::element(&r, false).await
+        }
+    });
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{html}").is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::from(if report.failed() { 1 } else { 0 })
+}

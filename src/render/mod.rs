@@ -1,0 +1,235 @@
+//! Server-side rendering (feature `ssr`): the HTML of a widget, made by the
+//! very components the browser runs, to paste into an article at publish
+//! time (`claim-cards render`) or to serve as the standalone page
+//! (`claim-cards render --page`; the build makes `dist/index.html` so).
+//!
+//! A rendered `<claim-cards>` element holds:
+//! * a declarative shadow root (`<template shadowrootmode="open">`) with the
+//!   widget's stylesheet and every card — readable before any script runs,
+//!   and with scripts off; its controls are disabled until the widget is live;
+//! * a light-DOM fallback ([`fallback`]) for browsers and readers that do not
+//!   attach declarative shadow roots (shown only by those);
+//! * the bundle inline (`<script type="application/json">`) unless it is
+//!   loaded from `src`.
+//!
+//! The live widget then takes the prerender over (see [`crate::prerender`]).
+
+mod fallback;
+
+use crate::components::app::{App, AppProps};
+use crate::components::{Options, Theme};
+use crate::dataset::LoadState;
+use crate::i18n::Lang;
+use crate::prerender::{self, FINGERPRINT_ATTR, SHAPE_ATTR};
+use crate::view::{Param, ViewState};
+use yew::LocalServerRenderer;
+
+/// The standalone page's template: `{{lang}}`, `{{title}}`, `{{description}}`,
+/// `{{assets}}` and `{{widget}}` are filled in by [`page`].
+const PAGE: &str = include_str!("../../index.html");
+
+/// The name the bundle goes by when it is inline (as the live widget names it).
+pub const INLINE_URL: &str = "(inline bundle)";
+
+/// What to render.
+#[derive(Debug, Clone, Default)]
+pub struct Render {
+    /// The bundle's text, as read from its file.
+    pub text: String,
+    /// Where the live widget loads the bundle from; `None` puts it inline.
+    pub src: Option<String>,
+    /// The base URL of the widget's files (where `claim-cards.js` is).
+    pub assets: String,
+    pub lang: Option<Lang>,
+    pub theme: Theme,
+    /// The reader's view to prerender (the standalone page's query).
+    pub view: ViewState,
+}
+
+impl Render {
+    /// `assets` as a base: empty, or ending with `/`.
+    fn base(&self) -> String {
+        let a = self.assets.trim();
+        if a.is_empty() || a.ends_with('/') {
+            a.to_owned()
+        } else {
+            format!("{a}/")
+        }
+    }
+
+    /// The bundle text as the live widget will read it: from `src` as it is;
+    /// inline, as a `<script>` element's text: line breaks normalised (as
+    /// the HTML parser does), no byte-order mark, and `<` escaped (`\u003c`, the
+    /// same in JSON) so that nothing in it can end the script element.
+    fn widget_text(&self) -> String {
+        match self.src {
+            Some(_) => self.text.clone(),
+            None => {
+                let text = self.text.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\r', "\n");
+                text.replace('<', "\\u003c")
+            }
+        }
+    }
+}
+
+/// The `<claim-cards>` element for an article (heading level 2), or for the
+/// standalone page (`page`: heading level 1, the view mirrored in the URL,
+/// started at once).
+pub async fn element(r: &Render, page: bool) -> String {
+    let text = r.widget_text();
+    let url = r.src.clone().unwrap_or_else(|| INLINE_URL.to_owned());
+    let state = LoadState::from_text(&url, text.as_str());
+    let props = AppProps {
+        bundle_url: url.clone().into(),
+        initial: r.view.clone(),
+        options: Options {
+            lang: r.lang,
+            theme: r.theme.clone(),
+            sync_url: page,
+            heading_level: if page { 1 } else { 2 },
+            ..Options::default()
+        },
+        preloaded: Some(state.clone()),
+        prerendered: true,
+        then: None,
+    };
+    // A bundle that cannot be shown is rendered as its error card, which the
+    // live widget renders afresh (it has nothing to take over).
+    let fingerprint = match &state {
+        LoadState::Ready(_) => prerender::fingerprint(&text, &props.settings_key()),
+        _ => String::new(),
+    };
+    let settings_attrs = element_attributes(r, &props, page);
+    let widget = LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await;
+    let shape = prerender::shape_of_html(&widget);
+    let fallback = fallback::render(&state, r.lang, if page { 1 } else { 2 }).await;
+    let mut out = format!("<claim-cards{settings_attrs}>");
+    out += "<template shadowrootmode=\"open\">";
+    out += &format!(
+        "<link rel=\"stylesheet\" href=\"{}\">",
+        escape_attr(&format!("{}claim-cards-{}.css", r.base(), env!("CARGO_PKG_VERSION")))
+    );
+    out += &format!("<div {FINGERPRINT_ATTR}=\"{fingerprint}\" {SHAPE_ATTR}=\"{shape}\">{widget}</div>");
+    out += "</template>";
+    out += &fallback;
+    if r.src.is_none() {
+        out += &format!("<script type=\"application/json\">{text}</script>");
+    }
+    out += "</claim-cards>";
+    out
+}
+
+/// The element's attributes: what the live widget needs to render what was
+/// prerendered (source, language, theme, heading level, view), and for the page
+/// its URL behaviour.
+fn element_attributes(r: &Render, props: &AppProps, page: bool) -> String {
+    let mut attrs: Vec<(&str, String)> = Vec::new();
+    if let Some(src) = &r.src {
+        attrs.push(("src", src.clone()));
+    }
+    if let Some(lang) = r.lang {
+        attrs.push(("lang", lang.tag().to_owned()));
+    }
+    if r.theme != Theme::Auto {
+        attrs.push(("theme", r.theme.as_str().to_owned()));
+    }
+    if props.options.heading_level != 2 {
+        attrs.push(("heading-level", props.options.heading_level.to_string()));
+    }
+    // The view as attributes: a facet's values comma-separated.
+    let pairs = r.view.to_pairs();
+    for param in Param::ALL {
+        let values: Vec<&str> = pairs.iter().filter(|(k, _)| *k == param.name()).map(|(_, v)| v.as_str()).collect();
+        if !values.is_empty() {
+            attrs.push((param.name(), values.join(",")));
+        }
+    }
+    if page {
+        attrs.push(("sync-url", String::new()));
+        attrs.push(("loading", "eager".to_owned()));
+    }
+    attrs
+        .iter()
+        .map(|(k, v)| if v.is_empty() { format!(" {k}") } else { format!(" {k}=\"{}\"", escape_attr(v)) })
+        .collect()
+}
+
+/// The whole standalone page: `index.html` with the widget, the article's
+/// title and language, and the assets' base filled in.
+pub async fn page(r: &Render) -> String {
+    let widget = element(r, true).await;
+    let loaded = crate::load::load(&r.text);
+    let article = loaded.bundle.as_ref().map(|b| &b.article);
+    let title = article.and_then(|a| a.title.as_deref());
+    let lang = r
+        .lang
+        .map(|l| l.tag().to_owned())
+        .or_else(|| article.and_then(|a| a.language.clone()))
+        .unwrap_or_else(|| "en".to_owned());
+    let strings = Lang::from_tag(&lang).strings();
+    let page_title = match title {
+        Some(t) => format!("{t} — {}", strings.widget_label),
+        None => strings.widget_label.to_owned(),
+    };
+    let description = match title {
+        Some(t) => format!("{}: {t}", strings.page_description),
+        None => strings.page_description.to_owned(),
+    };
+    let base = r.base();
+    // The template's note (a comment from a line "<!--" to a line "-->") and
+    // Trunk's own lines are not for the page (see index.html).
+    let mut in_note = false;
+    let template: String = PAGE
+        .lines()
+        .filter(|l| {
+            let line = l.trim();
+            let keep = !in_note && line != "<!--" && !line.contains("data-trunk");
+            in_note = (in_note || line == "<!--") && line != "-->";
+            keep
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fill(
+        &template,
+        &[
+            ("lang", &escape_attr(&lang)),
+            ("title", &escape_text(&page_title)),
+            ("description", &escape_attr(&description)),
+            ("assets", &escape_attr(&base)),
+            ("widget", &widget),
+        ],
+    )
+}
+
+/// `template` with each `{{name}}` replaced by its value, in one pass (a
+/// value is never searched for names).
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find("{{") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        match after.find("}}").and_then(|end| values.iter().find(|(k, _)| *k == &after[..end]).map(|(_, v)| (end, v))) {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &after[end + 2..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text for an attribute value in double quotes.
+pub fn escape_attr(text: &str) -> String {
+    escape_text(text).replace('"', "&quot;")
+}
+
+/// Text for element content.
+pub fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
