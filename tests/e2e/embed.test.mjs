@@ -209,12 +209,14 @@ test('axe finds no violations on the demo article with the widget', async () => 
   await page.context().close();
 });
 
-test('with JavaScript off, the newsroom fallback inside the element shows', async () => {
+test('with JavaScript off, a prerendered element shows every card; an element without one, its fallback', async () => {
   const context = await chrome.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${server.url}/demo/article.html`);
-  assert.equal(await page.isVisible('#claims-en a[href="../bundles/us-hamas-talks.json"]'), true);
-  assert.equal(await page.textContent('#claims-en a'), 'Who said what in this article (the claims as data)');
+  assert.equal((await shadowIds(page, '#claims-en')).length, 17);
+  assert.equal(await page.isVisible('#claims-en >> [data-claim-id=panikoff-quote] .cc-text'), true);
+  assert.equal(await page.isVisible('#claims-vi a[href="../bundles/us-hamas-talks.vi.json"]'), true);
+  assert.equal(await page.textContent('#claims-vi a'), 'Các phát ngôn trong bài (dữ liệu)');
   await context.close();
 });
 
