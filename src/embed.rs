@@ -179,8 +179,14 @@ impl Widget {
                     Some(text) => Ok(text),
                     None => crate::web::fetch_text(&url).await,
                 };
+                // Each step its own task, so that no one task keeps a
+                // reader's input waiting (the prerender is on screen meanwhile).
+                crate::web::next_task().await;
+                let same = text.as_ref().is_ok_and(|text| matches_prerender(&target, &props, text));
+                let state = crate::web::load(&props.bundle_url, text);
+                crate::web::next_task().await;
                 if !destroyed.get() {
-                    *app.borrow_mut() = take_over(target, props, text);
+                    *app.borrow_mut() = take_over(target, props, same, state);
                 }
             });
         } else {
@@ -226,19 +232,21 @@ impl Widget {
     }
 }
 
-/// Takes over the prerender in `mount`, now that the bundle's `text` is here:
-/// hydrates it when this widget would render the very same DOM (see
-/// [`prerender`]), else renders afresh in its place. When the bundle could not
-/// be fetched, the prerender stays as it is — readable, its controls off — and
-/// the host is told why.
-fn take_over(mount: Element, props: AppProps, text: Result<String, String>) -> Option<AppHandle<App>> {
+/// Whether the prerender in `mount` is what this widget would render from
+/// `text` (see [`prerender`]).
+fn matches_prerender(mount: &Element, props: &AppProps, text: &str) -> bool {
+    let fingerprint = prerender::fingerprint(text, &props.settings_key());
+    mount.get_attribute(prerender::FINGERPRINT_ATTR).as_deref() == Some(fingerprint.as_str())
+        && mount.get_attribute(prerender::SHAPE_ATTR).as_deref() == Some(shape_of(mount).as_str())
+}
+
+/// Takes over the prerender in `mount`, now that the bundle is loaded
+/// (`state`): hydrates it when it is `same` as this widget would render, else
+/// renders afresh in its place. When the bundle could not be had, the
+/// prerender stays as it is — readable, its controls off — and the host is
+/// told why.
+fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> Option<AppHandle<App>> {
     let url = props.bundle_url.to_string();
-    let same = text.as_ref().is_ok_and(|text| {
-        let fingerprint = prerender::fingerprint(text, &props.settings_key());
-        mount.get_attribute(prerender::FINGERPRINT_ATTR).as_deref() == Some(fingerprint.as_str())
-            && mount.get_attribute(prerender::SHAPE_ATTR).as_deref() == Some(shape_of(&mount).as_str())
-    });
-    let state = crate::web::load(&url, text);
     if let LoadState::Failed { reasons, .. } = &state {
         if mount.has_child_nodes() {
             props.options.on_event.emit(WidgetEvent::Failed { url, reasons: reasons.clone() });
@@ -248,7 +256,9 @@ fn take_over(mount: Element, props: AppProps, text: Result<String, String>) -> O
     let renderer =
         yew::Renderer::<App>::with_root_and_props(mount.clone(), AppProps { preloaded: Some(state), ..props });
     if same {
-        Some(renderer.hydrate())
+        let app = renderer.hydrate();
+        crate::web::mark("claim-cards:hydrated");
+        Some(app)
     } else {
         gloo::console::info!(
             "claim-cards: the prerendered widget does not match this bundle or widget; rendering afresh"

@@ -23,6 +23,9 @@ pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("CLAIM_CARD
 pub const FINGERPRINT_ATTR: &str = "data-cc-prerender";
 /// The attribute holding its shape.
 pub const SHAPE_ATTR: &str = "data-cc-shape";
+/// The attribute holding the `src` it was made for (empty: an inline bundle);
+/// the element drops a prerender made for another source at once.
+pub const SOURCE_ATTR: &str = "data-cc-src";
 
 /// FNV-1a, 64 bits: small and enough to tell two inputs apart (this is not
 /// a defence against an attacker, who could write any DOM anyway).

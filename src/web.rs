@@ -34,6 +34,12 @@ pub fn load(url: &str, text: Result<String, String>) -> crate::dataset::LoadStat
     state
 }
 
+/// Resolves in a later task: work after it does not lengthen the current
+/// one (a long task delays a reader's input).
+pub async fn next_task() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
 /// Fetches `url` as text (UTF-8; invalid bytes become U+FFFD, as `Response.text()`
 /// does). The error is a sentence for the error card.
 pub async fn fetch_text(url: &str) -> Result<String, String> {

@@ -1,8 +1,9 @@
 // The standalone page (index.html): its <claim-cards> element mirrors the view
 // in the page URL (sync-url); the URL may also choose another bundle
 // (?bundle=URL), the theme (?theme=light|dark|auto) and the language (?lang=en|vi).
-// Attributes are set before the element starts (it starts after this script).
-import './claim-cards.js';
+// The element's attributes are set before its module loads. The page arrives
+// prerendered, so the module waits for the first paint instead of competing
+// with it (without a prerender, a chosen bundle, it loads at once).
 
 const el = document.querySelector('claim-cards');
 const params = new URLSearchParams(location.search);
@@ -11,4 +12,19 @@ if (el && bundle && bundle.trim()) el.setAttribute('src', bundle.trim());
 for (const key of ['theme', 'lang']) {
   const value = params.get(key);
   if (el && value) el.setAttribute(key, value);
+}
+const start = () => import('./claim-cards.js');
+if (el?.shadowRoot && !bundle) afterFirstPaint(start);
+else start();
+
+/** Calls `then` once the page has painted content (or after 3 s where that is not reported). */
+function afterFirstPaint(then) {
+  let done = false;
+  const go = () => { if (!done) { done = true; setTimeout(then, 0); } };
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); go(); }
+    }).observe({ type: 'paint', buffered: true });
+  } catch { go(); }
+  setTimeout(go, 3000);
 }

@@ -1,15 +1,18 @@
 // The benchmark: claim-cards against the vanilla-JS baseline in headless
-// Chromium, over synthetic bundles of 100 to 50,000 claims.
+// Chromium, over synthetic bundles of 17 to 50,000 claims; and Lighthouse on
+// the demo bundle's pages (see lighthouse.mjs).
 // Run it through `scripts/benchmark` (which builds the release first).
 //
 //   node scripts/bench/run.mjs [--sizes 100,1000] [--reps 20] [--loads 5]
-//                              [--impls claim-cards,vanilla] [--record]
+//                              [--impls claim-cards,vanilla] [--lighthouse-runs 3]
+//                              [--no-lighthouse] [--only-lighthouse] [--record]
 //
 // --reps: repetitions of each interaction; --loads: page loads whose median
 // gives the loading times; --impls: run only some implementations (while
-// iterating; --record needs both).
-// Writes target/bench/results.json and prints a table; --record also adds the
-// table to BENCHMARKS.md with the date and the machine.
+// iterating; --record needs both); --lighthouse-runs: Lighthouse runs per page
+// and mode (their median is kept).
+// Writes target/bench/results.json and prints tables; --record also adds the
+// tables to BENCHMARKS.md with the date and the machine.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,12 +21,16 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startServer, launch, DIST, ROOT } from '../../tests/e2e/support.mjs';
 import { generateBundle } from './gen-bundle.mjs';
+import { makePages, runLighthouse, lighthouseTable } from './lighthouse.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(ROOT, 'target', 'bench');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
-const SIZES = opt('sizes', '100,1000,10000,50000').split(',').map(Number);
+const LIGHTHOUSE_ONLY = args.includes('--only-lighthouse');
+const SIZES = LIGHTHOUSE_ONLY ? [] : opt('sizes', '17,100,1000,10000,50000').split(',').map(Number);
+const LIGHTHOUSE = !args.includes('--no-lighthouse');
+const LIGHTHOUSE_RUNS = Number(opt('lighthouse-runs', '3'));
 const REPS = Number(opt('reps', '20'));
 const RECORD = args.includes('--record');
 const LOADS = Number(opt('loads', '5'));
@@ -33,13 +40,14 @@ const ONLY = opt('impls', 'claim-cards,vanilla').split(',');
 // ---- transfer sizes -------------------------------------------------------
 const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"/m)[1];
 const size = (files) => {
-  let raw = 0; let gz = 0;
+  let raw = 0; let gz = 0; let br = 0;
   for (const f of files) {
     const data = fs.readFileSync(path.join(DIST, f));
     raw += data.length;
     gz += zlib.gzipSync(data, { level: 9 }).length;
+    br += zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
-  return { raw, gz };
+  return { raw, gz, br };
 };
 const wasm = size([`claim-cards-${version}.wasm`]);
 const js = size(['claim-cards.js', `claim-cards-${version}.js`]);
@@ -47,6 +55,7 @@ const css = size([`claim-cards-${version}.css`]);
 const transfer = {
   wasm_gzip: wasm.gz, js_gzip: js.gz, css_gzip: css.gz,
   total_gzip: wasm.gz + js.gz + css.gz, total_raw: wasm.raw + js.raw + css.raw,
+  wasm_brotli: wasm.br, js_brotli: js.br, css_brotli: css.br, total_brotli: wasm.br + js.br + css.br,
 };
 
 // ---- bundles ----------------------------------------------------------------
@@ -57,7 +66,11 @@ for (const n of SIZES) {
   if (!fs.existsSync(file)) fs.writeFileSync(file, JSON.stringify(generateBundle(n)));
 }
 
+const pagesDir = path.join(OUT, 'pages');
+const pages = makePages({ root: ROOT, dist: DIST, dir: pagesDir, version });
 const server = await startServer({ mounts: { '/bench/': here, '/bench-bundles/': bundleDir } });
+// Lighthouse gets the files as a production server sends them: compressed, cacheable.
+const gzipServer = LIGHTHOUSE ? await startServer({ gzip: true, mounts: { '/bench/': here, '/bench-pages/': pagesDir } }) : null;
 const chrome = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 const chromium = execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version']).toString().trim();
 
@@ -194,6 +207,7 @@ async function measureRun(impl, n) {
 }
 
 const runs = [];
+let lighthouse = null;
 try {
   for (const n of SIZES) {
     for (const impl of Object.keys(IMPLS).filter((i) => ONLY.includes(i))) {
@@ -201,19 +215,25 @@ try {
       runs.push(await measureRun(impl, n));
     }
   }
+  await chrome.close();
+  if (LIGHTHOUSE) {
+    const bin = process.env.CLAIM_CARDS_LIGHTHOUSE || 'lighthouse';
+    lighthouse = await runLighthouse({ bin, base: gzipServer.url, pages, runs: LIGHTHOUSE_RUNS });
+  }
 } finally {
   await chrome.close();
   await server.close();
+  await gzipServer?.close();
 }
 
-const results = { chromium, date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, transfer, runs };
+const results = { chromium, date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, transfer, runs, lighthouse };
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
 
 // ---- report -----------------------------------------------------------------
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const lines = [];
-lines.push(`Transfer (what a host page downloads): wasm ${kb(transfer.wasm_gzip)}, JS ${kb(transfer.js_gzip)}, CSS ${kb(transfer.css_gzip)} — total ${kb(transfer.total_gzip)} gzip, ${kb(transfer.total_raw)} raw`);
+lines.push(`Transfer (what a host page downloads): wasm ${kb(transfer.wasm_gzip)}, JS ${kb(transfer.js_gzip)}, CSS ${kb(transfer.css_gzip)} — total ${kb(transfer.total_gzip)} gzip, ${kb(transfer.total_brotli)} brotli, ${kb(transfer.total_raw)} raw`);
 lines.push('');
 lines.push('Input to next paint, median / p95 ms ("floor": the same wait with no work at all); then, in brackets, the work alone (handlers, re-render, style and layout), median / p95.');
 lines.push('');
@@ -235,6 +255,12 @@ for (const n of SIZES) {
   if (!a || !b) continue;
   const q = (x, y) => (y ? (x / y).toFixed(2) : '–');
   lines.push(`| ${n} | ${q(a.first_cards_ms, b.first_cards_ms)} | ${q(a.toggle_speaker_ms.p95, b.toggle_speaker_ms.p95)} | ${q(a.search_keystroke_ms.p95, b.search_keystroke_ms.p95)} | ${q(a.clear_ms.p95, b.clear_ms.p95)} | ${q(a.memory_bytes, b.memory_bytes)} |`);
+}
+if (lighthouse) {
+  lines.push('');
+  lines.push(`Lighthouse 12.2.3 on the demo bundle (17 claims), gzip-compressed; median of ${LIGHTHOUSE_RUNS} run${LIGHTHOUSE_RUNS === 1 ? '' : 's'}; "× static" is LCP against the static-HTML copy of the same cards:`);
+  lines.push('');
+  lines.push(lighthouseTable(lighthouse));
 }
 const table = lines.join('\n');
 console.log(table);

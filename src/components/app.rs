@@ -48,11 +48,19 @@ pub fn App(props: &AppProps) -> Html {
         let preloaded = props.preloaded.clone();
         use_state(move || preloaded.unwrap_or(LoadState::Loading))
     };
-    // Static until mounted in a browser (effects never run on a server).
+    // Static until mounted in a browser (effects never run on a server); the
+    // switch is a task of its own, after the one that hydrated.
     let live = use_state(|| !props.prerendered);
     {
         let live = live.clone();
-        use_effect_with((), move |()| live.set(true));
+        use_effect_with((), move |()| {
+            if !*live {
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::web::next_task().await;
+                    live.set(true);
+                });
+            }
+        });
     }
     {
         let state = state.clone();

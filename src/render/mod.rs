@@ -20,7 +20,7 @@ use crate::components::app::{App, AppProps};
 use crate::components::{Options, Theme};
 use crate::dataset::LoadState;
 use crate::i18n::Lang;
-use crate::prerender::{self, FINGERPRINT_ATTR, SHAPE_ATTR};
+use crate::prerender::{self, FINGERPRINT_ATTR, SHAPE_ATTR, SOURCE_ATTR};
 use crate::view::{Param, ViewState};
 use yew::LocalServerRenderer;
 
@@ -109,7 +109,11 @@ pub async fn element(r: &Render, page: bool) -> String {
         "<link rel=\"stylesheet\" href=\"{}\">",
         escape_attr(&format!("{}claim-cards-{}.css", r.base(), env!("CARGO_PKG_VERSION")))
     );
-    out += &format!("<div {FINGERPRINT_ATTR}=\"{fingerprint}\" {SHAPE_ATTR}=\"{shape}\">{widget}</div>");
+    // The source it was made for: a page may point the element elsewhere before it starts.
+    let made_for = escape_attr(r.src.as_deref().unwrap_or(""));
+    out += &format!(
+        "<div {FINGERPRINT_ATTR}=\"{fingerprint}\" {SHAPE_ATTR}=\"{shape}\" {SOURCE_ATTR}=\"{made_for}\">{widget}</div>"
+    );
     out += "</template>";
     out += &fallback;
     if r.src.is_none() {

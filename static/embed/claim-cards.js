@@ -29,6 +29,7 @@ function loadWasm() {
     const module = fetch(asset(`claim-cards-${VERSION}.wasm`));
     return import(asset(`claim-cards-${VERSION}.js`)).then(async (glue) => {
       exports = await glue.default({ module_or_path: module });
+      performance.mark('claim-cards:wasm-ready');
       return glue;
     });
   })();
@@ -45,6 +46,17 @@ export function wasmMemoryBytes() {
 /** Filter attributes and setFilters() keys, and those of them that hold lists (for embed-frame.js). */
 export const { params: FILTERS, lists: LISTS } = __CLAIM_CARDS_PARAMS__;
 
+/** Resolves once the page has painted content (or after 3 s where that is not reported). */
+const firstPaint = new Promise((resolve) => {
+  const go = () => setTimeout(resolve, 0);
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); go(); }
+    }).observe({ type: 'paint', buffered: true });
+  } catch { go(); }
+  setTimeout(resolve, 3000);
+});
+
 /** Host-article elements already linked to a widget, so two widgets never both claim one. */
 const linked = new WeakSet();
 
@@ -57,14 +69,11 @@ export class ClaimCardsElement extends HTMLElement {
   #starting = false;
   #filters = null;
   #links = [];
-  /** The `src` a prerender was made for (a different one makes it stale). */
-  #prerenderSrc = null;
 
   connectedCallback() {
     if (!this.#shadow && this.shadowRoot) {
       // A declarative shadow root: the prerendered widget (never attach over it).
       this.#shadow = this.shadowRoot;
-      this.#prerenderSrc = this.getAttribute('src');
     } else if (!this.#shadow) {
       this.#shadow = this.attachShadow({ mode: 'open' });
       const css = document.createElement('link');
@@ -125,7 +134,9 @@ export class ClaimCardsElement extends HTMLElement {
     if (this.#starting || this.#widget) return;
     this.#starting = true;
     this.#observer?.disconnect();
-    this.#prerendered(); // drops a prerender made for another bundle, at once
+    // A prerender is on screen already: its downloads wait for the first
+    // paint, so that they never compete with it.
+    if (this.#prerendered()) await firstPaint;
     // The bundle downloads while the wasm does; the widget takes the response.
     const src = this.getAttribute('src');
     const inline = this.querySelector(':scope > script[type="application/json"]');
@@ -133,6 +144,8 @@ export class ClaimCardsElement extends HTMLElement {
     response?.catch(() => {}); // a failure is reported by the widget, not as an unhandled rejection
     try {
       const glue = await loadWasm();
+      // Mounting is a task of its own, not the tail of the wasm's instantiation.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.isConnected && !this.#widget) this.#mount(glue, this.getAttribute('src') === src ? response : null);
     } catch (err) {
       this.#emit('error', { url: asset(`claim-cards-${VERSION}.wasm`), problems: [`the widget could not start: ${err}`] });
@@ -158,10 +171,10 @@ export class ClaimCardsElement extends HTMLElement {
     return FILTERS.some((k) => page.has(k)) ? page.toString() : '';
   }
 
-  /** The mount element of a prerender that is still this element's to take over. */
+  /** The mount element of a prerender that is still this element's to take over (one made for another bundle is dropped at once). */
   #prerendered() {
     const mount = this.#shadow.querySelector('[data-cc-prerender]');
-    if (mount && this.getAttribute('src') !== this.#prerenderSrc) {
+    if (mount && (this.getAttribute('src') || '') !== mount.getAttribute('data-cc-src')) {
       // Made for another bundle: never show it for this one.
       mount.remove();
       return null;

@@ -158,3 +158,17 @@ test('hydrated page at phone and desktop widths, light and dark', async () => {
     }
   }
 });
+
+test('without a prerender, the page requests the bundle with the wasm, not after it', async () => {
+  const page = await newPage(chrome.browser);
+  const release = await holdWasm(page);
+  const bundle = page.waitForRequest((r) => r.url().endsWith('/bundles/us-hamas-talks.vi.json'));
+  await page.goto(`${server.url}/?bundle=bundles/us-hamas-talks.vi.json`);
+  // The wasm is held back: the bundle is requested all the same.
+  await bundle;
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm') && e.responseEnd > 0)), false, 'the wasm is still held');
+  release();
+  await live(page);
+  assert.equal((await cardIds(page)).length, 5);
+  await page.context().close();
+});

@@ -236,7 +236,7 @@ test('right-to-left pages mirror the layout', async () => {
 
 test('no horizontal scrolling down to 320px; filters collapse behind a button', async () => {
   const page = await open('', { width: 320, height: 700 });
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true);
   assert.equal(await page.isVisible('.cc-facets'), false);
   await page.click('.cc-filters-toggle');
   assert.equal(await page.getAttribute('.cc-filters-toggle', 'aria-expanded'), 'true');

@@ -3,6 +3,7 @@
 // runs Debian's /usr/bin/chromium).
 import http from 'node:http';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -29,9 +30,11 @@ const TYPES = {
 
 /**
  * Serves dist/ on 127.0.0.1 at a free port, with tests/fixtures/ under
- * /fixtures/ and any other `mounts` ({'/prefix/': dir}); `headers` go on every file.
+ * /fixtures/ and any other `mounts` ({'/prefix/': dir}); `headers` go on every
+ * file. `gzip`: compress text, scripts, styles, wasm and JSON for clients that
+ * accept it, and let them cache (as a production server does: the benchmark).
  */
-export async function startServer({ headers = {}, mounts = {} } = {}) {
+export async function startServer({ headers = {}, mounts = {}, gzip = false } = {}) {
   const all = { '/fixtures/': path.join(ROOT, 'tests', 'fixtures'), ...mounts };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -47,8 +50,16 @@ export async function startServer({ headers = {}, mounts = {} } = {}) {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers });
-    fs.createReadStream(file).pipe(res);
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    const compress = gzip && type !== 'image/png' && /gzip/.test(req.headers['accept-encoding'] || '');
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': gzip ? 'max-age=3600' : 'no-store',
+      ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+      ...headers,
+    });
+    if (compress) fs.createReadStream(file).pipe(zlib.createGzip({ level: 9 })).pipe(res);
+    else fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
