@@ -5,7 +5,10 @@
 //! (filter state, facets, search, sort), [`text`] (search folding), [`date`].
 //!
 //! Browser side: [`components`] (Yew function components that render state
-//! and dispatch actions) and [`web`] (fetch, URL and history glue).
+//! and dispatch actions), [`hooks`] (the widget's behaviour over time) and
+//! [`web`] (fetch, URL and history glue); [`embed`], what the custom element
+//! calls. Prerendering: `render` (feature `ssr`: `claim-cards render`) and
+//! [`prerender`] (when the live widget may take a prerender over).
 //! ARCHITECTURE.md has the map.
 
 pub mod dataset;
