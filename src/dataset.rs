@@ -37,6 +37,11 @@ impl Dataset {
         }
     }
 
+    /// The index of the claim with this id (`Index::claim`).
+    pub fn claim_index(&self, id: &str) -> Option<usize> {
+        self.index.claim(&self.bundle, id)
+    }
+
     /// The UI language: the bundle's article language, else `fallback`.
     pub fn lang(&self, fallback: Lang) -> Lang {
         self.bundle.article.language.as_deref().map_or(fallback, Lang::from_tag)
@@ -61,15 +66,53 @@ impl Deref for Shared {
     }
 }
 
+/// Why a bundle cannot be shown. The reader is told this, in their language
+/// (`Strings::failure`); the page's owner gets the details (`reasons`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The browser is offline.
+    Offline,
+    /// No answer: the server is down or unreachable, or does not let this page
+    /// load the bundle (CORS) — the browser does not say which.
+    Unreachable,
+    /// The server answered with an error status.
+    Status(u16),
+    /// A web page came instead of a bundle (an error page or a login wall
+    /// served as 200).
+    NotABundle,
+    /// Larger than the loader's limit (`load::limits::BUNDLE_BYTES`).
+    TooLarge,
+    /// The download broke off before the end.
+    Interrupted,
+    /// Not a bundle this widget can read (the loader's problems say why).
+    Unreadable,
+}
+
+impl Failure {
+    /// The reason as `claimcards:error` gives it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Failure::Offline => "offline",
+            Failure::Unreachable => "unreachable",
+            Failure::Status(_) => "http",
+            Failure::NotABundle => "not-a-bundle",
+            Failure::TooLarge => "too-large",
+            Failure::Interrupted => "interrupted",
+            Failure::Unreadable => "unreadable",
+        }
+    }
+}
+
 /// Where a widget is in loading its bundle.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadState {
     Loading,
     Ready(Shared),
-    /// Nothing can be shown: why, in sentences (a fetch error, or the
-    /// loader's problems as they print).
+    /// Nothing can be shown: why (for the reader), and the details in
+    /// sentences (a fetch error, or the loader's problems as they print).
     Failed {
         url: String,
+        failure: Failure,
         reasons: Vec<String>,
     },
 }
@@ -80,12 +123,16 @@ impl LoadState {
     pub fn from_text(url: &str, text: impl Into<String>) -> LoadState {
         let text = text.into();
         let loaded = load(&text);
+        // A web page where a bundle should be (its first non-blank character is `<`).
+        let page = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('<');
         drop(text);
         match Dataset::new(loaded, url) {
             Ok(d) => LoadState::Ready(Shared(Rc::new(d))),
-            Err(problems) => {
-                LoadState::Failed { url: url.to_owned(), reasons: problems.iter().map(ToString::to_string).collect() }
-            }
+            Err(problems) => LoadState::Failed {
+                url: url.to_owned(),
+                failure: if page { Failure::NotABundle } else { Failure::Unreadable },
+                reasons: problems.iter().map(ToString::to_string).collect(),
+            },
         }
     }
 }

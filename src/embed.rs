@@ -48,9 +48,17 @@ fn get_bool(config: &JsValue, key: &str) -> bool {
     get(config, key).and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
-/// Reads `speaker=a&q=x`-style text into a state.
+/// Reads `speaker=a&q=x`-style text into a state (URL form: a facet's
+/// values one per pair).
 pub fn state_from_query(query: &str) -> ViewState {
     ViewState::from_query_pairs(&crate::web::parse_query(query))
+}
+
+/// Reads the element's attributes, given as query text, into a state (a
+/// facet's values comma-separated: see `view::attribute_value`).
+pub fn state_from_attributes(query: &str) -> ViewState {
+    let pairs = crate::web::parse_query(query);
+    ViewState::from_attribute_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
 /// A plain JS object built field by field (no JSON round trip: keeps the
@@ -105,8 +113,14 @@ fn event_detail(event: &WidgetEvent) -> (&'static str, JsValue) {
                 .set("problems", problems);
             ("ready", detail.0.into())
         }
-        WidgetEvent::Failed { url, reasons } => {
-            ("failed", Obj::new().set("url", url.as_str()).set("problems", strings(reasons)).0.into())
+        WidgetEvent::Failed { url, failure, reasons } => {
+            let detail =
+                Obj::new().set("url", url.as_str()).set("problems", strings(reasons)).set("reason", failure.code());
+            let detail = match failure {
+                crate::dataset::Failure::Status(code) => detail.set("status", *code),
+                _ => detail,
+            };
+            ("failed", detail.0.into())
         }
         WidgetEvent::FilterChange { state, shown, total } => {
             ("filterchange", state_js(state).set("shown", *shown as u32).set("total", *total as u32).0.into())
@@ -155,7 +169,7 @@ impl Widget {
         let then = get_str(&config, "then").filter(|q| !q.is_empty()).map(|q| state_from_query(&q));
         let mut props = AppProps {
             bundle_url: url.clone().into(),
-            initial: state_from_query(&get_str(&config, "state").unwrap_or_default()),
+            initial: state_from_attributes(&get_str(&config, "state").unwrap_or_default()),
             options: Options {
                 lang: get_str(&config, "lang").filter(|l| !l.is_empty()).map(|l| Lang::from_tag(&l)),
                 theme: Theme::parse(&get_str(&config, "theme").unwrap_or_default()),
@@ -200,11 +214,26 @@ impl Widget {
         widget
     }
 
-    /// Replaces the filters with those of a query string (`speaker=a&q=x`).
-    /// False before the bundle has loaded.
+    /// Replaces the filters with those of a query string (`speaker=a&q=x`,
+    /// a facet's values one per pair: `setFilters()`). False before the
+    /// bundle has loaded.
     #[wasm_bindgen(js_name = setState)]
     pub fn set_state(&self, query: &str) -> bool {
         self.remote.send(HostCommand::SetState(state_from_query(query)))
+    }
+
+    /// Replaces the filters with those of the element's attributes (as
+    /// query text; a facet's values comma-separated).
+    #[wasm_bindgen(js_name = setAttributes)]
+    pub fn set_attributes(&self, query: &str) -> bool {
+        self.remote.send(HostCommand::SetState(state_from_attributes(query)))
+    }
+
+    /// Clears every filter and the query, keeping sort and grouping — what
+    /// the widget's own "Clear all" does.
+    #[wasm_bindgen(js_name = clearFilters)]
+    pub fn clear_filters(&self) -> bool {
+        self.remote.send(HostCommand::Act(crate::view::Action::ClearAll))
     }
 
     /// Scrolls to a claim's card, focuses and highlights it (rendering it,
@@ -216,7 +245,7 @@ impl Widget {
     /// Whether the loaded bundle shows a claim with this id.
     #[wasm_bindgen(js_name = hasClaim)]
     pub fn has_claim(&self, claim_id: &str) -> bool {
-        self.data.borrow().as_ref().is_some_and(|d| d.bundle.claim_index(claim_id).is_some())
+        self.data.borrow().as_ref().is_some_and(|d| d.claim_index(claim_id).is_some())
     }
 
     /// Unmounts the app (the element was removed, or its `src` changed).
@@ -247,9 +276,9 @@ fn matches_prerender(mount: &Element, props: &AppProps, text: &str) -> bool {
 /// told why.
 fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> Option<AppHandle<App>> {
     let url = props.bundle_url.to_string();
-    if let LoadState::Failed { reasons, .. } = &state {
+    if let LoadState::Failed { failure, reasons, .. } = &state {
         if mount.has_child_nodes() {
-            props.options.on_event.emit(WidgetEvent::Failed { url, reasons: reasons.clone() });
+            props.options.on_event.emit(WidgetEvent::Failed { url, failure: *failure, reasons: reasons.clone() });
             return None;
         }
     }

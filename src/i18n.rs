@@ -1,6 +1,7 @@
 //! UI strings. One [`Strings`] table per language; add a language by adding a
 //! table and a line in [`Lang::from_tag`]. Bundle text is never translated.
 
+use crate::dataset::Failure;
 use crate::model::{ClaimKind, SourceKind};
 use crate::view::{Facet, SortOrder};
 
@@ -53,10 +54,15 @@ pub struct Strings {
     pub clear_all: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,
+    /// The clipboard refused: the card's link is in the address bar instead.
+    pub link_in_address_bar: &'static str,
     pub empty_title: &'static str,
     pub empty_hint: &'static str,
     pub loading: &'static str,
     pub load_failed: &'static str,
+    /// Why, in a reader's words.
+    pub failure: fn(Failure) -> String,
+    pub retry: &'static str,
     pub details: &'static str,
     pub dismiss: &'static str,
     pub via: &'static str,
@@ -125,10 +131,24 @@ pub static EN: Strings = Strings {
     clear_all: "Clear all",
     copy_link: "Copy link",
     link_copied: "Link copied",
+    link_in_address_bar: "Link in the address bar",
     empty_title: "No claims match these filters.",
     empty_hint: "Try fewer filters or another search word.",
     loading: "Loading claims…",
     load_failed: "The claims could not be loaded",
+    failure: |f| match f {
+        Failure::Offline => "You seem to be offline. Check your connection, then retry.".to_owned(),
+        Failure::Unreachable => {
+            "The claims could not be downloaded: the server did not answer, or does not let this page load them."
+                .to_owned()
+        }
+        Failure::Status(code) => format!("The server could not send the claims (error {code})."),
+        Failure::NotABundle => "The address leads to a web page, not to the claims.".to_owned(),
+        Failure::TooLarge => "The claims are too many to show here.".to_owned(),
+        Failure::Interrupted => "The download stopped before the end.".to_owned(),
+        Failure::Unreadable => "The claims are damaged or in a form this widget cannot read.".to_owned(),
+    },
+    retry: "Retry",
     details: "Details",
     dismiss: "Dismiss",
     via: "Source",
@@ -201,10 +221,23 @@ pub static VI: Strings = Strings {
     clear_all: "Xóa bộ lọc",
     copy_link: "Sao chép liên kết",
     link_copied: "Đã sao chép",
+    link_in_address_bar: "Đường dẫn ở thanh địa chỉ",
     empty_title: "Không có phát ngôn nào khớp với bộ lọc.",
     empty_hint: "Hãy bớt bộ lọc hoặc thử từ khóa khác.",
     loading: "Đang tải phát ngôn…",
     load_failed: "Không tải được danh sách phát ngôn",
+    failure: |f| match f {
+        Failure::Offline => "Có vẻ bạn đang ngoại tuyến. Hãy kiểm tra kết nối rồi thử lại.".to_owned(),
+        Failure::Unreachable => {
+            "Không tải được các phát ngôn: máy chủ không trả lời, hoặc không cho phép trang này tải chúng.".to_owned()
+        }
+        Failure::Status(code) => format!("Máy chủ không gửi được các phát ngôn (lỗi {code})."),
+        Failure::NotABundle => "Địa chỉ này dẫn tới một trang web, không phải danh sách phát ngôn.".to_owned(),
+        Failure::TooLarge => "Có quá nhiều phát ngôn để hiển thị ở đây.".to_owned(),
+        Failure::Interrupted => "Quá trình tải bị ngắt trước khi xong.".to_owned(),
+        Failure::Unreadable => "Dữ liệu phát ngôn bị hỏng hoặc ở dạng mà tiện ích này không đọc được.".to_owned(),
+    },
+    retry: "Thử lại",
     details: "Chi tiết",
     dismiss: "Đóng",
     via: "Nguồn",

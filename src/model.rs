@@ -166,8 +166,4 @@ impl Bundle {
     pub fn topics_of<'a>(&'a self, claim: &'a Claim) -> impl Iterator<Item = &'a str> + 'a {
         claim.topics.iter().filter_map(|&t| self.topics.get(t)).map(String::as_str)
     }
-
-    pub fn claim_index(&self, id: &str) -> Option<usize> {
-        self.claims.iter().position(|c| c.id == id)
-    }
 }

@@ -5,13 +5,15 @@
 //! The functions are called from effects and event handlers only, which never
 //! run during native (SSR) rendering tests.
 
+use crate::dataset::Failure;
+use crate::load::limits::BUNDLE_BYTES;
 use crate::problem::Problem;
 use wasm_bindgen::JsCast;
 
 /// The load of a bundle's text (or of why it could not be had), with the
 /// performance marks the benchmark reads; its problems are written to the
 /// console for the page's owner.
-pub fn load(url: &str, text: Result<String, String>) -> crate::dataset::LoadState {
+pub fn load(url: &str, text: Result<String, (Failure, String)>) -> crate::dataset::LoadState {
     use crate::dataset::LoadState;
     let state = match text {
         Ok(text) => {
@@ -20,7 +22,7 @@ pub fn load(url: &str, text: Result<String, String>) -> crate::dataset::LoadStat
             mark("claim-cards:loaded");
             state
         }
-        Err(reason) => LoadState::Failed { url: url.to_owned(), reasons: vec![reason] },
+        Err((failure, reason)) => LoadState::Failed { url: url.to_owned(), failure, reasons: vec![reason] },
     };
     match &state {
         LoadState::Ready(d) => log_problems(url, &d.problems),
@@ -41,24 +43,47 @@ pub async fn next_task() {
 }
 
 /// Fetches `url` as text (UTF-8; invalid bytes become U+FFFD, as `Response.text()`
-/// does). The error is a sentence for the error card.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// does). On failure, why (for the reader) and what happened (a sentence for
+/// the page's owner).
+pub async fn fetch_text(url: &str) -> Result<String, (Failure, String)> {
     use wasm_bindgen_futures::JsFuture;
-    let window = window().ok_or("no window")?;
-    let failed = |e: wasm_bindgen::JsValue| {
-        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        format!("the request failed ({why})")
-    };
+    let window = window().ok_or((Failure::Unreachable, "no window".to_owned()))?;
+    let message =
+        |e: &wasm_bindgen::JsValue| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
     let request = take_prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
-    let response: web_sys::Response = JsFuture::from(request).await.map_err(failed)?.unchecked_into();
+    let response: web_sys::Response = match JsFuture::from(request).await {
+        Ok(response) => response.unchecked_into(),
+        // The browser does not tell a refused cross-origin request from an
+        // unreachable server; it does tell when it is offline.
+        Err(e) if !window.navigator().on_line() => {
+            return Err((Failure::Offline, format!("offline ({})", message(&e))))
+        }
+        Err(e) => return Err((Failure::Unreachable, format!("the request failed ({})", message(&e)))),
+    };
+    let refuse = |failure: Failure, reason: String| {
+        if let Some(body) = response.body() {
+            let _ = body.cancel();
+        }
+        Err((failure, reason))
+    };
     if !response.ok() {
-        return Err(format!("the server answered {} {}", response.status(), response.status_text()));
+        let (status, text) = (response.status(), response.status_text());
+        return refuse(Failure::Status(status), format!("the server answered {status} {text}"));
+    }
+    let header = |name: &str| response.headers().get(name).ok().flatten().unwrap_or_default();
+    if header("content-type").to_ascii_lowercase().starts_with("text/html") {
+        return refuse(Failure::NotABundle, format!("the server sent a web page ({})", header("content-type")));
+    }
+    if let Ok(length) = header("content-length").parse::<usize>() {
+        if length > BUNDLE_BYTES {
+            return refuse(Failure::TooLarge, too_large(length));
+        }
     }
     // As bytes, not a JS string: a string would be held as UTF-16 (twice the
     // size for non-Latin text) and then copied again into wasm as UTF-8. Read
     // chunk by chunk as they arrive: in Chromium this is several times faster
     // than `arrayBuffer()` for a large body (see BENCHMARKS.md).
-    let chunks = read_chunks(&response).await.map_err(failed)?;
+    let chunks = read_chunks(&response).await?;
     let total = chunks.iter().map(|c| c.length() as usize).sum();
     let mut bytes = vec![0u8; total];
     let mut at = 0;
@@ -71,20 +96,36 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
-/// The body of `response` as the chunks the network delivered.
-async fn read_chunks(response: &web_sys::Response) -> Result<Vec<js_sys::Uint8Array>, wasm_bindgen::JsValue> {
+fn too_large(bytes: usize) -> String {
+    format!("the bundle is over {} MB; the limit is {} MB", bytes / (1024 * 1024), BUNDLE_BYTES / (1024 * 1024))
+}
+
+/// The body of `response` as the chunks the network delivered; stops (and
+/// cancels the download) past the size limit.
+async fn read_chunks(response: &web_sys::Response) -> Result<Vec<js_sys::Uint8Array>, (Failure, String)> {
     use wasm_bindgen_futures::JsFuture;
     let Some(body) = response.body() else { return Ok(Vec::new()) };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let interrupted = |e: wasm_bindgen::JsValue| {
+        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        (Failure::Interrupted, format!("the download broke off ({why})"))
+    };
     let mut chunks = Vec::new();
+    let mut total = 0;
     loop {
-        let result = JsFuture::from(reader.read()).await?;
-        let done = js_sys::Reflect::get(&result, &"done".into())?.as_bool().unwrap_or(true);
+        let result = JsFuture::from(reader.read()).await.map_err(interrupted)?;
+        let done = js_sys::Reflect::get(&result, &"done".into()).map_err(interrupted)?.as_bool().unwrap_or(true);
         if done {
             return Ok(chunks);
         }
-        let value = js_sys::Reflect::get(&result, &"value".into())?;
-        chunks.push(value.dyn_into::<js_sys::Uint8Array>()?);
+        let value = js_sys::Reflect::get(&result, &"value".into()).map_err(interrupted)?;
+        let chunk: js_sys::Uint8Array = value.dyn_into().map_err(interrupted)?;
+        total += chunk.length() as usize;
+        if total > BUNDLE_BYTES {
+            let _ = reader.cancel();
+            return Err((Failure::TooLarge, too_large(total)));
+        }
+        chunks.push(chunk);
     }
 }
 
@@ -203,15 +244,15 @@ pub fn prefers_reduced_motion() -> bool {
     window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
-/// Copies text to the clipboard; false where the page may not.
-pub fn copy_text(text: &str) -> bool {
+/// Copies text to the clipboard: false where the page may not, or the
+/// browser refused (no permission, not focused, an embedding frame's policy).
+pub async fn copy_text(text: &str) -> bool {
     let Some(w) = window() else { return false };
     let clipboard = w.navigator().clipboard();
     if clipboard.is_undefined() || clipboard.is_null() {
         return false;
     }
-    let _ = clipboard.write_text(text);
-    true
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
 /// A performance mark (`performance.mark(name)`), for the benchmark and for

@@ -136,9 +136,9 @@ fn url_pairs_round_trip() {
     let back = ViewState::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
     assert_eq!(back, s);
     assert!(ViewState::default().to_pairs().is_empty());
-    // Comma lists and unknown keys are accepted; bad sort falls back.
-    let s = ViewState::from_pairs([("speaker", "a,b"), ("utm_source", "x"), ("sort", "bogus")]);
-    assert_eq!(s.chosen[Facet::Speaker].len(), 2);
+    // A value is whole (a comma is part of it); unknown keys are ignored; a bad sort falls back.
+    let s = ViewState::from_pairs([("topic", "war, peace"), ("utm_source", "x"), ("sort", "bogus")]);
+    assert_eq!(s.chosen[Facet::Topic].iter().collect::<Vec<_>>(), ["war, peace"]);
     assert_eq!(s.sort, SortOrder::Article);
 }
 
@@ -166,4 +166,33 @@ fn search_words_match_within_one_claim_and_its_speaker_and_sources() {
     assert_eq!(found("plain sur"), ["c2"], "text and a second source");
     assert_eq!(found("mayor rain"), ["c1"], "speaker role and text");
     assert_eq!(found("gazette"), ["c2", "c3"]);
+}
+
+#[test]
+fn claims_are_found_by_id() {
+    let (b, ix) = demo();
+    for (i, c) in b.claims.iter().enumerate() {
+        assert_eq!(ix.claim(&b, &c.id), Some(i), "{}", c.id);
+    }
+    assert_eq!(ix.claim(&b, "no-such-claim"), None);
+    assert_eq!(ix.claim(&b, ""), None);
+}
+
+#[test]
+fn a_facet_value_with_a_comma_survives_the_url_and_the_attributes() {
+    let s = state(&[
+        Action::Toggle(Facet::Topic, "war, peace".into()),
+        Action::Toggle(Facet::Topic, "100% sure".into()),
+        Action::Toggle(Facet::Speaker, "a".into()),
+        Action::SetQuery("x, y".into()),
+    ]);
+    let pairs = s.to_pairs();
+    assert_eq!(ViewState::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))), s, "URL form");
+    let attrs = s.to_attribute_pairs();
+    assert_eq!(attrs[1], ("topic", "100%25 sure,war%2C peace".to_owned()));
+    assert_eq!(ViewState::from_attribute_pairs(attrs.iter().map(|(k, v)| (*k, v.as_str()))), s, "attribute form");
+    // Attributes split lists on commas; the URL form never does.
+    let listed = ViewState::from_attribute_pairs([("speaker", "a, b,,c")]);
+    assert_eq!(listed.chosen[Facet::Speaker].iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
+    assert_eq!(ViewState::from_pairs([("speaker", "a, b")]).chosen[Facet::Speaker].len(), 1);
 }

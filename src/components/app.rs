@@ -62,11 +62,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Each press of Retry fetches again.
+    let attempt = use_state(|| 0u32);
     {
         let state = state.clone();
-        let skip = props.preloaded.is_some();
+        let skip = props.preloaded.is_some() && *attempt == 0;
         let on_event = props.options.on_event.clone();
-        use_effect_with(props.bundle_url.clone(), move |url| {
+        use_effect_with((props.bundle_url.clone(), *attempt), move |(url, _)| {
             if skip {
                 if let Some(event) = load_event(&state) {
                     on_event.emit(event);
@@ -93,7 +95,14 @@ pub fn App(props: &AppProps) -> Html {
     let s = lang.strings();
     let body = match &*state {
         LoadState::Loading => skeleton(s),
-        LoadState::Failed { url, reasons } => error_card(s, url, reasons),
+        LoadState::Failed { url, failure, reasons } => {
+            // Trying again helps when the bundle was fetched (an inline one stays as it is).
+            let retry = props.preloaded.is_none().then(|| {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(*attempt + 1))
+            });
+            error_card(s, url, *failure, reasons, retry)
+        }
         LoadState::Ready(d) => html! {
             <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url}
                 on_event={props.options.on_event.clone()} remote={props.options.remote.clone()}
@@ -122,6 +131,8 @@ fn load_event(state: &LoadState) -> Option<WidgetEvent> {
     match state {
         LoadState::Loading => None,
         LoadState::Ready(d) => Some(WidgetEvent::Ready(d.clone())),
-        LoadState::Failed { url, reasons } => Some(WidgetEvent::Failed { url: url.clone(), reasons: reasons.clone() }),
+        LoadState::Failed { url, failure, reasons } => {
+            Some(WidgetEvent::Failed { url: url.clone(), failure: *failure, reasons: reasons.clone() })
+        }
     }
 }

@@ -14,8 +14,9 @@ pub struct CardProps {
     pub words: Rc<Vec<String>>,
     pub strings: &'static Strings,
     pub on_copy: Callback<String>,
-    /// The claim id whose link was just copied.
-    pub copied: bool,
+    /// What "Copy link" says just after it was pressed (copied, or the link
+    /// is in the address bar); `None` before.
+    pub copied: Option<&'static str>,
     /// Hide the speaker header (in the group-by-speaker view).
     #[prop_or_default]
     pub hide_speaker: bool,
@@ -116,7 +117,7 @@ pub fn Card(props: &CardProps) -> Html {
                 </p>
                 <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy} disabled={!props.live}
                     aria-label={format!("{}: {}", s.copy_link, speaker.name)}>
-                    { if props.copied { s.link_copied } else { s.copy_link } }
+                    { props.copied.unwrap_or(s.copy_link) }
                 </button>
             </footer>
         </li>

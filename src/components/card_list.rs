@@ -39,17 +39,25 @@ pub struct CardListProps {
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
     let s = props.strings;
-    let copied = use_state(|| None::<String>);
+    // The card whose link was just copied, and what its button says now.
+    let copied = use_state(|| None::<(String, &'static str)>);
     // Callbacks handed to every card are made once (not per render), so that
     // a card whose claim, highlight and state are unchanged is not re-rendered.
     let on_copy = {
         let copied = copied.setter();
-        use_callback((), move |id: String, ()| {
-            let link = crate::web::claim_link(&id);
-            if !crate::web::copy_text(&link) {
-                let _ = gloo::utils::window().location().set_hash(&format!("claim-{id}"));
-            }
-            copied.set(Some(id));
+        use_callback(s, move |id: String, s| {
+            let (copied, s) = (copied.clone(), *s);
+            wasm_bindgen_futures::spawn_local(async move {
+                let link = crate::web::claim_link(&id);
+                // Refused: the link goes to the address bar, to copy from there.
+                let label = if crate::web::copy_text(&link).await {
+                    s.link_copied
+                } else {
+                    let _ = gloo::utils::window().location().set_hash(&format!("claim-{id}"));
+                    s.link_in_address_bar
+                };
+                copied.set(Some((id, label)));
+            });
         })
     };
     let on_paragraph =
@@ -72,7 +80,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         let id = &bundle.claims[ci].id;
         html! {
             <Card key={id.clone()} data={props.data.clone()} claim={ci} words={props.words.clone()} strings={s}
-                on_copy={on_copy.clone()} copied={copied.as_deref() == Some(id.as_str())} {hide_speaker} live={props.live}
+                on_copy={on_copy.clone()} copied={copied.as_ref().filter(|(c, _)| c == id).map(|(_, label)| *label)} {hide_speaker} live={props.live}
                 host_paragraphs={props.host_paragraphs.clone()} on_paragraph={on_paragraph.clone()} />
         }
     };

@@ -61,8 +61,8 @@ impl Theme {
 pub enum WidgetEvent {
     /// The bundle is shown (its claims, skipped claims and problems are in the dataset).
     Ready(Shared),
-    /// Nothing can be shown.
-    Failed { url: String, reasons: Vec<String> },
+    /// Nothing can be shown: why, and the details.
+    Failed { url: String, failure: crate::dataset::Failure, reasons: Vec<String> },
     /// The reader's choices changed (also sent once after loading).
     FilterChange { state: ViewState, shown: usize, total: usize },
     /// The reader asked for paragraph N of the host article.
@@ -74,6 +74,8 @@ pub enum WidgetEvent {
 pub enum HostCommand {
     /// Replace the reader's choices.
     SetState(ViewState),
+    /// Act on the reader's choices as the reader would (`Action::ClearAll`).
+    Act(crate::view::Action),
     /// Show a claim's card (rendering it, clearing filters that hide it), then
     /// scroll to it and highlight it.
     Reveal(String),

@@ -29,6 +29,7 @@ pub fn use_host(
     use_effect_with(remote.clone(), move |remote| {
         remote.register(Some(Callback::from(move |command| match command {
             HostCommand::SetState(v) => dispatch.dispatch(StoreAction::FromHost(v)),
+            HostCommand::Act(a) => dispatch.dispatch(StoreAction::HostAction(a)),
             HostCommand::Reveal(id) => reveal.emit(id),
         })));
         let remote = remote.clone();

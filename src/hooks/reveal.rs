@@ -29,7 +29,7 @@ impl Reveal {
 
 /// Where the claim with `id` stands in the selection, if it is selected.
 fn position_in(data: &Shared, selection: &Selection, id: &str) -> Option<usize> {
-    let ci = data.bundle.claim_index(id)?;
+    let ci = data.claim_index(id)?;
     selection.claims.iter().position(|&c| c == ci)
 }
 
@@ -63,7 +63,7 @@ pub fn use_reveal(
         let window = window.clone();
         use_effect_with(((*pending).clone(), selection.clone()), move |(id, selection)| {
             let Some(id) = id else { return };
-            if data.bundle.claim_index(id).is_none() {
+            if data.claim_index(id).is_none() {
                 pending.set(None);
                 return;
             }

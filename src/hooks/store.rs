@@ -31,6 +31,8 @@ pub enum StoreAction {
     FromUrl(ViewState),
     /// The host page set the choices (attributes, methods): a discrete change.
     FromHost(ViewState),
+    /// The host page acted on the choices (`clearFilters()`): a discrete change.
+    HostAction(Action),
 }
 
 impl Reducible for Store {
@@ -40,6 +42,7 @@ impl Reducible for Store {
         let (view, url_write) = match action {
             StoreAction::FromUrl(view) => (view, UrlWrite::None),
             StoreAction::FromHost(view) => (view, UrlWrite::Push),
+            StoreAction::HostAction(a) => (self.view.apply(a), UrlWrite::Push),
             StoreAction::Reader(a) => {
                 let write = if matches!(a, Action::SetQuery(_)) { UrlWrite::Replace } else { UrlWrite::Push };
                 (self.view.apply(a), write)

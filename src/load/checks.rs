@@ -42,6 +42,13 @@ pub fn check_url(raw: &str) -> Result<String, String> {
     if host.is_empty() || host.starts_with(['\\', '/']) || host.contains(['\\', ' ', '<', '>', '"']) {
         return Err(format!("{} has no valid host name", quoted(&cleaned, 60)));
     }
+    // `https://reuters.com@evil.example/` leads to evil.example, and reads like Reuters.
+    if host.contains('@') {
+        return Err(format!(
+            "{} has a user name or password before its host, which can disguise where it leads",
+            quoted(&cleaned, 60)
+        ));
+    }
     if cleaned.chars().any(|c| c.is_control() || c == ' ') {
         return Err("contains spaces or control characters; encode them as %20".to_owned());
     }
@@ -126,6 +133,26 @@ mod tests {
             "contains spaces or control characters; encode them as %20"
         );
         assert!(check_url("https://example.org/\u{7f}").is_err());
+    }
+
+    #[test]
+    fn check_url_refuses_user_info_that_disguises_the_host() {
+        for raw in [
+            "https://reuters.com@evil.example/",
+            "https://user:pass@example.org",
+            "http://@example.org/",
+            "https://a@b@c/",
+        ] {
+            let reason = check_url(raw).expect_err(raw);
+            assert!(
+                reason.ends_with("has a user name or password before its host, which can disguise where it leads"),
+                "{raw}: {reason}"
+            );
+        }
+        // An @ after the host is part of the path or query, not user-info.
+        for raw in ["https://example.org/@user", "https://example.org/a?mail=x@y.org", "https://example.org#@x"] {
+            assert_eq!(check_url(raw).as_deref(), Ok(raw));
+        }
     }
 
     #[test]

@@ -65,11 +65,11 @@ fn Fallback(props: &FallbackProps) -> Html {
                 </div>
             }
         }
-        LoadState::Failed { reasons, .. } => {
+        LoadState::Failed { failure, reasons, .. } => {
             let s = fallback.strings();
             html! {
                 <div class="cc-fallback" role="alert">
-                    <p>{ s.load_failed }</p>
+                    <p>{ s.load_failed }{ " " }{ (s.failure)(*failure) }</p>
                     <ul>{ for reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
                 </div>
             }

@@ -21,7 +21,7 @@ use crate::components::{Options, Theme};
 use crate::dataset::LoadState;
 use crate::i18n::Lang;
 use crate::prerender::{self, FINGERPRINT_ATTR, SHAPE_ATTR, SOURCE_ATTR};
-use crate::view::{Param, ViewState};
+use crate::view::ViewState;
 use yew::LocalServerRenderer;
 
 /// The standalone page's template: `{{lang}}`, `{{title}}`, `{{description}}`,
@@ -141,13 +141,7 @@ fn element_attributes(r: &Render, props: &AppProps, page: bool) -> String {
         attrs.push(("heading-level", props.options.heading_level.to_string()));
     }
     // The view as attributes: a facet's values comma-separated.
-    let pairs = r.view.to_pairs();
-    for param in Param::ALL {
-        let values: Vec<&str> = pairs.iter().filter(|(k, _)| *k == param.name()).map(|(_, v)| v.as_str()).collect();
-        if !values.is_empty() {
-            attrs.push((param.name(), values.join(",")));
-        }
-    }
+    attrs.extend(r.view.to_attribute_pairs());
     if page {
         attrs.push(("sync-url", String::new()));
         attrs.push(("loading", "eager".to_owned()));

@@ -27,6 +27,10 @@ pub struct Index {
     /// Each facet's options: value (id, topic or kind name) → position in
     /// the facet's option list (see [`Facet::option_ixs`]).
     options: PerFacet<FxHashMap<String, usize>>,
+    /// Claim indexes in the order of their ids, to find a claim by id (deep
+    /// links, the host article's links) by binary search: 4 bytes a claim,
+    /// where a map of ids would copy every id.
+    by_id: Vec<u32>,
 }
 
 impl Index {
@@ -57,7 +61,10 @@ impl Index {
             Facet::Topic => by_position(bundle.topics.iter().map(String::as_str)),
             Facet::Kind => by_position(ClaimKind::ALL.iter().map(|k| k.as_str())),
         });
+        let mut by_id: Vec<u32> = (0..bundle.claims.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| bundle.claims[a as usize].id.cmp(&bundle.claims[b as usize].id));
         Index {
+            by_id,
             claim_text,
             claim_ends,
             speaker_text,
@@ -65,6 +72,12 @@ impl Index {
             speaker_keys: bundle.speakers.iter().map(|s| fold(&s.name)).collect(),
             options,
         }
+    }
+
+    /// The index of the claim with this id.
+    pub fn claim(&self, bundle: &Bundle, id: &str) -> Option<usize> {
+        let at = self.by_id.binary_search_by(|&ci| bundle.claims[ci as usize].id.as_str().cmp(id)).ok()?;
+        Some(self.by_id[at] as usize)
     }
 
     /// How many options a facet has.

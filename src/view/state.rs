@@ -142,15 +142,30 @@ impl ViewState {
         ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
-    /// Reads a state from URL query pairs (see [`Param`]). Unknown keys are ignored.
+    /// Reads a state from URL query pairs (see [`Param`]): a facet's values
+    /// one per pair, each whole (a topic may hold a comma). Unknown keys are ignored.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ViewState {
+        ViewState::read(pairs, |value| vec![value.trim().to_owned()])
+    }
+
+    /// Reads a state from the element's attributes, as pairs: a facet's
+    /// values comma-separated in one, a comma inside a value written `%2C`
+    /// (see [`attribute_value`]).
+    pub fn from_attribute_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ViewState {
+        ViewState::read(pairs, |value| {
+            value.split(',').map(|v| v.trim().replace("%2C", ",").replace("%25", "%")).collect()
+        })
+    }
+
+    fn read<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        values: impl Fn(&str) -> Vec<String>,
+    ) -> ViewState {
         let mut state = ViewState::default();
         for (key, value) in pairs {
             match Param::parse(key) {
                 Some(Param::Facet(facet)) => {
-                    for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
-                        state.chosen[facet].insert(v.to_owned());
-                    }
+                    state.chosen[facet].extend(values(value).into_iter().filter(|v| !v.is_empty()));
                 }
                 Some(Param::Query) => state.query = value.to_owned(),
                 Some(Param::Sort) => state.sort = SortOrder::parse(value).unwrap_or_default(),
@@ -159,6 +174,24 @@ impl ViewState {
             }
         }
         state
+    }
+
+    /// The state as the element's attributes (name, value): the inverse of
+    /// [`ViewState::from_attribute_pairs`].
+    pub fn to_attribute_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        for param in Param::ALL {
+            match param {
+                Param::Facet(facet) => {
+                    let values: Vec<String> = self.chosen[facet].iter().map(|v| attribute_value(v)).collect();
+                    if !values.is_empty() {
+                        out.push((param.name(), values.join(",")));
+                    }
+                }
+                _ => out.extend(self.to_pairs().into_iter().filter(|(name, _)| *name == param.name())),
+            }
+        }
+        out
     }
 
     /// The state as one unambiguous string (each pair as `name:length:value`),
@@ -188,4 +221,10 @@ impl ViewState {
         }
         pairs
     }
+}
+
+/// One value of a facet, as written in a comma-separated attribute: `%` and
+/// `,` escaped (`%25`, `%2C`).
+pub fn attribute_value(value: &str) -> String {
+    value.replace('%', "%25").replace(',', "%2C")
 }

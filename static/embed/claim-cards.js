@@ -10,7 +10,9 @@
 // sync-url, loading (eager).
 // A prerendered element (`claim-cards render`) arrives with a declarative
 // shadow root holding every card; the widget takes it over when it starts.
-// Events (bubbling, composed): claimcards:ready, claimcards:filterchange, claimcards:error.
+// Events (bubbling, composed): claimcards:ready, claimcards:filterchange,
+// claimcards:error ({url, problems, reason: offline | unreachable | http (with
+// status) | not-a-bundle | too-large | interrupted | unreadable | skipped | widget}).
 // Methods: setFilters({speaker: [...], q: '...'}), clearFilters(), reveal(claimId); property: filters.
 // Full documentation: README.md, "Embedding".
 //
@@ -102,7 +104,7 @@ export class ClaimCardsElement extends HTMLElement {
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#widget || oldValue === value) return;
     if (name === 'src' || name === 'lang' || name === 'theme' || name === 'heading-level') this.#remount();
-    else this.#widget.setState(this.#stateFromAttributes());
+    else this.#widget.setAttributes(this.#stateFromAttributes());
   }
 
   /** The reader's current choices (as in claimcards:filterchange), or null before loading. */
@@ -110,7 +112,7 @@ export class ClaimCardsElement extends HTMLElement {
     return this.#filters && structuredClone(this.#filters);
   }
 
-  /** Sets the filters: {speaker: ['id'], source: [...], topic: [...], kind: [...], q, sort, group}. */
+  /** Sets the filters: {speaker: ['id'], source: [...], topic: [...], kind: [...], q, sort, group}; a value may hold a comma. */
   setFilters(filters = {}) {
     const params = new URLSearchParams();
     for (const key of FILTERS) {
@@ -121,8 +123,9 @@ export class ClaimCardsElement extends HTMLElement {
     return this.#widget ? this.#widget.setState(params.toString()) : false;
   }
 
+  /** Clears every filter and the search, keeping sort and grouping (as the widget's "Clear all"). */
   clearFilters() {
-    return this.setFilters({ sort: this.#filters?.sort });
+    return this.#widget ? this.#widget.clearFilters() : false;
   }
 
   /** Scrolls to a claim's card and highlights it; false when the bundle has no such claim. */
@@ -148,7 +151,7 @@ export class ClaimCardsElement extends HTMLElement {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.isConnected && !this.#widget) this.#mount(glue, this.getAttribute('src') === src ? response : null);
     } catch (err) {
-      this.#emit('error', { url: asset(`claim-cards-${VERSION}.wasm`), problems: [`the widget could not start: ${err}`] });
+      this.#emit('error', { url: asset(`claim-cards-${VERSION}.wasm`), problems: [`the widget could not start: ${err}`], reason: 'widget' });
     } finally {
       this.#starting = false;
     }
@@ -158,7 +161,8 @@ export class ClaimCardsElement extends HTMLElement {
     const params = new URLSearchParams();
     for (const key of FILTERS) {
       const value = this.getAttribute(key);
-      // Lists stay comma-separated: the widget splits them (view::ViewState::from_pairs).
+      // Lists stay comma-separated (a comma inside a value written %2C): the
+      // widget reads them (view::ViewState::from_attribute_pairs).
       if (value != null && value !== '') params.append(key, value);
     }
     return params.toString();
@@ -236,9 +240,10 @@ export class ClaimCardsElement extends HTMLElement {
       case 'ready': {
         this.#emit('ready', { claims: detail.claims, skipped: detail.skipped });
         const errors = detail.problems.filter((p) => p.severity === 'error');
-        if (errors.length) this.#emit('error', { url: this.getAttribute('src') || '', problems: detail.problems });
+        if (errors.length) this.#emit('error', { url: this.getAttribute('src') || '', problems: detail.problems, reason: 'skipped' });
         this.#linkArticle();
-        const hash = decodeURIComponent(location.hash.slice(1));
+        // Claim ids need no percent-encoding; a malformed one must not throw.
+        const hash = location.hash.slice(1);
         if (hash.startsWith('claim-') && this.#widget.hasClaim(hash.slice(6))) {
           queueMicrotask(() => this.#widget?.reveal(hash.slice(6)));
         }

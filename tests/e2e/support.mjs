@@ -33,11 +33,15 @@ const TYPES = {
  * /fixtures/ and any other `mounts` ({'/prefix/': dir}); `headers` go on every
  * file. `gzip`: compress text, scripts, styles, wasm and JSON for clients that
  * accept it, and let them cache (as a production server does: the benchmark).
+ * `routes` ({'/path': (req, res, url) => …}) answer those paths themselves;
+ * `host` is the loopback address to listen on (127.0.0.2: another origin).
  */
-export async function startServer({ headers = {}, mounts = {}, gzip = false } = {}) {
+export async function startServer({ headers = {}, mounts = {}, gzip = false, routes = {}, host = '127.0.0.1' } = {}) {
   const all = { '/fixtures/': path.join(ROOT, 'tests', 'fixtures'), ...mounts };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    // Handlers for paths that misbehave on purpose (tests/e2e/network.test.mjs).
+    if (routes[url.pathname]) { routes[url.pathname](req, res, url); return; }
     let rel = decodeURIComponent(url.pathname);
     let base = DIST;
     for (const [prefix, dir] of Object.entries(all)) {
@@ -61,9 +65,12 @@ export async function startServer({ headers = {}, mounts = {}, gzip = false } = 
     if (compress) fs.createReadStream(file).pipe(zlib.createGzip({ level: 9 })).pipe(res);
     else fs.createReadStream(file).pipe(res);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, host, resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://${host}:${port}`,
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+  };
 }
 
 export async function launch(extraArgs = []) {
@@ -87,9 +94,12 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   await page.addInitScript(() => {
     window.__ccRoot = (host) => document.querySelector(host || 'claim-cards')?.shadowRoot ?? document;
   });
+  // Console errors (the widget reports problems there, for the page's owner)
+  // and, apart, uncaught exceptions (never acceptable).
   page.errors = [];
+  page.exceptions = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
-  page.on('pageerror', (err) => page.errors.push(String(err)));
+  page.on('pageerror', (err) => { page.errors.push(String(err)); page.exceptions.push(String(err)); });
   return page;
 }
 
