@@ -16,12 +16,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startServer, launch, DIST, ROOT } from '../../tests/e2e/support.mjs';
 import { generateBundle } from './gen-bundle.mjs';
 import { makePages, runLighthouse, lighthouseTable } from './lighthouse.mjs';
+import { transfer as measureTransfer, version as crateVersion } from './transfer.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(ROOT, 'target', 'bench');
@@ -38,25 +38,8 @@ const LOADS = Number(opt('loads', '5'));
 const ONLY = opt('impls', 'claim-cards,vanilla').split(',');
 
 // ---- transfer sizes -------------------------------------------------------
-const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"/m)[1];
-const size = (files) => {
-  let raw = 0; let gz = 0; let br = 0;
-  for (const f of files) {
-    const data = fs.readFileSync(path.join(DIST, f));
-    raw += data.length;
-    gz += zlib.gzipSync(data, { level: 9 }).length;
-    br += zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return { raw, gz, br };
-};
-const wasm = size([`claim-cards-${version}.wasm`]);
-const js = size(['claim-cards.js', `claim-cards-${version}.js`]);
-const css = size([`claim-cards-${version}.css`]);
-const transfer = {
-  wasm_gzip: wasm.gz, js_gzip: js.gz, css_gzip: css.gz,
-  total_gzip: wasm.gz + js.gz + css.gz, total_raw: wasm.raw + js.raw + css.raw,
-  wasm_brotli: wasm.br, js_brotli: js.br, css_brotli: css.br, total_brotli: wasm.br + js.br + css.br,
-};
+const version = crateVersion(ROOT);
+const transfer = measureTransfer(DIST, version);
 
 // ---- bundles ----------------------------------------------------------------
 const bundleDir = path.join(OUT, 'bundles');
@@ -276,5 +259,7 @@ if (RECORD && ONLY.length < 2) {
   const [intro, older] = at < 0 ? [head, ''] : [head.slice(0, at), head.slice(at)];
   const entry = `## ${results.date.slice(0, 10)} — ${results.machine}, ${chromium}, ${REPS} repetitions\n\n${table}\n`;
   fs.writeFileSync(file, `${intro.trimEnd()}\n\n${entry}${older ? `\n${older}` : ''}`);
-  console.log('recorded in BENCHMARKS.md');
+  // The size gate of the test command reads the entry's transfer from here.
+  fs.writeFileSync(path.join(here, 'recorded.json'), `${JSON.stringify({ date: results.date, transfer }, null, 2)}\n`);
+  console.log('recorded in BENCHMARKS.md and scripts/bench/recorded.json');
 }
