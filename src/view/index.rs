@@ -61,8 +61,9 @@ impl Index {
             Facet::Topic => by_position(bundle.topics.iter().map(String::as_str)),
             Facet::Kind => by_position(ClaimKind::ALL.iter().map(|k| k.as_str())),
         });
-        let mut by_id: Vec<u32> = (0..bundle.claims.len() as u32).collect();
-        by_id.sort_unstable_by(|&a, &b| bundle.claims[a as usize].id.cmp(&bundle.claims[b as usize].id));
+        let mut by_id: Vec<usize> = (0..bundle.claims.len()).collect();
+        super::select::sort_claims(&mut by_id, &|a, b| bundle.claims[a].id.cmp(&bundle.claims[b].id));
+        let by_id = by_id.into_iter().map(|ci| ci as u32).collect();
         Index {
             by_id,
             claim_text,

@@ -71,17 +71,26 @@ pub fn select(bundle: &Bundle, index: &Index, state: &ViewState) -> Selection {
     }
     match state.sort {
         SortOrder::Article => {}
-        SortOrder::Date => sel.claims.sort_by_key(|&ci| match &bundle.claims[ci].date {
-            Some(d) => (0, d.sort_key()),
-            None => (1, 0),
+        SortOrder::Date => sort_claims(&mut sel.claims, &|a, b| {
+            let key = |ci: usize| match &bundle.claims[ci].date {
+                Some(d) => (0, d.sort_key()),
+                None => (1, 0),
+            };
+            key(a).cmp(&key(b))
         }),
-        SortOrder::Speaker => sel.claims.sort_by(|&a, &b| {
+        SortOrder::Speaker => sort_claims(&mut sel.claims, &|a, b| {
             let (sa, sb) = (bundle.claims[a].speaker, bundle.claims[b].speaker);
             index.speaker_keys[sa].cmp(&index.speaker_keys[sb]).then(sa.cmp(&sb))
         }),
     }
     sel.words = words;
     sel
+}
+
+/// Sorts claim indexes, stably. Every sort of claims goes through here: the
+/// sort algorithm is made once in the wasm, not once per ordering (≈ 2.5 KB each).
+pub fn sort_claims(claims: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
+    claims.sort_by(|&a, &b| cmp(a, b));
 }
 
 /// Groups the selected claims by speaker, in the order each speaker first
