@@ -68,8 +68,10 @@ impl Deref for Shared {
 
 /// Why a bundle cannot be shown. The reader is told this, in their language
 /// (`Strings::failure`); the page's owner gets the details (`reasons`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
+    /// The page does not load bundles from this origin (its `bundle-origins`).
+    Refused(String),
     /// The browser is offline.
     Offline,
     /// No answer: the server is down or unreachable, or does not let this page
@@ -90,8 +92,9 @@ pub enum Failure {
 
 impl Failure {
     /// The reason as `claimcards:error` gives it.
-    pub fn code(self) -> &'static str {
+    pub fn code(&self) -> &'static str {
         match self {
+            Failure::Refused(_) => "refused",
             Failure::Offline => "offline",
             Failure::Unreachable => "unreachable",
             Failure::Status(_) => "http",

@@ -132,7 +132,9 @@ fn event_detail(event: &WidgetEvent) -> (&'static str, JsValue) {
 #[wasm_bindgen]
 impl Widget {
     /// Mounts a widget into `target`. `config`: `{ src, inline, lang, theme,
-    /// headingLevel, state, then, syncUrl, paragraphs, response, prerendered }` —
+    /// headingLevel, state, then, syncUrl, paragraphs, response, prerendered,
+    /// refused }` — `refused` the origin of a `src` the element may not load
+    /// (an error card says so, nothing is fetched);
     /// `inline` is bundle text (from a child `<script type="application/json">`),
     /// `state` a query string of filters, `then` one to apply once live (the
     /// page URL's, after a prerender), `paragraphs` the host article's
@@ -145,10 +147,14 @@ impl Widget {
     pub fn new(target: Element, config: JsValue, on_event: js_sys::Function) -> Widget {
         let src = get_str(&config, "src").unwrap_or_default();
         let inline = get_str(&config, "inline");
-        let paragraphs: BTreeSet<u32> = get(&config, "paragraphs")
-            .filter(|v| v.is_object())
-            .map(|v| js_sys::Array::from(&v).iter().filter_map(|n| n.as_f64()).map(|n| n as u32).collect())
-            .unwrap_or_default();
+        // Inserted one by one: collecting into a set sorts first, which would
+        // put another sort algorithm in the wasm.
+        let mut paragraphs = BTreeSet::new();
+        if let Some(list) = get(&config, "paragraphs").filter(|v| v.is_object()) {
+            for n in js_sys::Array::from(&list).iter().filter_map(|n| n.as_f64()) {
+                paragraphs.insert(n as u32);
+            }
+        }
         let remote = Remote::default();
         let data: Rc<RefCell<Option<Shared>>> = Rc::default();
         let loaded = data.clone();
@@ -184,6 +190,18 @@ impl Widget {
             then: None,
         };
         let widget = Widget { app: Rc::default(), remote, data, url: url.clone(), destroyed: Rc::default() };
+        // The element refused the source (its `bundle-origins`): nothing is fetched.
+        if let Some(origin) = get_str(&config, "refused") {
+            let reason = format!("{origin} is not among the origins this page loads bundles from (bundle-origins)");
+            gloo::console::error!(format!("claim-cards: {url}: {reason}"));
+            props.preloaded = Some(LoadState::Failed {
+                url: url.clone(),
+                failure: crate::dataset::Failure::Refused(origin),
+                reasons: vec![reason],
+            });
+            *widget.app.borrow_mut() = Some(yew::Renderer::<App>::with_root_and_props(target, props).render());
+            return widget;
+        }
         if get_bool(&config, "prerendered") {
             let (app, destroyed) = (widget.app.clone(), widget.destroyed.clone());
             props.then = then;
@@ -219,27 +237,36 @@ impl Widget {
     /// bundle has loaded.
     #[wasm_bindgen(js_name = setState)]
     pub fn set_state(&self, query: &str) -> bool {
-        self.remote.send(HostCommand::SetState(state_from_query(query)))
+        self.command(HostCommand::SetState(state_from_query(query)))
+    }
+
+    /// Sends a command once the bundle is in (false before).
+    fn command(&self, command: HostCommand) -> bool {
+        let loaded = self.data.borrow().is_some();
+        if loaded {
+            self.remote.send(command);
+        }
+        loaded
     }
 
     /// Replaces the filters with those of the element's attributes (as
     /// query text; a facet's values comma-separated).
     #[wasm_bindgen(js_name = setAttributes)]
     pub fn set_attributes(&self, query: &str) -> bool {
-        self.remote.send(HostCommand::SetState(state_from_attributes(query)))
+        self.command(HostCommand::SetState(state_from_attributes(query)))
     }
 
     /// Clears every filter and the query, keeping sort and grouping — what
     /// the widget's own "Clear all" does.
     #[wasm_bindgen(js_name = clearFilters)]
     pub fn clear_filters(&self) -> bool {
-        self.remote.send(HostCommand::Act(crate::view::Action::ClearAll))
+        self.command(HostCommand::Act(crate::view::Action::ClearAll))
     }
 
     /// Scrolls to a claim's card, focuses and highlights it (rendering it,
     /// and clearing filters that hide it). False when the bundle has no such claim.
     pub fn reveal(&self, claim_id: &str) -> bool {
-        self.has_claim(claim_id) && self.remote.send(HostCommand::Reveal(claim_id.to_owned()))
+        self.has_claim(claim_id) && self.command(HostCommand::Reveal(claim_id.to_owned()))
     }
 
     /// Whether the loaded bundle shows a claim with this id.
@@ -278,7 +305,11 @@ fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> O
     let url = props.bundle_url.to_string();
     if let LoadState::Failed { failure, reasons, .. } = &state {
         if mount.has_child_nodes() {
-            props.options.on_event.emit(WidgetEvent::Failed { url, failure: *failure, reasons: reasons.clone() });
+            props.options.on_event.emit(WidgetEvent::Failed {
+                url,
+                failure: failure.clone(),
+                reasons: reasons.clone(),
+            });
             return None;
         }
     }

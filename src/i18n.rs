@@ -61,7 +61,7 @@ pub struct Strings {
     pub loading: &'static str,
     pub load_failed: &'static str,
     /// Why, in a reader's words.
-    pub failure: fn(Failure) -> String,
+    pub failure: fn(&Failure) -> String,
     pub retry: &'static str,
     pub details: &'static str,
     pub dismiss: &'static str,
@@ -137,6 +137,7 @@ pub static EN: Strings = Strings {
     loading: "Loading claims…",
     load_failed: "The claims could not be loaded",
     failure: |f| match f {
+        Failure::Refused(origin) => format!("This page does not show claims from {origin}."),
         Failure::Offline => "You seem to be offline. Check your connection, then retry.".to_owned(),
         Failure::Unreachable => {
             "The claims could not be downloaded: the server did not answer, or does not let this page load them."
@@ -227,6 +228,7 @@ pub static VI: Strings = Strings {
     loading: "Đang tải phát ngôn…",
     load_failed: "Không tải được danh sách phát ngôn",
     failure: |f| match f {
+        Failure::Refused(origin) => format!("Trang này không hiển thị phát ngôn từ {origin}."),
         Failure::Offline => "Có vẻ bạn đang ngoại tuyến. Hãy kiểm tra kết nối rồi thử lại.".to_owned(),
         Failure::Unreachable => {
             "Không tải được các phát ngôn: máy chủ không trả lời, hoặc không cho phép trang này tải chúng.".to_owned()

@@ -101,7 +101,7 @@ pub fn App(props: &AppProps) -> Html {
                 let attempt = attempt.clone();
                 Callback::from(move |_| attempt.set(*attempt + 1))
             });
-            error_card(s, url, *failure, reasons, retry)
+            error_card(s, url, failure, reasons, retry)
         }
         LoadState::Ready(d) => html! {
             <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url}
@@ -132,7 +132,7 @@ fn load_event(state: &LoadState) -> Option<WidgetEvent> {
         LoadState::Loading => None,
         LoadState::Ready(d) => Some(WidgetEvent::Ready(d.clone())),
         LoadState::Failed { url, failure, reasons } => {
-            Some(WidgetEvent::Failed { url: url.clone(), failure: *failure, reasons: reasons.clone() })
+            Some(WidgetEvent::Failed { url: url.clone(), failure: failure.clone(), reasons: reasons.clone() })
         }
     }
 }

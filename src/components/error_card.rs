@@ -10,7 +10,7 @@ use yew::prelude::*;
 pub fn error_card(
     strings: &Strings,
     url: &str,
-    failure: Failure,
+    failure: &Failure,
     reasons: &[String],
     on_retry: Option<Callback<MouseEvent>>,
 ) -> Html {
@@ -18,7 +18,8 @@ pub fn error_card(
         <div class="cc-error" part="error" role="alert">
             <p class="cc-error-title">{ strings.load_failed }</p>
             <p class="cc-error-why">{ (strings.failure)(failure) }</p>
-            if let Some(onclick) = on_retry {
+            // Refused is final: trying again cannot help.
+            if let (Some(onclick), false) = (on_retry, matches!(failure, Failure::Refused(_))) {
                 <button type="button" class="cc-button cc-retry" {onclick}>{ strings.retry }</button>
             }
             <details class="cc-error-details">

@@ -82,19 +82,38 @@ pub enum HostCommand {
 }
 
 /// Lets the host drive a mounted widget: the explorer registers itself here.
+/// A command sent once the bundle is in but before the explorer has
+/// registered (a host acting on `claimcards:ready` at once) waits for it.
 /// Equality is identity.
 #[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Option<Callback<HostCommand>>>>);
+pub struct Remote(Rc<RefCell<RemoteInner>>);
+
+#[derive(Default)]
+struct RemoteInner {
+    target: Option<Callback<HostCommand>>,
+    /// Commands that came before the target.
+    waiting: Vec<HostCommand>,
+}
 
 impl Remote {
-    /// Sends a command; false before the bundle has loaded.
-    pub fn send(&self, command: HostCommand) -> bool {
-        let target = self.0.borrow().clone();
-        target.map(|cb| cb.emit(command)).is_some()
+    /// Sends a command to the explorer, now or once it has registered.
+    pub fn send(&self, command: HostCommand) {
+        let target = self.0.borrow().target.clone();
+        match target {
+            Some(cb) => cb.emit(command),
+            None => self.0.borrow_mut().waiting.push(command),
+        }
     }
 
     pub(crate) fn register(&self, cb: Option<Callback<HostCommand>>) {
-        *self.0.borrow_mut() = cb;
+        let waiting = {
+            let mut inner = self.0.borrow_mut();
+            inner.target = cb.clone();
+            std::mem::take(&mut inner.waiting)
+        };
+        if let Some(cb) = cb {
+            waiting.into_iter().for_each(|command| cb.emit(command));
+        }
     }
 }
 

@@ -69,7 +69,7 @@ fn Fallback(props: &FallbackProps) -> Html {
             let s = fallback.strings();
             html! {
                 <div class="cc-fallback" role="alert">
-                    <p>{ s.load_failed }{ " " }{ (s.failure)(*failure) }</p>
+                    <p>{ s.load_failed }{ " " }{ (s.failure)(failure) }</p>
                     <ul>{ for reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
                 </div>
             }

@@ -44,6 +44,9 @@ pub struct Render {
     pub theme: Theme,
     /// The reader's view to prerender (the standalone page's query).
     pub view: ViewState,
+    /// The element's `bundle-origins`: where a script may point its `src`
+    /// ("self" and origins); `None` leaves it out (any).
+    pub bundle_origins: Option<String>,
 }
 
 impl Render {
@@ -130,6 +133,9 @@ fn element_attributes(r: &Render, props: &AppProps, page: bool) -> String {
     let mut attrs: Vec<(&str, String)> = Vec::new();
     if let Some(src) = &r.src {
         attrs.push(("src", src.clone()));
+    }
+    if let Some(origins) = &r.bundle_origins {
+        attrs.push(("bundle-origins", origins.clone()));
     }
     if let Some(lang) = r.lang {
         attrs.push(("lang", lang.tag().to_owned()));

@@ -5,7 +5,8 @@
 //     <a href="bundle.json">The claims in this article</a>  <!-- fallback, shown until the widget runs -->
 //   </claim-cards>
 //
-// Attributes: src, lang, theme (light | dark | auto), heading-level (1-6), sort,
+// Attributes: src, bundle-origins ("self" and origins: the only ones src may
+// come from; absent, any), lang, theme (light | dark | auto), heading-level (1-6), sort,
 // speaker, source, topic, kind (comma-separated ids), q, group (speaker),
 // sync-url, loading (eager).
 // A prerendered element (`claim-cards render`) arrives with a declarative
@@ -63,7 +64,7 @@ const firstPaint = new Promise((resolve) => {
 const linked = new WeakSet();
 
 export class ClaimCardsElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'theme', 'heading-level', ...FILTERS];
+  static observedAttributes = ['src', 'bundle-origins', 'lang', 'theme', 'heading-level', ...FILTERS];
 
   #shadow = null;
   #widget = null;
@@ -103,7 +104,7 @@ export class ClaimCardsElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#widget || oldValue === value) return;
-    if (name === 'src' || name === 'lang' || name === 'theme' || name === 'heading-level') this.#remount();
+    if (['src', 'bundle-origins', 'lang', 'theme', 'heading-level'].includes(name)) this.#remount();
     else this.#widget.setAttributes(this.#stateFromAttributes());
   }
 
@@ -143,7 +144,7 @@ export class ClaimCardsElement extends HTMLElement {
     // The bundle downloads while the wasm does; the widget takes the response.
     const src = this.getAttribute('src');
     const inline = this.querySelector(':scope > script[type="application/json"]');
-    const response = src && !inline ? fetch(src) : null;
+    const response = src && !inline && !this.#refused() ? fetch(src) : null;
     response?.catch(() => {}); // a failure is reported by the widget, not as an unhandled rejection
     try {
       const glue = await loadWasm();
@@ -166,6 +167,21 @@ export class ClaimCardsElement extends HTMLElement {
       if (value != null && value !== '') params.append(key, value);
     }
     return params.toString();
+  }
+
+  /**
+   * The origin of `src` when the element's bundle-origins does not list it
+   * ("self" is the page's own); null when it may be loaded (or there is no list).
+   */
+  #refused() {
+    const list = this.getAttribute('bundle-origins');
+    const src = this.getAttribute('src');
+    if (list === null || !src) return null;
+    let url;
+    try { url = new URL(src, location.href); } catch { return src; }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${url.protocol}`;
+    const allowed = list.split(/\s+/).filter(Boolean).map((o) => (o === 'self' ? location.origin : o.replace(/\/+$/, '')));
+    return allowed.includes(url.origin) ? null : url.origin;
   }
 
   /** With sync-url, the page URL's view, when it has one (applied after a prerendered view). */
@@ -207,6 +223,7 @@ export class ClaimCardsElement extends HTMLElement {
       paragraphs,
       response,
       prerendered: !!prerendered,
+      refused: this.#refused() ?? undefined,
     }, (name, detail) => this.#onWidgetEvent(name, detail));
   }
 

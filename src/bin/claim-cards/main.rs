@@ -22,7 +22,7 @@ use validate::Report;
 const USAGE: &str = "\
 usage: claim-cards validate [--json] FILE...
        claim-cards render [--page] BUNDLE [--src URL] [--assets URL] [--lang en|vi]
-                          [--theme light|dark|auto] [--view QUERY]
+                          [--theme light|dark|auto] [--view QUERY] [--bundle-origins LIST]
 
 validate checks claim bundles (format v1) and prints every problem:
   FILE:LINE:COL: error: ...                  a JSON syntax error
@@ -39,6 +39,9 @@ widget takes over when it starts. --page prints a whole standalone page instead.
   --lang, --theme the widget's language and theme
   --view QUERY    the view to show, as the standalone page's query string
                   (speaker=donald-trump&q=hamas)
+  --bundle-origins LIST
+                  where a script may point the element (the page's ?bundle=):
+                  \"self\" and origins, space-separated; anything else is refused
 The bundle's problems go to stderr, as validate prints them.
 
 Exit status: 0 all claims valid, 1 claims skipped or a file unreadable, 2 usage error.

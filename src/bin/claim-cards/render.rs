@@ -17,6 +17,7 @@ pub struct Options {
     pub lang: Option<Lang>,
     pub theme: Theme,
     pub view: ViewState,
+    pub bundle_origins: Option<String>,
 }
 
 impl Options {
@@ -29,6 +30,7 @@ impl Options {
             lang: None,
             theme: Theme::Auto,
             view: ViewState::default(),
+            bundle_origins: None,
         };
         let mut bundle = None;
         let mut args = args.iter();
@@ -59,6 +61,20 @@ impl Options {
                         form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).into_owned().collect();
                     o.view = ViewState::from_query_pairs(&pairs);
                 }
+                "--bundle-origins" => {
+                    let list = value("--bundle-origins")?;
+                    for origin in list.split_whitespace() {
+                        let ok = origin == "self"
+                            || ((origin.starts_with("https://") || origin.starts_with("http://"))
+                                && !origin
+                                    .split_once("//")
+                                    .is_some_and(|(_, rest)| rest.is_empty() || rest.contains(['/', '?', '#', '@'])));
+                        if !ok {
+                            return Err(format!("--bundle-origins takes \"self\" and origins like https://cdn.example, not \"{origin}\""));
+                        }
+                    }
+                    o.bundle_origins = Some(list.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
                 flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option \"{flag}\"")),
                 file if bundle.is_none() => bundle = Some(file.to_owned()),
                 _ => return Err("render takes one BUNDLE".to_owned()),
@@ -85,6 +101,7 @@ pub fn run(o: &Options) -> ExitCode {
         lang: o.lang,
         theme: o.theme.clone(),
         view: o.view.clone(),
+        bundle_origins: o.bundle_origins.clone(),
     };
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
         eprintln!("claim-cards: cannot start the renderer");
