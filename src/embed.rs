@@ -6,7 +6,8 @@
 //! shadow root, forwards the app's [`WidgetEvent`]s to a JS callback, and lets
 //! the element drive the app (replace its state, reveal a card).
 
-use crate::components::app::{App, AppProps};
+use crate::components::app::AppProps;
+use crate::components::mount::{Mount, MountProps};
 use crate::components::{HostCommand, Options, Remote, Theme, WidgetEvent};
 use crate::dataset::{LoadState, Shared};
 use crate::i18n::Lang;
@@ -17,7 +18,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::{Element, Node};
 use yew::{AppHandle, Callback};
 
 /// A mounted widget, held by one `<claim-cards>` element.
@@ -25,7 +26,7 @@ use yew::{AppHandle, Callback};
 pub struct Widget {
     /// The app, once mounted (a prerendered widget mounts after its bundle
     /// has loaded).
-    app: Rc<RefCell<Option<AppHandle<App>>>>,
+    app: Rc<RefCell<Option<Mounted>>>,
     remote: Remote,
     /// The loaded dataset, once `ready` was sent.
     data: Rc<RefCell<Option<Shared>>>,
@@ -33,6 +34,67 @@ pub struct Widget {
     url: String,
     /// Set by `destroy`, so that a load still under way mounts nothing.
     destroyed: Rc<Cell<bool>>,
+}
+
+/// A Yew app and the element it renders into (its mount root).
+struct Mounted {
+    root: Element,
+    app: AppHandle<Mount>,
+}
+
+thread_local! {
+    /// The apps of removed widgets, their roots detached and empty, kept for
+    /// the next widgets: Yew never frees an app (see `components::mount`).
+    static PARKED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    /// The last widget's number (`MountProps::generation`).
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
+}
+
+fn mount_props(app: AppProps) -> MountProps {
+    let generation = GENERATION.with(|g| {
+        g.set(g.get().wrapping_add(1));
+        g.get()
+    });
+    MountProps { app: Some(app), generation }
+}
+
+impl Mounted {
+    /// Renders a widget at the end of `parent` (the element's shadow root),
+    /// in a kept app when there is one.
+    fn render(parent: &Node, props: AppProps) -> Option<Mounted> {
+        let props = mount_props(props);
+        match PARKED.with(|p| p.borrow_mut().pop()) {
+            Some(mut kept) => {
+                parent.append_child(&kept.root).ok()?;
+                kept.app.update(props);
+                Some(kept)
+            }
+            None => {
+                let root = gloo::utils::document().create_element("div").ok()?;
+                parent.append_child(&root).ok()?;
+                let app = yew::Renderer::<Mount>::with_root_and_props(root.clone(), props).render();
+                Some(Mounted { root, app })
+            }
+        }
+    }
+
+    /// Takes over the prerendered DOM in `root`.
+    fn hydrate(root: Element, props: AppProps) -> Mounted {
+        let app = yew::Renderer::<Mount>::with_root_and_props(root.clone(), mount_props(props)).hydrate();
+        Mounted { root, app }
+    }
+
+    /// Empties the app, detaches its root from the element and keeps both
+    /// for the next widget.
+    fn park(mut self) {
+        self.app.update(MountProps::default());
+        self.root.remove();
+        // A prerender's marks (its fingerprint, shape, source).
+        for name in self.root.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+            let _ = self.root.remove_attribute(&name);
+        }
+        PARKED.with(|p| p.borrow_mut().push(self));
+    }
 }
 
 /// A field of the config object, if it is there.
@@ -131,7 +193,9 @@ fn event_detail(event: &WidgetEvent) -> (&'static str, JsValue) {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Mounts a widget into `target`. `config`: `{ src, inline, lang, theme,
+    /// Mounts a widget: at the end of `target` (the element's shadow root),
+    /// or, when `config.prerendered`, in place of the prerender `target`
+    /// holds (its mount element). `config`: `{ src, inline, lang, theme,
     /// headingLevel, state, then, syncUrl, paragraphs, response, prerendered,
     /// refused }` — `refused` the origin of a `src` the element may not load
     /// (an error card says so, nothing is fetched);
@@ -140,11 +204,11 @@ impl Widget {
     /// page URL's, after a prerender), `paragraphs` the host article's
     /// `data-claim-paragraph` numbers, `response` the promise of `fetch(src)`
     /// when the host started it already, `prerendered` true when `target`
-    /// holds a prerender (`claim-cards render`) to take over.
+    /// is a prerender's mount element (`claim-cards render`) to take over.
     /// `on_event(name, detail)` receives `ready`, `failed`, `filterchange`,
     /// `paragraph`.
     #[wasm_bindgen(constructor)]
-    pub fn new(target: Element, config: JsValue, on_event: js_sys::Function) -> Widget {
+    pub fn new(target: Node, config: JsValue, on_event: js_sys::Function) -> Widget {
         let src = get_str(&config, "src").unwrap_or_default();
         let inline = get_str(&config, "inline");
         // Inserted one by one: collecting into a set sorts first, which would
@@ -199,10 +263,10 @@ impl Widget {
                 failure: crate::dataset::Failure::Refused(origin),
                 reasons: vec![reason],
             });
-            *widget.app.borrow_mut() = Some(yew::Renderer::<App>::with_root_and_props(target, props).render());
+            *widget.app.borrow_mut() = Mounted::render(&target, props);
             return widget;
         }
-        if get_bool(&config, "prerendered") {
+        if let Some(target) = target.dyn_ref::<Element>().filter(|_| get_bool(&config, "prerendered")).cloned() {
             let (app, destroyed) = (widget.app.clone(), widget.destroyed.clone());
             props.then = then;
             props.prerendered = true;
@@ -227,7 +291,7 @@ impl Widget {
                 props.initial = view;
             }
             props.preloaded = inline.map(|text| crate::web::load(&url, Ok(text)));
-            *widget.app.borrow_mut() = Some(yew::Renderer::<App>::with_root_and_props(target, props).render());
+            *widget.app.borrow_mut() = Mounted::render(&target, props);
         }
         widget
     }
@@ -275,11 +339,12 @@ impl Widget {
         self.data.borrow().as_ref().is_some_and(|d| d.claim_index(claim_id).is_some())
     }
 
-    /// Unmounts the app (the element was removed, or its `src` changed).
+    /// Unmounts the widget (the element was removed, or its `src` changed),
+    /// keeping its app for the next one.
     pub fn destroy(&mut self) {
         self.destroyed.set(true);
-        if let Some(app) = self.app.borrow_mut().take() {
-            app.destroy();
+        if let Some(mounted) = self.app.borrow_mut().take() {
+            mounted.park();
         }
         // Removed before its fetch began: nothing will take the host's download.
         if self.data.borrow().is_none() {
@@ -301,7 +366,7 @@ fn matches_prerender(mount: &Element, props: &AppProps, text: &str) -> bool {
 /// renders afresh in its place. When the bundle could not be had, the
 /// prerender stays as it is — readable, its controls off — and the host is
 /// told why.
-fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> Option<AppHandle<App>> {
+fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> Option<Mounted> {
     let url = props.bundle_url.to_string();
     if let LoadState::Failed { failure, reasons, .. } = &state {
         if mount.has_child_nodes() {
@@ -313,18 +378,18 @@ fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> O
             return None;
         }
     }
-    let renderer =
-        yew::Renderer::<App>::with_root_and_props(mount.clone(), AppProps { preloaded: Some(state), ..props });
+    let props = AppProps { preloaded: Some(state), ..props };
     if same {
-        let app = renderer.hydrate();
+        let mounted = Mounted::hydrate(mount, props);
         crate::web::mark("claim-cards:hydrated");
-        Some(app)
+        Some(mounted)
     } else {
         gloo::console::info!(
             "claim-cards: the prerendered widget does not match this bundle or widget; rendering afresh"
         );
-        mount.set_inner_html("");
-        Some(renderer.render())
+        let parent = mount.parent_node()?;
+        mount.remove();
+        Mounted::render(&parent, props)
     }
 }
 

@@ -8,6 +8,7 @@
 use crate::dataset::Failure;
 use crate::load::limits::BUNDLE_BYTES;
 use crate::problem::Problem;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
 /// The load of a bundle's text (or of why it could not be had), with the
@@ -256,9 +257,20 @@ pub async fn copy_text(text: &str) -> bool {
 }
 
 /// A performance mark (`performance.mark(name)`), for the benchmark and for
-/// anyone profiling a page.
-pub fn mark(name: &str) {
-    if let Some(perf) = window().and_then(|w| w.performance()) {
+/// anyone profiling a page: the first widget's only, so that a page which
+/// mounts widgets again and again (a single-page site) does not fill its
+/// performance timeline (the browser keeps every mark).
+pub fn mark(name: &'static str) {
+    thread_local!(static MARKED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) });
+    let first = MARKED.with(|m| {
+        let mut marked = m.borrow_mut();
+        let first = !marked.contains(&name);
+        if first {
+            marked.push(name);
+        }
+        first
+    });
+    if let Some(perf) = window().and_then(|w| w.performance()).filter(|_| first) {
         let _ = perf.mark(name);
     }
 }

@@ -217,7 +217,7 @@ fn start(mount: &Element, inline: &str) -> claim_cards::embed::Widget {
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"inline".into(), &inline.into()).unwrap();
     js_sys::Reflect::set(&config, &"prerendered".into(), &true.into()).unwrap();
-    claim_cards::embed::Widget::new(mount.clone(), config.into(), js_sys::Function::new_no_args(""))
+    claim_cards::embed::Widget::new(mount.clone().into(), config.into(), js_sys::Function::new_no_args(""))
 }
 
 async fn until_live(mount: &Element) {
@@ -265,17 +265,66 @@ async fn a_prerender_that_does_not_match_is_rendered_afresh() {
     // The DOM was changed since it was written (a CMS dropped a comment).
     let (html, inline) = prerender(DEMO).await;
     let mount = place(&html.replacen("<!--<[claim_cards::components::card::Card]>-->", "", 1));
+    let host = mount.parent_element().unwrap();
     let card = one(&mount, "[data-claim-id=leavitt-direct-talks]");
     let _widget = start(&mount, &inline);
-    until_live(&mount).await;
-    assert!(!card.is_connected(), "rendered afresh");
-    assert_eq!(card_ids(&mount).len(), 17);
+    until_live(&host).await;
+    assert!(!card.is_connected() && !mount.is_connected(), "rendered afresh, in place of the prerender");
+    assert_eq!(card_ids(&host).len(), 17);
     // The bundle changed since it was rendered.
     let (html, _) = prerender(DEMO).await;
     let mount = place(&html);
+    let host = mount.parent_element().unwrap();
     let changed = DEMO.replace("Gaza has less than two weeks", "Gaza has less than ten days");
     let _widget = start(&mount, &changed);
+    until_live(&host).await;
+    assert_eq!(all(&host, ".cc-root").len(), 1);
+    assert!(text(&host, "[data-claim-id=wfp-food-reserves] .cc-text").contains("less than ten days"));
+}
+
+/// Starts a widget (no prerender) at the end of `parent`, as `claim-cards.js`
+/// does for an element without one.
+fn start_in(parent: &Element, inline: &str, state: &str) -> claim_cards::embed::Widget {
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"inline".into(), &inline.into()).unwrap();
+    js_sys::Reflect::set(&config, &"state".into(), &state.into()).unwrap();
+    claim_cards::embed::Widget::new(parent.clone().into(), config.into(), js_sys::Function::new_no_args(""))
+}
+
+fn new_host() -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn a_removed_widget_leaves_nothing_behind_and_its_app_serves_the_next() {
+    let first_host = new_host();
+    let mut first = start_in(&first_host, DEMO, "speaker=donald-trump&q=mission");
+    until_cards(&first_host, 1).await;
+    let root = first_host.last_element_child().unwrap();
+    first.destroy();
+    assert!(!root.is_connected(), "the root leaves the removed element at once");
+    assert_eq!(first_host.child_element_count(), 0);
+    tick().await;
+    assert_eq!(root.child_element_count(), 0, "and is emptied");
+    // The next widget renders in that root, with nothing of the first one's state.
+    let second_host = new_host();
+    let _second = start_in(&second_host, BROKEN, "");
+    until_cards(&second_host, 2).await;
+    assert!(second_host.last_element_child().unwrap().is_same_node(Some(&root)));
+    assert_eq!(one(&second_host, "input[type=search]").dyn_into::<HtmlInputElement>().unwrap().value(), "");
+    assert!(all(&second_host, "input[type=checkbox]:checked").is_empty());
+    // A prerendered widget's root, once removed, serves the next one too, without its marks.
+    let (html, inline) = prerender(DEMO).await;
+    let mount = place(&html);
+    let mut hydrated = start(&mount, &inline);
     until_live(&mount).await;
-    assert_eq!(all(&mount, ".cc-root").len(), 1);
-    assert!(text(&mount, "[data-claim-id=wfp-food-reserves] .cc-text").contains("less than ten days"));
+    hydrated.destroy();
+    tick().await;
+    assert!(!mount.is_connected() && !mount.has_attributes() && mount.child_nodes().length() == 0);
+    let third_host = new_host();
+    let _third = start_in(&third_host, DEMO, "");
+    until_cards(&third_host, 17).await;
+    assert!(third_host.last_element_child().unwrap().is_same_node(Some(&mount)));
 }

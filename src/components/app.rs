@@ -6,7 +6,7 @@ use crate::dataset::LoadState;
 use crate::view::ViewState;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// The bundle to fetch.
     pub bundle_url: AttrValue,

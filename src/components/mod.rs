@@ -6,6 +6,8 @@
 //! * [`explorer::Explorer`] — owns the reader's [`crate::view::ViewState`]
 //!   through the hooks of [`crate::hooks`] and lays out the notice, the filter
 //!   bar, the count and the [`card_list::CardList`].
+//! * [`mount::Mount`] — the root of every Yew app: an `App`, or nothing while
+//!   the app waits for its next widget (why: that file).
 //! * One file per component below; [`parts`] holds markup helpers shared by
 //!   cards and speaker groups.
 
@@ -17,6 +19,7 @@ pub mod explorer;
 pub mod facet;
 pub mod filter_bar;
 pub mod more;
+pub mod mount;
 pub mod notice;
 pub mod parts;
 pub mod skeleton;

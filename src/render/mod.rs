@@ -16,7 +16,8 @@
 
 mod fallback;
 
-use crate::components::app::{App, AppProps};
+use crate::components::app::AppProps;
+use crate::components::mount::{Mount, MountProps};
 use crate::components::{Options, Theme};
 use crate::dataset::LoadState;
 use crate::i18n::Lang;
@@ -103,7 +104,9 @@ pub async fn element(r: &Render, page: bool) -> String {
         _ => String::new(),
     };
     let settings_attrs = element_attributes(r, &props, page);
-    let widget = LocalServerRenderer::<App>::with_props(props).hydratable(true).render().await;
+    // Under `Mount`, as the browser renders every widget (see `crate::embed`).
+    let root = MountProps { app: Some(props), generation: 0 };
+    let widget = LocalServerRenderer::<Mount>::with_props(root).hydratable(true).render().await;
     let shape = prerender::shape_of_html(&widget);
     let fallback = fallback::render(&state, r.lang, if page { 1 } else { 2 }).await;
     let mut out = format!("<claim-cards{settings_attrs}>");

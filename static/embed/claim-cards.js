@@ -205,13 +205,13 @@ export class ClaimCardsElement extends HTMLElement {
   #mount(glue, response = null) {
     this.#shadow.querySelector('slot')?.remove();
     const prerendered = this.#prerendered();
-    const root = prerendered || document.createElement('div');
-    if (!prerendered) this.#shadow.append(root);
     const inline = this.querySelector(':scope > script[type="application/json"]');
     const paragraphs = [...document.querySelectorAll('[data-claim-paragraph]')]
       .map((e) => Number(e.getAttribute('data-claim-paragraph')))
       .filter((n) => Number.isInteger(n) && n > 0);
-    this.#widget = new glue.Widget(root, {
+    // The widget renders at the end of the shadow root (in a kept root:
+    // src/components/mount.rs says why), or takes the prerender over.
+    this.#widget = new glue.Widget(prerendered || this.#shadow, {
       src: this.getAttribute('src') || '',
       inline: inline ? inline.textContent : undefined,
       lang: this.getAttribute('lang') || '',
