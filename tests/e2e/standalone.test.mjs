@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, newPage, cardIds, waitForCards, waitForCount, focusedId, showAll, settledCount, axe, SHOTS, ROOT } from './support.mjs';
+import { startServer, launch, newPage, cardIds, waitForCards, waitForCount, focusedId, showAll, grownCount, axe, paintedIn, luminance, contrast, rgb, SHOTS, ROOT } from './support.mjs';
 import { generateBundle } from '../../scripts/bench/gen-bundle.mjs';
 
 let server;
@@ -197,7 +197,8 @@ test("copy link puts the card's address on the clipboard", async () => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const card = '[data-claim-id=panikoff-quote]';
   await page.click(`${card} .cc-copy`);
-  assert.equal(await page.textContent(`${card} .cc-copy`), 'Link copied');
+  // Said once the clipboard has taken it.
+  await page.waitForFunction((c) => window.__ccRoot().querySelector(`${c} .cc-copy`).textContent === 'Link copied', card);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `${server.url}/#claim-panikoff-quote`);
   await page.context().close();
@@ -251,22 +252,24 @@ test('long lists render a window of cards and grow as the reader scrolls', async
   assert.equal(await countLine(page), '500 claims');
   // The first screen at once, then 8 more per frame until the end of the list
   // is 1,000 px below the viewport: a few screens, far from all 500.
-  const first = await settledCount(page);
+  const first = await grownCount(page);
   assert.ok(first >= 6 && first <= 40, `${first} cards rendered`);
   assert.equal(await page.textContent('.cc-more button'), `Show 8 more (${500 - first} not shown yet)`);
   // Scrolling towards the end renders more.
   await page.$eval('.cc-more', (el) => el.scrollIntoView());
   await page.waitForFunction((n) => window.__ccRoot().querySelectorAll('[data-claim-id]').length > n, first);
   // Keyboard and screen-reader users press the button.
-  const before = await settledCount(page);
-  await page.focus('.cc-more button');
+  // (Focused without scrolling, so that only the button can add cards.)
+  const before = await grownCount(page);
+  await page.$eval('.cc-more button', (button) => button.focus({ preventScroll: true }));
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => window.__ccRoot().querySelectorAll('[data-claim-id]').length >= n + 8, before);
+  assert.equal(await grownCount(page), before + 8);
   // A new selection starts with a fresh window; the count is of all matches.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.fill('input[type=search]', 'government');
   const matches = Number((await countLine(page)).split(' ')[0]);
-  const fresh = await settledCount(page);
+  const fresh = await grownCount(page);
   assert.ok(matches > 40, `${matches} matches`);
   assert.ok(fresh >= 6 && fresh <= 40, `${fresh} cards rendered`);
   await page.context().close();
@@ -280,15 +283,36 @@ test('a deep link to a card beyond the window renders and reveals it', async () 
   await page.context().close();
 });
 
-test('screenshots at phone and desktop widths, light and dark', async () => {
+test('screenshots at phone and desktop widths, light and dark, show the theme and legible cards', async () => {
   for (const [name, width, height] of [['phone', 360, 800], ['desktop', 1280, 900]]) {
     for (const scheme of ['light', 'dark']) {
       const page = await open('', { width, height, colorScheme: scheme });
       const file = path.join(SHOTS, `${name}-${scheme}.png`);
-      await page.screenshot({ path: file, fullPage: false });
-      assert.ok(fs.statSync(file).size > 10_000, `${file} has content`);
+      const png = await page.screenshot({ path: file, fullPage: false });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       assert.equal(overflow, false, `no horizontal scrolling at ${width}px`);
+      // The first card is on the first screen, and what is painted there is
+      // the theme's card with its text legible on it (read from the pixels).
+      const card = await page.evaluate(() => {
+        const el = window.__ccRoot().querySelector('[data-claim-id]');
+        const text = el.querySelector('.cc-text');
+        const box = (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
+        return { box: box(el), text: box(text), background: getComputedStyle(el).backgroundColor, color: getComputedStyle(text).color };
+      });
+      const where = `${name}-${scheme}.png`;
+      assert.ok(card.box.y + 40 < height, `${where}: the first card starts on the first screen (at ${card.box.y} px)`);
+      const inset = { x: card.box.x + 2, y: card.box.y + 2, width: card.box.width - 4, height: Math.min(card.box.height, height - card.box.y) - 4 };
+      const painted = paintedIn(png, inset);
+      assert.ok(painted.background.every((c, k) => Math.abs(c - rgb(card.background)[k]) <= 2),
+        `${where}: the card is painted ${painted.background} (its style: ${card.background})`);
+      const lum = luminance(painted.background);
+      assert.ok(scheme === 'dark' ? lum < 0.1 : lum > 0.8, `${where}: a ${scheme} card (luminance ${lum.toFixed(2)})`);
+      const text = paintedIn(png, { ...card.text, height: Math.min(card.text.height, height - card.text.y) });
+      assert.ok(text.inked > 0.03 && text.inked < 0.6, `${where}: the claim's text is drawn (${(text.inked * 100).toFixed(1)} % of its box)`);
+      assert.ok(contrast(text.ink, text.background) >= 4.5,
+        `${where}: text ${text.ink} on ${text.background}: contrast ${contrast(text.ink, text.background).toFixed(1)}`);
+      assert.ok(text.ink.every((c, k) => Math.abs(c - rgb(card.color)[k]) <= 24),
+        `${where}: the text is painted in its colour (${text.ink} vs ${card.color})`);
       await page.context().close();
     }
   }

@@ -118,13 +118,22 @@ const cardState = (page, host, scroll = false) => page.evaluate(([h, s]) => {
 /**
  * Shows every card the way a reader scrolling down does: brings the list's
  * "Show more" sentinel into view until the list is complete (cards beyond the
- * first window are rendered as the end of the list nears the viewport).
+ * first window are rendered as the end of the list nears the viewport), and
+ * waits until as many cards are rendered as the count line says are shown
+ * (a short list fills itself a few cards per frame after an interaction).
  * `host` selects a <claim-cards> element to look into instead of the page.
  */
 export async function showAll(page, host = null) {
   for (let i = 0; i < 200; i++) {
     const before = await cardState(page, host, true);
-    if (!before.more) return;
+    if (!before.more) {
+      await page.waitForFunction((h) => {
+        const root = window.__ccRoot(h);
+        const shown = Number(root.querySelector('.cc-count-line')?.textContent.match(/\d[\d,]*/)?.[0].replace(/,/g, ''));
+        return root.querySelectorAll('[data-claim-id]').length === shown;
+      }, host);
+      return;
+    }
     await page.waitForFunction(([h, n]) => {
       const root = window.__ccRoot(h);
       return !root.querySelector('.cc-more') || root.querySelectorAll('[data-claim-id]').length > n;
@@ -133,16 +142,18 @@ export async function showAll(page, host = null) {
   throw new Error('the list did not finish growing');
 }
 
-/** Waits until the number of rendered cards has not changed for 300 ms; returns it. */
-export async function settledCount(page, host = null) {
-  let last = -1;
-  for (let i = 0; i < 100; i++) {
-    const { cards } = await cardState(page, host);
-    if (cards === last) return cards;
-    last = cards;
-    await page.waitForTimeout(300);
-  }
-  return last;
+/**
+ * The number of cards rendered once a long list's window has stopped
+ * growing by itself: it grows while its "Show more" sentinel is within
+ * 1,000 px of the viewport (src/components/more.rs), so it has stopped when
+ * the sentinel is farther than that below the viewport, or gone.
+ */
+export async function grownCount(page, host = null) {
+  await page.waitForFunction((h) => {
+    const more = window.__ccRoot(h).querySelector('.cc-more');
+    return !more || more.getBoundingClientRect().top > window.innerHeight + 1000;
+  }, host);
+  return (await cardState(page, host)).cards;
 }
 
 /**
@@ -175,4 +186,54 @@ export async function axe(page) {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
   });
+}
+
+const { PNG } = lib('pngjs');
+
+/** The sRGB relative luminance of `[r, g, b]` (0–255), as WCAG defines it. */
+export function luminance([r, g, b]) {
+  const lin = (c) => { const s = c / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** The WCAG contrast ratio of two colours. */
+export function contrast(a, b) {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * What a screenshot (PNG bytes) shows inside `rect` (CSS pixels; the page at
+ * device scale 1): its most common colour (the background there) and the
+ * colour that contrasts most with it (the ink of text drawn on it), and the
+ * share of pixels that differ from the background.
+ */
+export function paintedIn(png, rect) {
+  const img = PNG.sync.read(png);
+  const counts = new Map();
+  const pixels = [];
+  const x0 = Math.max(0, Math.floor(rect.x)); const x1 = Math.min(img.width, Math.ceil(rect.x + rect.width));
+  const y0 = Math.max(0, Math.floor(rect.y)); const y1 = Math.min(img.height, Math.ceil(rect.y + rect.height));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * img.width + x) * 4;
+      const px = [img.data[i], img.data[i + 1], img.data[i + 2]];
+      pixels.push(px);
+      const key = px.join(',');
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+  }
+  const background = [...counts].sort((a, b) => b[1] - a[1])[0][0].split(',').map(Number);
+  let ink = background;
+  let differing = 0;
+  for (const px of pixels) {
+    if (px.some((c, k) => Math.abs(c - background[k]) > 8)) differing++;
+    if (contrast(px, background) > contrast(ink, background)) ink = px;
+  }
+  return { background, ink, inked: differing / pixels.length };
+}
+
+/** `rgb(r, g, b)` as CSS computes it, as `[r, g, b]`. */
+export function rgb(css) {
+  return css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
 }
