@@ -66,6 +66,11 @@ impl<'a> Object<'a> {
     pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
+
+    /// The keys, in document order (a repeated key more than once).
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_ref())
+    }
 }
 
 impl<'a> Value<'a> {

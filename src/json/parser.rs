@@ -302,28 +302,54 @@ impl<'a> Parser<'a> {
 /// whose tables would add about 10 KB to the wasm; integers up to 2^53 are
 /// exact, fractions within a rounding error or two.
 fn approximate(raw: &str) -> Option<f64> {
+    // An exponent beyond any f64 is kept as a bound, not refused: `0e999999`
+    // is 0 and `1e-999999` rounds to 0, as JSON readers read them.
     let (mantissa, exponent) = match raw.find(['e', 'E']) {
-        Some(at) => (&raw[..at], raw[at + 1..].trim_start_matches('+').parse::<i32>().ok()?),
+        Some(at) => (&raw[..at], bounded_int(&raw[at + 1..])),
         None => (raw, 0),
     };
     let (negative, digits) = match mantissa.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, mantissa),
     };
+    // The first 19 significant digits (an f64 holds 15–17); later ones only
+    // move the decimal point.
     let mut value = 0.0f64;
     let mut scale = 0i32;
+    let mut significant = 0;
     let mut seen_point = false;
     for b in digits.bytes() {
         if b == b'.' {
             seen_point = true;
             continue;
         }
-        value = value * 10.0 + f64::from(b - b'0');
-        if seen_point {
-            scale -= 1;
+        if significant < 19 {
+            value = value * 10.0 + f64::from(b - b'0');
+            if value > 0.0 {
+                significant += 1;
+            }
+            if seen_point {
+                scale -= 1;
+            }
+        } else if !seen_point {
+            scale += 1;
         }
     }
-    let value = value * 10f64.powi(exponent.checked_add(scale)?);
+    let value = if value == 0.0 { 0.0 } else { value * 10f64.powi(exponent.saturating_add(scale)) };
     let value = if negative { -value } else { value };
     value.is_finite().then_some(value)
+}
+
+/// A decimal integer (optional sign, checked digits), saturated at ±1,000,000.
+fn bounded_int(text: &str) -> i32 {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.trim_start_matches('+')),
+    };
+    let n = digits.bytes().fold(0i32, |n, b| (n * 10 + i32::from(b - b'0')).min(1_000_000));
+    if negative {
+        -n
+    } else {
+        n
+    }
 }
