@@ -49,6 +49,14 @@ pub struct Strings {
     pub sources: &'static str,
     pub topics: &'static str,
     pub kinds: &'static str,
+    /// The verdict facet's legend, and what a card's verdict is called.
+    pub verdicts: &'static str,
+    /// "{value} of {best}": a verdict's place on its scale.
+    pub scale: fn(&str, &str) -> String,
+    /// Before the fact-checker's name on a card.
+    pub reviewed_by: &'static str,
+    /// The link to a review that names no reviewer.
+    pub read_review: &'static str,
     pub sort_label: &'static str,
     pub group_by_speaker: &'static str,
     pub clear_all: &'static str,
@@ -95,6 +103,7 @@ impl Strings {
             Facet::Source => self.sources,
             Facet::Topic => self.topics,
             Facet::Kind => self.kinds,
+            Facet::Verdict => self.verdicts,
         }
     }
 }
@@ -126,6 +135,10 @@ pub static EN: Strings = Strings {
     sources: "Source",
     topics: "Topic",
     kinds: "Kind of claim",
+    verdicts: "Verdict",
+    scale: |value, best| format!("{value} of {best}"),
+    reviewed_by: "Fact-checked by",
+    read_review: "Read the fact-check",
     sort_label: "Sort by",
     group_by_speaker: "Group by speaker",
     clear_all: "Clear all",
@@ -217,6 +230,10 @@ pub static VI: Strings = Strings {
     sources: "Nguồn",
     topics: "Chủ đề",
     kinds: "Loại phát ngôn",
+    verdicts: "Kết luận kiểm chứng",
+    scale: |value, best| format!("{value} trên {best}"),
+    reviewed_by: "Kiểm chứng bởi",
+    read_review: "Xem bài kiểm chứng",
     sort_label: "Sắp xếp theo",
     group_by_speaker: "Nhóm theo người phát ngôn",
     clear_all: "Xóa bộ lọc",
@@ -318,5 +335,7 @@ mod tests {
         assert_eq!((VI.count)(6, 15), "6 trên 15 phát ngôn");
         assert_eq!((EN.date)(&EN, 2025, 3, 5), "March 5, 2025");
         assert_eq!((VI.date)(&VI, 2025, 3, 5), "5 tháng 3 năm 2025");
+        assert_eq!((EN.scale)("1", "5"), "1 of 5");
+        assert_eq!((VI.scale)("1", "5"), "1 trên 5");
     }
 }

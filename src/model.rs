@@ -12,6 +12,8 @@ pub type SpeakerIx = usize;
 pub type SourceIx = usize;
 /// Index of a topic in [`Bundle::topics`].
 pub type TopicIx = usize;
+/// Index of a verdict in [`Bundle::verdicts`].
+pub type VerdictIx = usize;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bundle {
@@ -24,7 +26,29 @@ pub struct Bundle {
     pub claims: Vec<Claim>,
     /// Every distinct topic of the claims, in order of first appearance.
     /// Claims refer to them by index: each name is stored once.
-    pub topics: Vec<String>,
+    pub topics: Vec<Topic>,
+    /// Every distinct verdict of the claims' reviews (the rating's words), in
+    /// order of first appearance; reviews refer to them by index.
+    pub verdicts: Vec<String>,
+}
+
+/// A topic, as claims name it (`id`), with the words to show for it when
+/// the bundle's `topics` list gives them (format 1.1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    pub id: String,
+    pub label: Option<String>,
+}
+
+impl Topic {
+    /// What a reader sees: the label, or the id with its hyphens as spaces.
+    pub fn label(&self) -> std::borrow::Cow<'_, str> {
+        match &self.label {
+            Some(label) => label.as_str().into(),
+            None if self.id.contains('-') => self.id.replace('-', " ").into(),
+            None => self.id.as_str().into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -68,6 +92,26 @@ pub struct Claim {
     /// 1-based paragraph of the article.
     pub paragraph: Option<u32>,
     pub context: Option<String>,
+    /// A fact-checker's verdict on the claim (format 1.1).
+    pub review: Option<Review>,
+}
+
+/// A fact-check of a claim: the verdict in words, and where the reviewer
+/// gives one, its place on a numeric scale (schema.org `Rating`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    /// The rating's words ("False", "Mostly true"), in [`Bundle::verdicts`].
+    pub verdict: VerdictIx,
+    /// The rating on the scale from `worst` to `best`; given only with `best`
+    /// (read "1 of 5"), and checked to lie between `worst` and `best`.
+    pub value: Option<f64>,
+    pub best: Option<f64>,
+    pub worst: Option<f64>,
+    /// The source that reviewed it (a fact-checker), as a source.
+    pub reviewer: Option<SourceIx>,
+    /// The review itself.
+    pub url: Option<String>,
+    pub date: Option<IsoDate>,
 }
 
 /// Declares a closed set of string values with its JSON spelling, so that the
@@ -157,13 +201,50 @@ string_enum! {
     }
 }
 
+impl Review {
+    /// The rating on its scale, as numbers to show ("1", "5": "1 of 5"),
+    /// when the review gives them.
+    pub fn scale(&self) -> Option<(String, String)> {
+        Some((short_number(self.value?), short_number(self.best?)))
+    }
+}
+
+/// A number as a reader reads it: whole numbers without a decimal point,
+/// others to one decimal place. (Not `{}` of an f64: Rust's float
+/// formatting would add its tables to the wasm for this one use.)
+pub fn short_number(n: f64) -> String {
+    let tenths = (n * 10.0).round();
+    if !tenths.is_finite() || tenths.abs() >= 1e17 {
+        return if n.is_nan() {
+            "NaN".to_owned()
+        } else if n > 0.0 {
+            "∞".to_owned()
+        } else {
+            "-∞".to_owned()
+        };
+    }
+    let tenths = tenths as i64;
+    let (whole, tenth) = (tenths / 10, (tenths % 10).unsigned_abs());
+    let sign = if tenths < 0 && whole == 0 { "-" } else { "" };
+    if tenth == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{tenth}")
+    }
+}
+
 impl Bundle {
     pub fn speaker_of(&self, claim: &Claim) -> &Speaker {
         &self.speakers[claim.speaker]
     }
 
-    /// The names of a claim's topics.
-    pub fn topics_of<'a>(&'a self, claim: &'a Claim) -> impl Iterator<Item = &'a str> + 'a {
-        claim.topics.iter().filter_map(|&t| self.topics.get(t)).map(String::as_str)
+    /// A claim's topics.
+    pub fn topics_of<'a>(&'a self, claim: &'a Claim) -> impl Iterator<Item = &'a Topic> + 'a {
+        claim.topics.iter().filter_map(|&t| self.topics.get(t))
+    }
+
+    /// The words of a review's verdict.
+    pub fn verdict_of(&self, review: &Review) -> &str {
+        self.verdicts.get(review.verdict).map_or("", String::as_str)
     }
 }

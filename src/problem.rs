@@ -28,6 +28,8 @@ pub enum List {
     Speakers,
     Sources,
     Claims,
+    /// The bundle's `topics` labels (format 1.1).
+    Topics,
 }
 
 impl List {
@@ -36,6 +38,7 @@ impl List {
             List::Speakers => "speakers",
             List::Sources => "sources",
             List::Claims => "claims",
+            List::Topics => "topics",
         }
     }
 
@@ -45,6 +48,7 @@ impl List {
             List::Speakers => "speaker",
             List::Sources => "source",
             List::Claims => "claim",
+            List::Topics => "topic",
         }
     }
 }

@@ -136,8 +136,11 @@ fn params_prints_the_url_vocabulary_for_the_build() {
     let (code, out, _) = run(&["params"]);
     assert_eq!(code, 0);
     let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    assert_eq!(doc["params"], serde_json::json!(["speaker", "source", "topic", "kind", "q", "sort", "group"]));
-    assert_eq!(doc["lists"], serde_json::json!(["speaker", "source", "topic", "kind"]));
+    assert_eq!(
+        doc["params"],
+        serde_json::json!(["speaker", "source", "topic", "kind", "verdict", "q", "sort", "group"])
+    );
+    assert_eq!(doc["lists"], serde_json::json!(["speaker", "source", "topic", "kind", "verdict"]));
     assert_eq!(run(&["params", "x"]).0, 2);
 }
 

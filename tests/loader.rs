@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use claim_cards::load::{check_url, load, Loaded};
-use claim_cards::model::ClaimKind;
+use claim_cards::model::{ClaimKind, Review, Topic};
 use claim_cards::problem::{List, Place, Severity};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -389,8 +389,145 @@ fn topics_are_stored_once_and_only_for_claims_kept() {
         .push(json!({ "id": "c1", "text": "x", "speaker": "a", "sources": ["s"], "topics": ["orphan"] }));
     let loaded = load_value(&b);
     let bundle = loaded.bundle.as_ref().unwrap();
-    assert_eq!(bundle.topics, ["gaza", "talks"]);
+    let ids = |topics: Vec<&Topic>| topics.into_iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(bundle.topics.iter().collect()), ["gaza", "talks"]);
     assert_eq!(bundle.claims[1].topics, [1, 0]);
-    assert_eq!(bundle.topics_of(&bundle.claims[1]).collect::<Vec<_>>(), ["talks", "gaza"]);
+    assert_eq!(ids(bundle.topics_of(&bundle.claims[1]).collect()), ["talks", "gaza"]);
     assert_eq!(loaded.skipped_claims, 1);
+}
+
+// ---- Format 1.1: reviews and topic labels ----------------------------------
+
+/// A claim with this `review` (and a reviewing source "fc").
+fn reviewed(review: Value) -> Value {
+    let mut b = with_claim(json!({ "id": "c3", "text": "Three", "speaker": "a", "sources": ["s"], "review": review }));
+    b["sources"].as_array_mut().unwrap().push(json!({ "id": "fc", "name": "FactCheck Desk", "kind": "article" }));
+    b
+}
+
+/// The third claim's review and the messages about it.
+fn review_of(review: Value) -> (Option<Review>, Vec<String>) {
+    let loaded = load_value(&reviewed(review));
+    let bundle = loaded.bundle.expect("bundle loads");
+    assert_eq!(bundle.claims.len(), 3, "the claim is always kept");
+    let messages = loaded.problems.iter().map(|p| format!("{p}")).collect();
+    (bundle.claims[2].review.clone(), messages)
+}
+
+#[test]
+fn a_review_is_read_with_its_scale_reviewer_link_and_date() {
+    let review = json!({ "rating": " Mostly false ", "value": 2, "best": 5, "worst": 1, "reviewer": "fc",
+        "url": "https://factcheck.example/r/1", "date": "2025-03-06" });
+    let loaded = load_value(&reviewed(review));
+    assert_eq!(loaded.problems, []);
+    let bundle = loaded.bundle.unwrap();
+    let r = bundle.claims[2].review.as_ref().unwrap();
+    assert_eq!(bundle.verdict_of(r), "Mostly false");
+    assert_eq!((r.value, r.best, r.worst), (Some(2.0), Some(5.0), Some(1.0)));
+    assert_eq!(r.scale(), Some(("2".to_owned(), "5".to_owned())));
+    assert_eq!(r.reviewer, Some(2));
+    assert_eq!(r.url.as_deref(), Some("https://factcheck.example/r/1"));
+    assert_eq!(r.date.as_ref().map(|d| d.to_string()).as_deref(), Some("2025-03-06"));
+    // A version 1 bundle may carry reviews too: 1.1 only adds.
+    assert_eq!(bundle.version, 1.0);
+}
+
+#[test]
+fn verdicts_are_stored_once_in_order_of_first_appearance_and_only_for_claims_kept() {
+    let mut b = base();
+    b["claims"][0]["review"] = json!({ "rating": "False" });
+    b["claims"][1]["review"] = json!({ "rating": "True" });
+    let claims = b["claims"].as_array_mut().unwrap();
+    claims.push(json!({ "id": "c3", "text": "x", "speaker": "a", "sources": ["s"], "review": { "rating": "False" } }));
+    // Skipped (duplicate id): its verdict is not offered.
+    claims.push(json!({ "id": "c1", "text": "x", "speaker": "a", "sources": ["s"], "review": { "rating": "Orphan" } }));
+    let bundle = load_value(&b).bundle.unwrap();
+    assert_eq!(bundle.verdicts, ["False", "True"]);
+    let verdicts: Vec<usize> = bundle.claims.iter().map(|c| c.review.as_ref().unwrap().verdict).collect();
+    assert_eq!(verdicts, [0, 1, 0]);
+}
+
+#[test]
+fn a_bad_review_loses_only_what_is_bad_and_never_the_claim() {
+    let at = "claims[2] (id \"c3\"): warning:";
+    assert_eq!(
+        review_of(json!("False")),
+        (None, vec![format!("{at} \"review\" must be an object, not a string; the review is not shown")])
+    );
+    assert_eq!(
+        review_of(json!({ "value": 1, "best": 5 })),
+        (None, vec![format!("{at} \"review.rating\" is required: the verdict in words; the review is not shown")])
+    );
+    assert_eq!(
+        review_of(json!({ "rating": "  " })).1,
+        [format!("{at} \"review.rating\" is empty; the review is not shown")]
+    );
+    let (r, messages) = review_of(json!({ "rating": "False", "value": "1", "best": 5 }));
+    assert_eq!(messages, [format!("{at} \"review.value\" must be a number, not a string; ignored")]);
+    assert_eq!((r.as_ref().unwrap().value, r.as_ref().unwrap().best), (None, Some(5.0)));
+    let (r, messages) = review_of(json!({ "rating": "False", "value": 7, "best": 5, "worst": 1 }));
+    assert_eq!(messages, [format!("{at} \"review.value\" 7 is not between 1 and 5; the scale is not shown")]);
+    assert_eq!(r.unwrap().scale(), None);
+    let (r, messages) = review_of(json!({ "rating": "False", "value": 1 }));
+    assert_eq!(
+        messages,
+        [format!("{at} \"review.best\" is missing: a rating's numbers need the best value of the scale; the scale is not shown")]
+    );
+    assert_eq!(r.unwrap().value, None);
+    assert_eq!(
+        review_of(json!({ "rating": "False", "value": 1, "best": 3, "worst": 3 })).1,
+        [format!("{at} \"review.best\" and \"review.worst\" are both 3; the scale is not shown")]
+    );
+    // A scale may run either way: 1 is best of 1–5 here.
+    assert_eq!(review_of(json!({ "rating": "True", "value": 1.5, "best": 1, "worst": 5 })).1, Vec::<String>::new());
+    let (r, messages) =
+        review_of(json!({ "rating": "False", "reviewer": "nobody", "url": "javascript:alert(1)", "date": "soon" }));
+    assert_eq!(
+        messages,
+        [
+            format!("{at} source \"nobody\" is not defined; the reviewer is not shown"),
+            format!(
+                "{at} \"review.url\" \"javascript:alert(1)\" is not an http: or https: link; the link is not shown"
+            ),
+            format!("{at} \"review.date\": \"soon\" is not an ISO 8601 date (expected YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]); ignored"),
+        ]
+    );
+    let r = r.unwrap();
+    assert_eq!((r.reviewer, r.url, r.date), (None, None, None));
+}
+
+#[test]
+fn topic_labels_name_topics_and_bad_entries_are_dropped_with_a_warning() {
+    let mut b = base();
+    b["claims"][0]["topics"] = json!(["us-hamas-talks", "hostages", "gaza-aid"]);
+    b["topics"] = json!([
+        { "id": "us-hamas-talks", "label": "US–Hamas talks" },
+        { "id": "hostages", "label": "Hostages" },
+        { "id": "hostages", "label": "Again" },
+        { "label": "No id" },
+        { "id": "unused", "label": "Never used" },
+        "gaza-aid",
+        { "id": "gaza-aid" }
+    ]);
+    let loaded = load_value(&b);
+    let lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "topics[2] (id \"hostages\"): warning: topic \"hostages\" is listed twice (first at topics[1]); ignored",
+            "topics[3]: warning: \"id\" is required: the topic as claims name it; ignored",
+            "topics[5]: warning: a topic must be an object, not a string; ignored",
+            "topics[6] (id \"gaza-aid\"): warning: \"label\" is required: the words to show for the topic; ignored",
+        ]
+    );
+    let bundle = loaded.bundle.unwrap();
+    let labels: Vec<String> = bundle.topics.iter().map(|t| t.label().into_owned()).collect();
+    assert_eq!(labels, ["US–Hamas talks", "Hostages", "gaza aid"]);
+    let mut b = base();
+    b["topics"] = json!({ "gaza": "Gaza" });
+    let lines: Vec<String> = load_value(&b).problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        ["bundle: warning: \"topics\" must be a list of {\"id\", \"label\"} objects, not an object; topics are shown by their names"]
+    );
 }

@@ -31,9 +31,14 @@ const INVALID: &[(&str, &str)] = &[
     ("paragraph-zero.json", "/claims/0/paragraph"),
     ("protocol-relative-url.json", "/sources/0/url"),
     ("repeated-source.json", "/claims/0/sources/1"),
+    ("review-javascript-url.json", "/claims/0/review/url"),
+    ("review-value-string.json", "/claims/0/review/value"),
+    ("review-value-without-best.json", "/claims/0/review/best"),
+    ("review-without-rating.json", "/claims/0/review/rating"),
     ("sources-string.json", "/claims/0/sources"),
     ("speaker-without-name.json", "/speakers/0/name"),
     ("tab-in-scheme-url.json", "/sources/0/url"),
+    ("topic-label-missing.json", "/topics/0/label"),
     ("topic-not-string.json", "/claims/0/topics/0"),
     ("unknown-claim-kind.json", "/claims/0/kind"),
     ("unknown-speaker-kind.json", "/speakers/0/kind"),
@@ -52,7 +57,9 @@ fn names(problem: &Problem, pointer: &str) -> bool {
             match rest {
                 [] => field.is_empty(),
                 [key] => field == *key,
-                [key, n] => field == format!("{key}[{n}]"),
+                // An element of a list member (`sources[1]`), or a member of an object member (`review.rating`).
+                [key, n] if n.bytes().all(|b| b.is_ascii_digit()) => field == format!("{key}[{n}]"),
+                [key, member] => field == format!("{key}.{member}"),
                 _ => false,
             }
         }

@@ -196,3 +196,49 @@ fn a_facet_value_with_a_comma_survives_the_url_and_the_attributes() {
     assert_eq!(listed.chosen[Facet::Speaker].iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
     assert_eq!(ViewState::from_pairs([("speaker", "a, b")]).chosen[Facet::Speaker].len(), 1);
 }
+
+/// A bundle of four claims, three of them reviewed (format 1.1).
+fn reviewed() -> (Bundle, Index) {
+    let text = r#"{
+        "version": 1.1,
+        "article": { "title": "Checked" },
+        "speakers": [{ "id": "a", "name": "Ann" }, { "id": "b", "name": "Bo" }],
+        "sources": [{ "id": "s", "name": "Wire" }, { "id": "fc", "name": "Fact desk", "kind": "article" }],
+        "claims": [
+            { "id": "c1", "text": "Taxes fell", "speaker": "a", "sources": ["s"], "review": { "rating": "False", "reviewer": "fc" } },
+            { "id": "c2", "text": "Crime rose", "speaker": "a", "sources": ["s"], "review": { "rating": "Mostly true", "value": 4, "best": 5 } },
+            { "id": "c3", "text": "Jobs grew", "speaker": "b", "sources": ["s"], "review": { "rating": "False" } },
+            { "id": "c4", "text": "Rain came", "speaker": "b", "sources": ["s"] }
+        ]
+    }"#;
+    let loaded = load(text);
+    assert_eq!(loaded.problems, []);
+    let bundle = loaded.bundle.unwrap();
+    let index = Index::new(&bundle);
+    (bundle, index)
+}
+
+#[test]
+fn the_verdict_facet_filters_by_the_ratings_words_and_counts_them() {
+    let (b, ix) = reviewed();
+    assert_eq!(b.verdicts, ["False", "Mostly true"]);
+    let sel = select(&b, &ix, &ViewState::default());
+    assert_eq!(sel.counts[Facet::Verdict], vec![2, 1], "a claim without a review has no verdict");
+    let s = state(&[Action::Toggle(Facet::Verdict, "False".into())]);
+    let sel = select(&b, &ix, &s);
+    assert_eq!(ids(&b, &sel.claims), ["c1", "c3"]);
+    assert_eq!(sel.counts[Facet::Speaker], vec![1, 1]);
+    let s = s.apply(Action::Toggle(Facet::Speaker, "a".into()));
+    let sel = select(&b, &ix, &s);
+    assert_eq!(ids(&b, &sel.claims), ["c1"]);
+    assert_eq!(sel.counts[Facet::Verdict], vec![1, 1], "Ann has one of each");
+    // The verdict's words are searched too.
+    let sel = select(&b, &ix, &state(&[Action::SetQuery("mostly".into())]));
+    assert_eq!(ids(&b, &sel.claims), ["c2"]);
+    // In the URL, whole words, spaces and all.
+    let s = state(&[Action::Toggle(Facet::Verdict, "Mostly true".into())]);
+    assert_eq!(s.to_pairs(), [("verdict", "Mostly true".to_owned())]);
+    assert_eq!(ViewState::from_pairs([("verdict", "Mostly true")]), s);
+    let attributes = s.to_attribute_pairs();
+    assert_eq!(ViewState::from_attribute_pairs(attributes.iter().map(|(k, v)| (*k, v.as_str()))), s);
+}

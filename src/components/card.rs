@@ -1,4 +1,4 @@
-use crate::components::parts::{avatar, marked, speaker_line};
+use crate::components::parts::{avatar, marked, speaker_line, verdict};
 use crate::dataset::Shared;
 use crate::i18n::Strings;
 use crate::model::{ClaimKind, SourceKind};
@@ -99,6 +99,9 @@ pub fn Card(props: &CardProps) -> Html {
             if let Some(context) = &claim.context {
                 <p class="cc-context" dir="auto">{ context.clone() }</p>
             }
+            if let Some(review) = &claim.review {
+                { verdict(bundle, review, s, words) }
+            }
             <footer class="cc-card-foot">
                 <ul class="cc-chips" aria-label={s.via}>{ for sources }</ul>
                 <p class="cc-meta">
@@ -113,7 +116,7 @@ pub fn Card(props: &CardProps) -> Html {
                             <span class="cc-paragraph" data-paragraph={p.to_string()}>{ format!("{} {p}", s.in_paragraph) }</span>
                         }
                     }
-                    { for bundle.topics_of(claim).map(|t| html! { <span class="cc-topic" dir="auto">{ format!("#{t}") }</span> }) }
+                    { for bundle.topics_of(claim).map(|t| html! { <span class="cc-topic" dir="auto">{ format!("#{}", t.label()) }</span> }) }
                 </p>
                 <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy} disabled={!props.live}
                     aria-label={format!("{}: {}", s.copy_link, speaker.name)}>

@@ -48,8 +48,12 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(i, o)| *expanded || *i < limit || props.chosen.contains(o.value.as_str()));
+    if total == 0 {
+        // A facet the bundle has nothing for (no topics, no reviews).
+        return Html::default();
+    }
     let items = visible.map(|(i, o)| {
-        let id = format!("{}-{}-{}", props.id_prefix, props.facet.param(), o.value);
+        let id = option_id(&props.id_prefix, props.facet, i, &o.value);
         let onchange = {
             let (facet, value) = (props.facet, o.value.to_string());
             props.dispatch.reform(move |_: Event| Action::Toggle(facet, value.clone()))
@@ -81,5 +85,17 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
             <ul class="cc-options">{ for items }</ul>
             { for toggle }
         </fieldset>
+    }
+}
+
+/// The id of an option's checkbox: `{prefix}-{facet}-{value}` when the value
+/// is an id (speakers, sources, kinds, most topics), else
+/// `{prefix}-{facet}-~{position}` — free text (a topic or a verdict with
+/// spaces) is no element id, and `~` never occurs in one of ours.
+pub fn option_id(prefix: &str, facet: crate::view::Facet, position: usize, value: &str) -> String {
+    if crate::load::is_valid_id(value) {
+        format!("{prefix}-{}-{value}", facet.param())
+    } else {
+        format!("{prefix}-{}-~{position}", facet.param())
     }
 }

@@ -111,10 +111,11 @@ fn facet_options(data: &Shared, s: &Strings) -> PerFacet<Rc<Vec<FacetOption>>> {
             Facet::Source => {
                 b.sources.iter().map(|src| option(&src.id, src.name.clone(), Some((s.source_kind)(src.kind)))).collect()
             }
-            Facet::Topic => b.topics.iter().map(|t| option(t, t.replace('-', " "), None)).collect(),
+            Facet::Topic => b.topics.iter().map(|t| option(&t.id, t.label().into_owned(), None)).collect(),
             Facet::Kind => {
                 ClaimKind::ALL.iter().map(|k| option(k.as_str(), (s.claim_kind)(*k).to_owned(), None)).collect()
             }
+            Facet::Verdict => b.verdicts.iter().map(|v| option(v, v.clone(), None)).collect(),
         })
     })
 }

@@ -1,7 +1,9 @@
 //! Small pieces of markup shared by cards and speaker groups: text with
-//! its search matches marked, a speaker's avatar and name line.
+//! its search matches marked, a speaker's avatar and name line, a claim's
+//! verdict.
 
-use crate::model::Speaker;
+use crate::i18n::Strings;
+use crate::model::{Bundle, Review, Speaker};
 use crate::text::highlight;
 use yew::prelude::*;
 
@@ -60,6 +62,46 @@ pub fn speaker_line(speaker: &Speaker, words: &[String]) -> Html {
                 <span class="cc-speaker-role" dir="auto">{ marked(&detail.join(" · "), words) }</span>
             }
         </>
+    }
+}
+
+/// A fact-checker's verdict on a claim: the rating's words first (the
+/// widget never says a verdict by colour alone), its place on the scale
+/// when the review gives numbers ("1 of 5"), and who reviewed it, linking to
+/// the review.
+pub fn verdict(bundle: &Bundle, review: &Review, s: &Strings, words: &[String]) -> Html {
+    let reviewer = review.reviewer.and_then(|ix| bundle.sources.get(ix)).map(|src| src.name.clone());
+    let link = |text: String| match &review.url {
+        Some(url) => html! {
+            <a href={url.clone()} target="_blank" rel="noopener noreferrer" dir="auto">
+                { text }<span class="cc-visually-hidden">{ " " }{ s.opens_new_tab }</span>
+            </a>
+        },
+        None => html! { <span dir="auto">{ text }</span> },
+    };
+    let by = match (reviewer, &review.url) {
+        (Some(name), _) => Some(html! { <>{ s.reviewed_by }{ " " }{ link(name) }</> }),
+        (None, Some(_)) => Some(link(s.read_review.to_owned())),
+        (None, None) => None,
+    };
+    html! {
+        <div class="cc-verdict" part="verdict">
+            <p class="cc-verdict-head">
+                <span class="cc-verdict-label">{ s.verdicts }{ ": " }</span>
+                <strong class="cc-verdict-words" dir="auto">{ marked(bundle.verdict_of(review), words) }</strong>
+                if let Some((value, best)) = review.scale() {
+                    <span class="cc-verdict-scale">{ " (" }{ (s.scale)(&value, &best) }{ ")" }</span>
+                }
+            </p>
+            if by.is_some() || review.date.is_some() {
+                <p class="cc-verdict-by">
+                    { for by }
+                    if let Some(date) = &review.date {
+                        { " · " }<time datetime={date.to_string()}>{ (s.date)(s, date.year, date.month, date.day) }</time>
+                    }
+                </p>
+            }
+        </div>
     }
 }
 

@@ -7,7 +7,7 @@ use super::limits;
 use super::tables::Table;
 use crate::date::IsoDate;
 use crate::json::{Parser, Value};
-use crate::model::{Claim, ClaimKind, Source, SourceIx, Speaker};
+use crate::model::{Claim, ClaimKind, Source, SourceIx, Speaker, Topic};
 use crate::problem::{List, Problem};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -18,11 +18,13 @@ pub(super) struct Refs<'a> {
     pub sources: &'a Table<Source>,
 }
 
-/// The loaded claims and their topics.
+/// The loaded claims, their topics and verdicts.
 pub(super) struct Claims {
     pub claims: Vec<Claim>,
     /// Every distinct topic of the kept claims, in order of first appearance.
-    pub topics: Vec<String>,
+    pub topics: Vec<Topic>,
+    /// Every distinct verdict of the kept claims' reviews, in order of first appearance.
+    pub verdicts: Vec<String>,
     pub skipped: usize,
 }
 
@@ -33,11 +35,13 @@ pub(super) fn load_claims(
     at: Option<usize>,
     count: usize,
     refs: &Refs,
+    mut labels: super::review::TopicLabels,
     problems: &mut Vec<Problem>,
 ) -> Claims {
     // Sized once: growing by doubling would hold two copies at the largest step.
     let mut claims = Vec::with_capacity(count);
-    let mut topics = Topics::default();
+    let mut topics = Interned::default();
+    let mut verdicts = Interned::default();
     // Keys borrow from the text (an id has no escapes), so this map copies no id.
     let mut claim_ids: FxHashMap<Cow<str>, usize> = FxHashMap::default();
     claim_ids.reserve(count);
@@ -66,13 +70,16 @@ pub(super) fn load_claims(
             None => Some(c),
         });
         match claim {
-            Some((mut c, names)) => {
+            Some((mut c, names, verdict)) => {
                 let key = match item.as_object().and_then(|o| o.get("id")) {
                     Some(Value::String(id)) => id.clone(),
                     _ => Cow::Owned(c.id.clone()),
                 };
                 claim_ids.insert(key, index);
                 c.topics = names.into_iter().map(|t| topics.intern(t)).collect();
+                if let (Some(review), Some(words)) = (c.review.as_mut(), verdict) {
+                    review.verdict = verdicts.intern(words);
+                }
                 claims.push(c);
             }
             None => skipped += 1,
@@ -81,17 +88,19 @@ pub(super) fn load_claims(
         index += 1;
     }
     claims.shrink_to_fit();
-    Claims { claims, topics: topics.names, skipped }
+    let topics = topics.names.into_iter().map(|id| Topic { label: labels.take(&id), id }).collect();
+    Claims { claims, topics, verdicts: verdicts.names, skipped }
 }
 
-/// The distinct topics of the loaded claims, in order of first appearance.
+/// Distinct names (topics, verdicts) of the loaded claims, in order of first
+/// appearance: each stored once, claims hold indexes.
 #[derive(Default)]
-struct Topics {
+struct Interned {
     names: Vec<String>,
     by_name: FxHashMap<String, usize>,
 }
 
-impl Topics {
+impl Interned {
     fn intern(&mut self, name: String) -> usize {
         if let Some(&ix) = self.by_name.get(&name) {
             return ix;
@@ -106,10 +115,10 @@ impl Topics {
 // its quick baseline code until the function is called again after being
 // optimised, so per-claim work must be a call of its own to get faster as a
 // large bundle loads.
-/// A claim (with no topics yet) and the names of its topics, which are
-/// interned only once the claim is known to be kept.
+/// A claim (with no topics yet) and the names of its topics and its
+/// verdict, which are interned only once the claim is known to be kept.
 #[inline(never)]
-fn load_claim(f: &mut Fields, refs: &Refs) -> Option<(Claim, Vec<String>)> {
+fn load_claim(f: &mut Fields, refs: &Refs) -> Option<(Claim, Vec<String>, Option<String>)> {
     let id = f.read_id();
     f.obj?;
     // Every required field is checked, so that one pass reports all of a claim's errors.
@@ -155,7 +164,9 @@ fn load_claim(f: &mut Fields, refs: &Refs) -> Option<(Claim, Vec<String>)> {
         Ok(None) | Err(Reported) => None,
     };
     let context = f.optional_text("context", limits::CONTEXT);
-    Some((Claim { id, text, speaker, sources, kind, date, topics: Vec::new(), paragraph, context }, topics))
+    let (review, verdict) = super::review::review(f, refs.sources).unzip();
+    let claim = Claim { id, text, speaker, sources, kind, date, topics: Vec::new(), paragraph, context, review };
+    Some((claim, topics, verdict))
 }
 
 fn claim_sources(f: &mut Fields, refs: &Refs) -> Option<Vec<SourceIx>> {

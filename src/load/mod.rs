@@ -1,4 +1,4 @@
-//! Bundle format v1: from JSON text to a [`Bundle`] plus the [`Problem`]s found.
+//! Bundle format v1 (and its additive revision 1.1): from JSON text to a [`Bundle`] plus the [`Problem`]s found.
 //!
 //! The rule is *nothing valid is lost*: a bad claim is skipped and reported,
 //! every other claim is kept; a bad optional value is dropped with a warning and
@@ -16,12 +16,13 @@
 //!
 //! | file | job |
 //! | --- | --- |
-//! | `mod.rs` | the whole load, in order: size, syntax, version, article, tables, claims |
+//! | `mod.rs` | the whole load, in order: size, syntax, version, article, tables, topic labels, claims |
 //! | `fields.rs` | reading one object's members: the one type check, typed getters, problems with their place |
 //! | `checks.rs` | checks of single values: text, links (`check_url`), language tags, ids |
 //! | `article.rs` | `version` and `article` |
 //! | `tables.rs` | speakers and sources, by id |
 //! | `claims.rs` | the claims, one at a time; their sources and topics |
+//! | `review.rs` | format 1.1: a claim's `review`, the bundle's `topics` labels |
 //! | `limits.rs` | every size limit |
 
 mod article;
@@ -29,10 +30,11 @@ mod checks;
 mod claims;
 mod fields;
 pub mod limits;
+mod review;
 mod tables;
 
 pub use article::FORMAT_MAJOR;
-pub use checks::check_url;
+pub use checks::{check_url, is_valid_id};
 
 use crate::json::{Object, Parser, SyntaxError, Value};
 use crate::model::Bundle;
@@ -159,10 +161,13 @@ fn load_root(text: &str, root: &Object, claims_json: ClaimsJson) -> Loaded {
 
     let speakers = tables::load_table(speakers_json, List::Speakers, &mut problems, tables::speaker, |s| &s.id);
     let sources = tables::load_table(sources_json, List::Sources, &mut problems, tables::source, |s| &s.id);
+    let labels = review::topic_labels(root.get("topics"), &mut problems);
     let refs = claims::Refs { speakers: &speakers, sources: &sources };
-    let claims::Claims { claims, topics, skipped } = claims::load_claims(text, claims_at, count, &refs, &mut problems);
+    let claims::Claims { claims, topics, verdicts, skipped } =
+        claims::load_claims(text, claims_at, count, &refs, labels, &mut problems);
 
-    let bundle = Bundle { version, article, speakers: speakers.items, sources: sources.items, claims, topics };
+    let bundle =
+        Bundle { version, article, speakers: speakers.items, sources: sources.items, claims, topics, verdicts };
     Loaded { bundle: Some(bundle), problems, skipped_claims: skipped }
 }
 

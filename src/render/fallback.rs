@@ -52,11 +52,14 @@ fn Fallback(props: &FallbackProps) -> Html {
                                         { format!(" — {}: ", (s.claim_kind)(c.kind)) }
                                         <span dir="auto">{ text }</span>
                                     </p>
+                                    if let Some(review) = &c.review {
+                                        { crate::components::parts::verdict(b, review, s, &[]) }
+                                    }
                                     <p>
                                         { format!("{}: ", s.via) }{ for sources }
                                         if let Some(date) = &c.date { { format!(" · {}", (s.date)(s, date.year, date.month, date.day)) } }
                                         if let Some(p) = c.paragraph { { format!(" · {} {p}", s.in_paragraph) } }
-                                        { for b.topics_of(c).map(|t| format!(" · #{t}")) }
+                                        { for b.topics_of(c).map(|t| format!(" · #{}", t.label())) }
                                     </p>
                                 </li>
                             }

@@ -15,11 +15,13 @@ pub enum Facet {
     Source,
     Topic,
     Kind,
+    /// A review's verdict, by its words (format 1.1).
+    Verdict,
 }
 
 impl Facet {
     /// Every facet, in the order the filter bar shows them.
-    pub const ALL: [Facet; 4] = [Facet::Speaker, Facet::Source, Facet::Topic, Facet::Kind];
+    pub const ALL: [Facet; 5] = [Facet::Speaker, Facet::Source, Facet::Topic, Facet::Kind, Facet::Verdict];
 
     /// The URL parameter and custom-element attribute for this facet.
     pub fn param(self) -> &'static str {
@@ -28,18 +30,21 @@ impl Facet {
             Facet::Source => "source",
             Facet::Topic => "topic",
             Facet::Kind => "kind",
+            Facet::Verdict => "verdict",
         }
     }
 
     /// The facet's options a claim has, as positions in the facet's option
     /// list (`Bundle::speakers`, `Bundle::sources`, `Bundle::topics`,
-    /// `ClaimKind::ALL`).
+    /// `ClaimKind::ALL`, `Bundle::verdicts`). A claim without a review has
+    /// no verdict.
     pub fn option_ixs(self, claim: &Claim) -> &[usize] {
         match self {
             Facet::Speaker => std::slice::from_ref(&claim.speaker),
             Facet::Source => &claim.sources,
             Facet::Topic => &claim.topics,
             Facet::Kind => std::slice::from_ref(&KIND_IXS[claim.kind.position()]),
+            Facet::Verdict => claim.review.as_ref().map_or(&[], |r| std::slice::from_ref(&r.verdict)),
         }
     }
 }
@@ -57,14 +62,14 @@ const KIND_IXS: [usize; ClaimKind::ALL.len()] = {
 
 /// One `T` for each facet, indexed by [`Facet`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
-pub struct PerFacet<T>([T; 4]);
+pub struct PerFacet<T>([T; 5]);
 
 impl<T> PerFacet<T> {
     pub fn from_fn(mut make: impl FnMut(Facet) -> T) -> Self {
         // Spelled out rather than `Facet::ALL.map(make)`: the same, with less
         // code in the wasm (array `map` goes through `try_map`).
-        let [a, b, c, d] = Facet::ALL;
-        PerFacet([make(a), make(b), make(c), make(d)])
+        let [a, b, c, d, e] = Facet::ALL;
+        PerFacet([make(a), make(b), make(c), make(d), make(e)])
     }
 
     /// Each facet with its value, in [`Facet::ALL`] order.

@@ -22,6 +22,8 @@ pub struct Index {
     speaker_text: Vec<String>,
     /// Folded name of each source; a claim matches a word found in one of its sources.
     source_text: Vec<String>,
+    /// Folded words of each verdict; a claim matches a word found in its review's verdict.
+    verdict_text: Vec<String>,
     /// Folded speaker names, for sorting.
     pub(super) speaker_keys: Vec<String>,
     /// Each facet's options: value (id, topic or kind name) → position in
@@ -58,8 +60,9 @@ impl Index {
         let options = PerFacet::from_fn(|facet| match facet {
             Facet::Speaker => by_position(bundle.speakers.iter().map(|s| s.id.as_str())),
             Facet::Source => by_position(bundle.sources.iter().map(|s| s.id.as_str())),
-            Facet::Topic => by_position(bundle.topics.iter().map(String::as_str)),
+            Facet::Topic => by_position(bundle.topics.iter().map(|t| t.id.as_str())),
             Facet::Kind => by_position(ClaimKind::ALL.iter().map(|k| k.as_str())),
+            Facet::Verdict => by_position(bundle.verdicts.iter().map(String::as_str)),
         });
         let mut by_id: Vec<usize> = (0..bundle.claims.len()).collect();
         super::select::sort_claims(&mut by_id, &|a, b| bundle.claims[a].id.cmp(&bundle.claims[b].id));
@@ -70,6 +73,7 @@ impl Index {
             claim_ends,
             speaker_text,
             source_text: bundle.sources.iter().map(|s| fold(&s.name)).collect(),
+            verdict_text: bundle.verdicts.iter().map(|v| fold(v)).collect(),
             speaker_keys: bundle.speakers.iter().map(|s| fold(&s.name)).collect(),
             options,
         }
@@ -92,14 +96,23 @@ impl Index {
     }
 
     /// Which claims contain every one of the folded `words` (each in the
-    /// claim's text, its speaker's or one of its sources'); `None` for no words.
+    /// claim's text, its speaker's, one of its sources' or its verdict's);
+    /// `None` for no words.
     pub(super) fn matching(&self, bundle: &Bundle, words: &[String]) -> Option<Vec<bool>> {
         let mut all: Option<Vec<bool>> = None;
         for word in words {
             let speakers: Vec<bool> = self.speaker_text.iter().map(|t| t.contains(word.as_str())).collect();
             let sources: Vec<bool> = self.source_text.iter().map(|t| t.contains(word.as_str())).collect();
-            let mut hit: Vec<bool> =
-                bundle.claims.iter().map(|c| speakers[c.speaker] || c.sources.iter().any(|&s| sources[s])).collect();
+            let verdicts: Vec<bool> = self.verdict_text.iter().map(|t| t.contains(word.as_str())).collect();
+            let mut hit: Vec<bool> = bundle
+                .claims
+                .iter()
+                .map(|c| {
+                    speakers[c.speaker]
+                        || c.sources.iter().any(|&s| sources[s])
+                        || c.review.as_ref().is_some_and(|r| verdicts[r.verdict])
+                })
+                .collect();
             // One scan: after a match, go on from the end of that claim.
             let (mut from, mut ci) = (0, 0);
             while let Some(at) = self.claim_text.get(from..).and_then(|rest| rest.find(word.as_str())) {

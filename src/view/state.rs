@@ -49,11 +49,12 @@ pub enum Param {
 }
 
 impl Param {
-    pub const ALL: [Param; 7] = [
+    pub const ALL: [Param; 8] = [
         Param::Facet(Facet::Speaker),
         Param::Facet(Facet::Source),
         Param::Facet(Facet::Topic),
         Param::Facet(Facet::Kind),
+        Param::Facet(Facet::Verdict),
         Param::Query,
         Param::Sort,
         Param::Group,
@@ -73,7 +74,7 @@ impl Param {
     }
 
     /// Every parameter's name: the part of a page URL the widget owns.
-    pub fn names() -> [&'static str; 7] {
+    pub fn names() -> [&'static str; 8] {
         Param::ALL.map(Param::name)
     }
 }
@@ -86,7 +87,7 @@ pub const GROUP_BY_SPEAKER: &str = "speaker";
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
     /// Each facet's chosen values: speaker and source ids, topic names,
-    /// kind names (`ClaimKind::as_str`).
+    /// kind names (`ClaimKind::as_str`), verdicts' words.
     pub chosen: PerFacet<BTreeSet<String>>,
     pub query: String,
     pub sort: SortOrder,

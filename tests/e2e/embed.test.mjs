@@ -103,7 +103,7 @@ test('filters: events carry the state, and the host can set them', async () => {
   await page.$eval('#claims-en', (el) => el.shadowRoot.querySelector('#cc-speaker-donald-trump').click());
   await page.waitForFunction(() => window.__events.some((e) => e.name === 'claimcards:filterchange' && e.detail.speaker.length));
   const last = (await events(page, 'claimcards:filterchange', 'claims-en')).at(-1);
-  assert.deepEqual(last, { speaker: ['donald-trump'], source: [], topic: [], kind: [], q: '', sort: 'article', group: '', shown: 3, total: 17 });
+  assert.deepEqual(last, { speaker: ['donald-trump'], source: [], topic: [], kind: [], verdict: [], q: '', sort: 'article', group: '', shown: 3, total: 17 });
   assert.deepEqual(await box.evaluate((el) => el.filters.speaker), ['donald-trump']);
   assert.equal(new URL(page.url()).search, '', "the host's URL is the host's");
 
