@@ -8,9 +8,13 @@
 //! and dispatch actions), [`hooks`] (the widget's behaviour over time) and
 //! [`web`] (fetch, URL and history glue); [`embed`], what the custom element
 //! calls. Prerendering: `render` (feature `ssr`: `claim-cards render`) and
-//! [`prerender`] (when the live widget may take a prerender over).
+//! [`prerender`] (when the live widget may take a prerender over). Import and
+//! export: `convert` (feature `cli`: fact-check markup, the Fact Check Tools
+//! API, CSV, schema.org JSON-LD).
 //! ARCHITECTURE.md has the map.
 
+#[cfg(feature = "cli")]
+pub mod convert;
 pub mod dataset;
 pub mod date;
 pub mod i18n;

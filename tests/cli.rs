@@ -1,5 +1,6 @@
 //! The command-line tool: `validate` (exact output for every fixture, exit codes,
-//! --json), `render` (its HTML, problems and exit codes) and `params`.
+//! --json), `render` (its HTML, problems and exit codes), `import` and
+//! `export` (files, exit codes, what goes to stderr) and `params`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
@@ -20,11 +21,16 @@ fn run(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn demo_bundles_are_valid() {
-    let (code, out, _) =
-        run(&["validate", "static/bundles/us-hamas-talks.json", "static/bundles/us-hamas-talks.vi.json"]);
+    let (code, out, _) = run(&[
+        "validate",
+        "static/bundles/harbor-fact-checks.json",
+        "static/bundles/us-hamas-talks.json",
+        "static/bundles/us-hamas-talks.vi.json",
+    ]);
     assert_eq!(
         out,
-        "static/bundles/us-hamas-talks.json: 17 claims valid, 0 skipped\n\
+        "static/bundles/harbor-fact-checks.json: 10 claims valid, 0 skipped\n\
+         static/bundles/us-hamas-talks.json: 17 claims valid, 0 skipped\n\
          static/bundles/us-hamas-talks.vi.json: 5 claims valid, 0 skipped\n"
     );
     assert_eq!(code, 0);
@@ -206,4 +212,91 @@ fn render_usage_errors_exit_2() {
         assert_eq!(code, 2, "{args:?}");
         assert!(out.is_empty() && err.contains("usage: claim-cards validate"), "{args:?}: {err}");
     }
+}
+
+/// A fresh folder under the system's temporary one.
+fn temp(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cc-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn import_writes_a_bundle_that_validates_and_says_the_rest_on_stderr() {
+    let out_file = temp("import").with_extension("json");
+    let (code, out, err) = run(&[
+        "import",
+        "claimreview",
+        "tests/fixtures/import/claimreview/transit-graph.jsonld",
+        "--title",
+        "Transit checks",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert_eq!(
+        err,
+        "tests/fixtures/import/claimreview/transit-graph.jsonld: /@graph/1: warning: \"reviewRating.ratingValue\" \"n/a\" is not a number: the verdict has no scale\n\
+         tests/fixtures/import/claimreview/transit-graph.jsonld: /@graph/3: warning: \"itemReviewed.appearance[1]\" has neither a URL nor a name; this appearance is left out\n\
+         claim-cards: 3 claims, 3 speakers, 5 sources\n"
+    );
+    let (code, out, _) = run(&["validate", out_file.to_str().unwrap()]);
+    assert_eq!((code, out), (0, format!("{}: 3 claims valid, 0 skipped\n", out_file.display())));
+    std::fs::remove_file(&out_file).unwrap();
+    // An item left out: exit 1, the bundle still written (to stdout here).
+    let (code, out, err) = run(&["import", "factcheck-api", "tests/fixtures/import/factcheck-api/search-pages.json"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("{\n  \"version\": 1.1,"), "{out}");
+    assert!(err.contains("[1].claims[1]: error: no \"claimReview\""), "{err}");
+    assert!(err.ends_with("claim-cards: 3 claims, 3 speakers, 3 sources; 1 item left out\n"), "{err}");
+    // Usage errors.
+    for args in [
+        &["import"][..],
+        &["import", "yaml", "x"][..],
+        &["import", "csv"][..],
+        &["import", "csv", "a", "b"][..],
+        &["export", "csv", "x.json"][..],
+        &["export", "pdf", "x"][..],
+    ] {
+        assert_eq!(run(args).0, 2, "{args:?}");
+    }
+    assert_eq!(run(&["import", "claimreview", "tests/fixtures/does-not-exist.json"]).0, 1);
+}
+
+#[test]
+fn export_csv_then_import_csv_through_the_command_line() {
+    let dir = temp("csv");
+    let (code, _, err) = run(&["export", "csv", "static/bundles/harbor-fact-checks.json", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let mut files: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    files.sort();
+    assert_eq!(files, ["article.csv", "claims.csv", "sources.csv", "speakers.csv"], "no labels, no topics.csv");
+    let claims = std::fs::read_to_string(dir.join("claims.csv")).unwrap();
+    assert!(
+        claims.starts_with("\u{feff}id,text,speaker,sources,kind,date,topics,paragraph,context,review_rating,"),
+        "{claims}"
+    );
+    let (code, out, err) = run(&["import", "csv", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, std::fs::read_to_string("static/bundles/harbor-fact-checks.json").unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn export_jsonld_and_render_with_it() {
+    let (code, out, _) = run(&["export", "jsonld", "static/bundles/harbor-fact-checks.json"]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(doc["@graph"].as_array().unwrap().len(), 20, "a claim and a review each");
+    let (code, out, _) = run(&["render", "static/bundles/harbor-fact-checks.json", "--jsonld", "--src", "b.json"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("<script type=\"application/ld+json\">\n{\n  \"@context\": \"https://schema.org\","),
+        "{out}"
+    );
+    assert!(out.contains("</script>\n<claim-cards src=\"b.json\">"));
+    let (_, page, _) = run(&["render", "--page", "static/bundles/harbor-fact-checks.json", "--jsonld"]);
+    let head = &page[..page.find("</head>").unwrap()];
+    assert!(head.contains("<script type=\"application/ld+json\">"), "in the page's head");
 }

@@ -335,7 +335,15 @@ fn approximate(raw: &str) -> Option<f64> {
             scale += 1;
         }
     }
-    let value = if value == 0.0 { 0.0 } else { value * 10f64.powi(exponent.saturating_add(scale)) };
+    // Dividing by an exact power of ten (up to 10^22) rounds once, so a short
+    // fraction such as 1.2 reads as the nearest double; multiplying by an
+    // inexact 10^-n would round twice (1.2000000000000002).
+    let power = exponent.saturating_add(scale);
+    let value = match power {
+        _ if value == 0.0 => 0.0,
+        -22..=-1 => value / 10f64.powi(-power),
+        _ => value * 10f64.powi(power),
+    };
     let value = if negative { -value } else { value };
     value.is_finite().then_some(value)
 }

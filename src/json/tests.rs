@@ -21,6 +21,12 @@ fn reads_values_and_borrows_plain_strings() {
         let Ok(Value::Number(n)) = parse(text) else { panic!("{text}") };
         assert!((n.as_f64() - value).abs() < 1e-12, "{text}: {}", n.as_f64());
     }
+    // Short fractions (versions, ratings) read as the nearest double, so they
+    // print as they were written.
+    for (text, value) in [("1.2", 1.2), ("1.1", 1.1), ("0.1", 0.1), ("2.71", 2.71), ("-4.5", -4.5), ("12e-1", 1.2)] {
+        let Ok(Value::Number(n)) = parse(text) else { panic!("{text}") };
+        assert_eq!(n.as_f64(), value, "{text}");
+    }
     assert_eq!(o.get("b"), Some(&Value::String(Cow::Owned("xé\n".to_owned()))));
     assert!(matches!(o.get("c"), Some(Value::String(Cow::Borrowed("plain")))));
 }

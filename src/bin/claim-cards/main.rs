@@ -6,12 +6,18 @@
 //!   HTML for a bundle, made by the same components, to paste into an article
 //!   (or a whole standalone page); its problems go to stderr as `validate`
 //!   prints them.
+//! * `claim-cards import claimreview|factcheck-api|csv INPUT... [-o FILE]` —
+//!   a bundle from fact-check markup, Fact Check Tools API answers or a folder
+//!   of CSV files; what cannot be mapped goes to stderr, per item.
+//! * `claim-cards export csv BUNDLE DIR` / `export jsonld BUNDLE` — a bundle
+//!   as CSV files, or as schema.org JSON-LD for the article's page.
 //! * `claim-cards params` — for the build: the widget's URL and attribute
 //!   vocabulary as JSON, written into the embed's JavaScript.
 //!
 //! Exit status: 0 when every claim can be shown (warnings allowed), 1 when a
 //! claim was skipped or a file could not be read, 2 on a usage error.
 
+mod convert;
 mod render;
 mod validate;
 
@@ -23,6 +29,12 @@ const USAGE: &str = "\
 usage: claim-cards validate [--json] FILE...
        claim-cards render [--page] BUNDLE [--src URL] [--assets URL] [--lang en|vi]
                           [--theme light|dark|auto] [--view QUERY] [--bundle-origins LIST]
+                          [--jsonld]
+       claim-cards import claimreview FILE... [-o OUT] [--title TITLE] [--url URL]
+       claim-cards import factcheck-api FILE... [-o OUT] [--title TITLE] [--url URL]
+       claim-cards import csv DIR [-o OUT]
+       claim-cards export csv BUNDLE DIR
+       claim-cards export jsonld BUNDLE
 
 validate checks claim bundles (format v1) and prints every problem:
   FILE:LINE:COL: error: ...                  a JSON syntax error
@@ -42,9 +54,18 @@ widget takes over when it starts. --page prints a whole standalone page instead.
   --bundle-origins LIST
                   where a script may point the element (the page's ?bundle=):
                   \"self\" and origins, space-separated; anything else is refused
+  --jsonld        also the claims as schema.org JSON-LD (a script before the
+                  element; in the page's head with --page)
 The bundle's problems go to stderr, as validate prints them.
 
-Exit status: 0 all claims valid, 1 claims skipped or a file unreadable, 2 usage error.
+import writes a bundle (to OUT, or stdout) from schema.org ClaimReview markup
+(JSON-LD files, saved HTML pages), Fact Check Tools API claims:search answers,
+or a folder of CSV files (claims.csv, speakers.csv, sources.csv, and optional
+topics.csv, article.csv); everything it could not map goes to stderr, per item.
+export writes a bundle as those CSV files, or prints it as schema.org JSON-LD.
+
+Exit status: 0 all claims valid, 1 claims skipped (or items left out by
+import) or a file unreadable, 2 usage error.
 
 For the build: claim-cards params prints the widget's URL and attribute
 vocabulary as JSON: {\"params\": [...], \"lists\": [...]}.";
@@ -62,6 +83,8 @@ fn main() -> ExitCode {
             Ok(options) => render::run(&options),
             Err(message) => usage(&message),
         },
+        Some("import") => convert::import(rest),
+        Some("export") => convert::export(rest),
         Some("params") if !rest.is_empty() => usage("params takes no arguments"),
         Some("params") => {
             let lists: Vec<&str> =

@@ -18,6 +18,8 @@ pub struct Options {
     pub theme: Theme,
     pub view: ViewState,
     pub bundle_origins: Option<String>,
+    /// Also the claims as schema.org JSON-LD.
+    pub jsonld: bool,
 }
 
 impl Options {
@@ -31,6 +33,7 @@ impl Options {
             theme: Theme::Auto,
             view: ViewState::default(),
             bundle_origins: None,
+            jsonld: false,
         };
         let mut bundle = None;
         let mut args = args.iter();
@@ -38,6 +41,7 @@ impl Options {
             let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
             match arg.as_str() {
                 "--page" => o.page = true,
+                "--jsonld" => o.jsonld = true,
                 "--src" => o.src = Some(value("--src")?),
                 "--assets" => o.assets = value("--assets")?,
                 "--lang" => {
@@ -107,13 +111,21 @@ pub fn run(o: &Options) -> ExitCode {
         eprintln!("claim-cards: cannot start the renderer");
         return ExitCode::from(1);
     };
-    let html = runtime.block_on(async {
+    let mut html = runtime.block_on(async {
         if o.page {
             render::page(&r).await
         } else {
             render::element(&r, false).await
         }
     });
+    let bundle = report.result.as_ref().ok().and_then(|(_, loaded)| loaded.bundle.as_ref());
+    if let (true, Some(bundle)) = (o.jsonld, bundle) {
+        let script = claim_cards::convert::jsonld::script(bundle);
+        html = match html.find("</head>") {
+            Some(at) if o.page => format!("{}{script}\n{}", &html[..at], &html[at..]),
+            _ => format!("{script}\n{html}"),
+        };
+    }
     let mut out = std::io::stdout().lock();
     if writeln!(out, "{html}").is_err() {
         return ExitCode::from(1);

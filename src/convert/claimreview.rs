@@ -1,0 +1,575 @@
+//! `claim-cards import claimreview FILE...`: schema.org `ClaimReview` markup,
+//! as fact-checkers publish it, into a bundle.
+//!
+//! Input: JSON-LD files, or saved HTML pages (every
+//! `<script type="application/ld+json">` in them). A ClaimReview is found
+//! wherever it stands: one object, an array, an `@graph`, a data feed's
+//! `dataFeedElement[].item[]`.
+//!
+//! | ClaimReview | bundle |
+//! | --- | --- |
+//! | `claimReviewed` | the claim's `text` (required) |
+//! | `itemReviewed.author` | its speaker, one per name; "Unknown" or none: an unnamed speaker |
+//! | `itemReviewed.firstAppearance`, `.appearance` | its sources, one per URL (kind: social media for the big platforms, else other), or per name for a work without a URL |
+//! | `author` (the fact-checker) | a source of kind `article`: the review's `reviewer` (named from its `url`'s host without a name); the claim's source when it has no appearance |
+//! | `itemReviewed.datePublished` | the claim's `date` |
+//! | `reviewRating` | `review`: `alternateName` the verdict's words, `ratingValue`/`bestRating`/`worstRating` its scale (numbers or strings of digits; schema.org's defaults 5 and 1 when missing) |
+//! | `url`, `datePublished` | the review's `url` and `date` |
+//! | `inLanguage` | the article's `language` |
+//!
+//! The same review (same URL, same claim) found twice is one claim.
+
+use super::schemaorg::{self, is_type};
+use super::{host_of, normalize_date, number_of, text_of, Draft, Ids, Imported, Note, Origin};
+use crate::load::check_url;
+use crate::model::{SourceKind, SpeakerKind};
+use crate::text::fold;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+
+/// One input file: its name (for messages) and its text.
+pub struct Input {
+    pub name: String,
+    pub text: String,
+}
+
+/// What the input cannot say about the article.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// The article's title (default: the first HTML page's `<title>`).
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+pub fn import(inputs: &[Input], options: &Options) -> Imported {
+    let mut b = Builder::default();
+    let mut page_title = None;
+    for input in inputs {
+        for doc in documents(input, &mut b.notes, &mut page_title) {
+            let mut found = Vec::new();
+            find_reviews(&doc.value, String::new(), &mut found);
+            if found.is_empty() {
+                b.notes.push(Note::warning(&doc.at, "no ClaimReview in it"));
+            }
+            for (pointer, review) in found {
+                let at = match (pointer.is_empty(), doc.script) {
+                    (true, _) => doc.at.clone(),
+                    (false, true) => format!("{} {pointer}", doc.at),
+                    (false, false) => format!("{}: {pointer}", doc.at),
+                };
+                b.review(review, &at);
+            }
+        }
+    }
+    let title = options.title.clone().or(page_title).unwrap_or_else(|| "Fact-checked claims".to_owned());
+    b.finish(title, options.url.clone())
+}
+
+/// A JSON-LD document of an input: a whole file, or one script of a page.
+struct Doc {
+    at: String,
+    /// A script of a page (else a whole file).
+    script: bool,
+    value: Value,
+}
+
+/// The JSON-LD documents of a file: the file itself, or the ld+json scripts
+/// of an HTML page (noting the page's `<title>`).
+fn documents(input: &Input, notes: &mut Vec<Note>, title: &mut Option<String>) -> Vec<Doc> {
+    let text = input.text.trim_start_matches('\u{feff}');
+    if !text.trim_start().starts_with('<') {
+        return match serde_json::from_str(text) {
+            Ok(value) => vec![Doc { at: input.name.clone(), script: false, value }],
+            Err(e) => {
+                notes.push(Note::error(
+                    format!("{}:{}:{}", input.name, e.line(), e.column()),
+                    format!("not valid JSON: {e}"),
+                ));
+                Vec::new()
+            }
+        };
+    }
+    let page = scan_page(text);
+    if title.is_none() {
+        *title = page.title;
+    }
+    if page.scripts.is_empty() {
+        notes.push(Note::warning(&input.name, "no <script type=\"application/ld+json\"> in this page"));
+    }
+    let mut docs = Vec::new();
+    for (n, (line, script)) in page.scripts.into_iter().enumerate() {
+        let at = format!("{}: script {} (line {line})", input.name, n + 1);
+        match serde_json::from_str(script.trim()) {
+            Ok(value) => docs.push(Doc { at, script: true, value }),
+            Err(e) => notes.push(Note::error(at, format!("not valid JSON: {e}; its reviews are left out"))),
+        }
+    }
+    docs
+}
+
+/// What an HTML page holds for an import.
+struct Page {
+    title: Option<String>,
+    /// Each ld+json script's text, with the line its tag starts on.
+    scripts: Vec<(usize, String)>,
+}
+
+/// Reads a page with a WHATWG tokenizer (html5gum): script contents are raw
+/// text to it, as to a browser, so a `<` or `</p>` inside JSON does not end a
+/// script early.
+fn scan_page(html: &str) -> Page {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let mut page = Page { title: None, scripts: Vec::new() };
+    // Inside an ld+json script (its start line) or the title.
+    let mut script: Option<(usize, String)> = None;
+    let mut in_title = false;
+    let mut title = String::new();
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) if tag.name.as_slice() == b"script" => {
+                let ld = tag.attributes.get(b"type".as_slice()).is_some_and(|t| {
+                    let t = String::from_utf8_lossy(&t.value).to_ascii_lowercase();
+                    t.split(';').next().is_some_and(|t| t.trim() == "application/ld+json")
+                });
+                if ld {
+                    let line = html[..tag.span.start.min(html.len())].matches('\n').count() + 1;
+                    script = Some((line, String::new()));
+                }
+            }
+            Token::StartTag(tag) if tag.name.as_slice() == b"title" && page.title.is_none() => in_title = true,
+            Token::String(s) => {
+                if let Some((_, text)) = &mut script {
+                    text.push_str(&String::from_utf8_lossy(&s.value));
+                } else if in_title {
+                    title.push_str(&String::from_utf8_lossy(&s.value));
+                }
+            }
+            Token::EndTag(tag) if tag.name.as_slice() == b"script" => page.scripts.extend(script.take()),
+            Token::EndTag(tag) if tag.name.as_slice() == b"title" && in_title => {
+                in_title = false;
+                let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                page.title = (!t.is_empty()).then_some(t);
+            }
+            _ => {}
+        }
+    }
+    page
+}
+
+/// Every ClaimReview node in a JSON-LD value, with its JSON Pointer.
+fn find_reviews<'v>(value: &'v Value, pointer: String, found: &mut Vec<(String, &'v Value)>) {
+    match value {
+        Value::Object(_) if is_type(value, "ClaimReview") => found.push((pointer, value)),
+        Value::Object(map) => {
+            for (key, v) in map {
+                find_reviews(v, format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")), found);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                find_reviews(v, format!("{pointer}/{i}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The first of a value that may be a list; the rest are counted.
+fn first(value: Option<&Value>) -> (Option<&Value>, usize) {
+    match value {
+        Some(Value::Array(items)) => (items.first(), items.len().saturating_sub(1)),
+        Some(Value::Null) | None => (None, 0),
+        Some(v) => (Some(v), 0),
+    }
+}
+
+/// The name of a node (its `name`, a string of it, or the first of a list).
+fn name_of(node: &Value) -> Option<String> {
+    match node {
+        Value::Object(o) => first(o.get("name")).0.and_then(text_of),
+        other => text_of(other),
+    }
+}
+
+/// A node's URL: a string, or an object's `url` (or an `@id` that is a link).
+fn url_of(node: &Value) -> Option<String> {
+    match node {
+        Value::Object(o) => first(o.get("url"))
+            .0
+            .and_then(url_of)
+            .or_else(|| o.get("@id").and_then(text_of).filter(|id| check_url(id).is_ok())),
+        other => text_of(other),
+    }
+}
+
+/// The key of the unnamed speaker among speakers by folded name (no name folds to it).
+const UNNAMED: &str = "\u{0}unnamed";
+
+/// A name for a link that has none: its host, and for a social platform the
+/// account or group it is in (`x.com/MarcusForHarbor`,
+/// `facebook.com/groups/harborneighbors`).
+fn link_name(url: &str) -> String {
+    let host = host_of(url).unwrap_or_default();
+    if schemaorg::source_kind(&host) != SourceKind::SocialMedia {
+        return host;
+    }
+    let path = url.split_once("://").map_or("", |(_, rest)| rest);
+    let mut parts = path.split(['?', '#']).next().unwrap_or("").split('/').skip(1).filter(|p| !p.is_empty());
+    match parts.next() {
+        Some(first @ ("groups" | "pages" | "channel" | "c" | "user" | "r" | "u" | "people")) => match parts.next() {
+            Some(second) => format!("{host}/{first}/{second}"),
+            None => host,
+        },
+        Some(first) => format!("{host}/{first}"),
+        None => host,
+    }
+}
+
+/// The bundle being built, with what has been given an id.
+#[derive(Default)]
+struct Builder {
+    draft: Draft,
+    notes: Vec<Note>,
+    speaker_ids: Ids,
+    source_ids: Ids,
+    claim_ids: Ids,
+    /// Folded name → id.
+    speakers: HashMap<String, String>,
+    /// Source key (its URL, or `name:` its folded name) → id.
+    sources: HashMap<String, String>,
+    /// (review URL, folded claim text) → index in the draft's claims.
+    claims: HashMap<(String, String), usize>,
+    language: Option<(String, String)>,
+    reviewers: Vec<String>,
+}
+
+impl Builder {
+    fn review(&mut self, r: &Value, at: &str) {
+        let Some(text) = r.get("claimReviewed").and_then(|v| first(Some(v)).0).and_then(text_of) else {
+            self.notes.push(Note::error(at, "no \"claimReviewed\": the claim's words are missing; left out"));
+            return;
+        };
+        let item = r.get("itemReviewed").filter(|v| v.is_object());
+        let review_url = r.get("url").and_then(text_of);
+        let key = (review_url.clone().unwrap_or_default(), fold(&text));
+
+        // Where the claim was made: one source per URL.
+        let mut sources = Vec::new();
+        for prop in ["firstAppearance", "appearance"] {
+            let values = match item.and_then(|i| i.get(prop)) {
+                Some(Value::Array(items)) => items.iter().collect(),
+                Some(Value::Null) | None => Vec::new(),
+                Some(v) => vec![v],
+            };
+            for (i, v) in values.into_iter().enumerate() {
+                let field = if matches!(item.and_then(|i| i.get(prop)), Some(Value::Array(_))) {
+                    format!("itemReviewed.{prop}[{i}]")
+                } else {
+                    format!("itemReviewed.{prop}")
+                };
+                match self.appearance(v) {
+                    Ok(id) if !sources.contains(&id) => sources.push(id),
+                    Ok(_) => {}
+                    Err(why) => {
+                        self.notes.push(Note::warning(at, format!("\"{field}\" {why}; this appearance is left out")))
+                    }
+                }
+            }
+        }
+
+        if let Some(&existing) = self.claims.get(&key) {
+            let (claim, origin) = &mut self.draft.claims[existing];
+            if let Some(Value::Array(list)) = claim.get_mut("sources") {
+                for id in sources {
+                    if !list.iter().any(|s| s.as_str() == Some(id.as_str())) {
+                        list.push(id.into());
+                    }
+                }
+            }
+            let first_at = origin.at.clone();
+            self.notes
+                .push(Note::warning(at, format!("the same review as {first_at} (same URL and claim); merged into it")));
+            return;
+        }
+
+        let reviewer = self.reviewer(r, at);
+        if sources.is_empty() {
+            match &reviewer {
+                Some(id) => {
+                    sources.push(id.clone());
+                    self.notes.push(Note::warning(
+                        at,
+                        "no \"itemReviewed.appearance\" with a URL: the claim is listed as seen in the fact-check",
+                    ));
+                }
+                None => {
+                    self.notes.push(Note::error(
+                        at,
+                        "neither an appearance with a URL nor a reviewer: nothing says where the claim was made; left out",
+                    ));
+                    return;
+                }
+            }
+        }
+        let speaker = self.speaker(item, at);
+
+        let mut claim = Map::new();
+        claim.insert("id".into(), self.claim_ids.make(&text, "claim").into());
+        claim.insert("text".into(), text.into());
+        claim.insert("speaker".into(), speaker.into());
+        claim.insert("sources".into(), sources.into());
+        let date = item.and_then(|i| i.get("datePublished")).or_else(|| {
+            let (first_appearance, _) = first(item.and_then(|i| i.get("firstAppearance")));
+            first_appearance.and_then(|a| a.get("datePublished"))
+        });
+        if let Some(raw) = date.and_then(text_of) {
+            match normalize_date(&raw) {
+                Ok(d) => {
+                    claim.insert("date".into(), d.into());
+                }
+                Err(why) => {
+                    self.notes.push(Note::warning(at, format!("\"itemReviewed.datePublished\": {why}; left out")))
+                }
+            }
+        }
+        if let Some(review) = self.rating(r, at, reviewer, review_url) {
+            claim.insert("review".into(), review.into());
+        }
+        self.language(r, at);
+        self.claims.insert(key, self.draft.claims.len());
+        self.draft.claims.push((Value::Object(claim), Origin::new(at)));
+    }
+
+    /// The speaker of the claim: the reviewed item's author, one speaker per name.
+    fn speaker(&mut self, item: Option<&Value>, at: &str) -> String {
+        let (author, more) = first(item.and_then(|i| i.get("author")));
+        if more > 0 {
+            self.notes.push(Note::warning(
+                at,
+                format!("\"itemReviewed.author\" names {} authors; a claim has one speaker: the first", more + 1),
+            ));
+        }
+        let name = author.and_then(name_of).filter(|n| !schemaorg::is_unknown_name(n));
+        let Some(name) = name else {
+            return self.unnamed();
+        };
+        let key = fold(&name);
+        if let Some(id) = self.speakers.get(&key) {
+            return id.clone();
+        }
+        let id = self.speaker_ids.make(&name, "speaker");
+        let mut s = Map::new();
+        s.insert("id".into(), id.clone().into());
+        s.insert("name".into(), name.into());
+        if let Some(node) = author.filter(|a| a.is_object()) {
+            if let Some(role) = first(node.get("jobTitle")).0.and_then(text_of) {
+                s.insert("role".into(), role.into());
+            }
+            if let Some(affiliation) = first(node.get("affiliation")).0.and_then(name_of) {
+                s.insert("affiliation".into(), affiliation.into());
+            }
+            s.insert("kind".into(), schemaorg::speaker_kind(node).as_str().into());
+            if let Some(image) = first(node.get("image")).0.and_then(url_of) {
+                s.insert("image".into(), image.into());
+            }
+        }
+        self.speakers.insert(key, id.clone());
+        self.draft.speakers.push((Value::Object(s), Origin::new(format!("{at} itemReviewed.author"))));
+        id
+    }
+
+    /// The one speaker for claims whose author is not known.
+    fn unnamed(&mut self) -> String {
+        if let Some(id) = self.speakers.get(UNNAMED) {
+            return id.clone();
+        }
+        let id = self.speaker_ids.make("unnamed", "speaker");
+        let s = json!({ "id": id, "name": "Unnamed claimant", "kind": SpeakerKind::Unnamed.as_str() });
+        self.speakers.insert(UNNAMED.into(), id.clone());
+        self.draft.speakers.push((s, Origin::new("(claims without a named author)")));
+        id
+    }
+
+    /// A source for an appearance of the claim: a URL, or a node with one —
+    /// or, without a URL, with a name (a source need not link anywhere).
+    fn appearance(&mut self, node: &Value) -> Result<String, String> {
+        let name = match node {
+            Value::Object(o) => first(o.get("name")).0.or(first(o.get("headline")).0).and_then(text_of),
+            _ => None,
+        };
+        let url = match url_of(node) {
+            Some(url) => Some(check_url(&url)?),
+            None if name.is_some() => None,
+            None => return Err("has neither a URL nor a name".to_owned()),
+        };
+        let key = match &url {
+            Some(url) => url.clone(),
+            None => format!("appearance:{}", fold(name.as_deref().unwrap_or(""))),
+        };
+        if let Some(id) = self.sources.get(&key) {
+            return Ok(id.clone());
+        }
+        let host = url.as_deref().and_then(host_of).unwrap_or_default();
+        let name = name.unwrap_or_else(|| url.as_deref().map_or_else(|| host.clone(), link_name));
+        let social = is_type(node, "SocialMediaPosting") || schemaorg::source_kind(&host) == SourceKind::SocialMedia;
+        let kind = if social { SourceKind::SocialMedia } else { SourceKind::Other };
+        let id = self.source_ids.make(&name, "source");
+        let mut s = Map::new();
+        s.insert("id".into(), id.clone().into());
+        s.insert("name".into(), name.into());
+        if let Some(url) = url {
+            s.insert("url".into(), url.into());
+        }
+        s.insert("kind".into(), kind.as_str().into());
+        self.sources.insert(key.clone(), id.clone());
+        self.draft.sources.push((Value::Object(s), Origin::new(key)));
+        Ok(id)
+    }
+
+    /// The fact-checker (the review's author) as a source.
+    fn reviewer(&mut self, r: &Value, at: &str) -> Option<String> {
+        let (author, more) = first(r.get("author").or_else(|| r.get("publisher")));
+        if more > 0 {
+            self.notes.push(Note::warning(
+                at,
+                format!("\"author\" names {} fact-checkers; the first is the reviewer", more + 1),
+            ));
+        }
+        let Some(author) = author else {
+            self.notes.push(Note::warning(at, "no \"author\": the review names no fact-checker"));
+            return None;
+        };
+        let url = url_of(author).and_then(|u| check_url(&u).ok());
+        let Some(name) = name_of(author).or_else(|| url.as_deref().and_then(host_of)) else {
+            self.notes.push(Note::warning(at, "the review's \"author\" has neither a name nor a URL: no reviewer"));
+            return None;
+        };
+        // One fact-checker, however its reviews name it: by name, or by its URL.
+        let key = format!("reviewer:{}", fold(&name));
+        let url_key = url.as_ref().map(|u| format!("reviewer-url:{u}"));
+        if let Some(id) = self.sources.get(&key).or_else(|| url_key.as_ref().and_then(|k| self.sources.get(k))) {
+            return Some(id.clone());
+        }
+        let id = self.source_ids.make(&name, "source");
+        if let Some(url_key) = url_key {
+            self.sources.insert(url_key, id.clone());
+        }
+        let mut s = Map::new();
+        s.insert("id".into(), id.clone().into());
+        s.insert("name".into(), name.clone().into());
+        if let Some(url) = url {
+            s.insert("url".into(), url.into());
+        }
+        s.insert("kind".into(), SourceKind::Article.as_str().into());
+        self.sources.insert(key, id.clone());
+        self.reviewers.push(name);
+        self.draft.sources.push((Value::Object(s), Origin::new(format!("{at} author"))));
+        Some(id)
+    }
+
+    /// The review: the rating's words and scale, the reviewer, the link and date.
+    fn rating(
+        &mut self,
+        r: &Value,
+        at: &str,
+        reviewer: Option<String>,
+        url: Option<String>,
+    ) -> Option<Map<String, Value>> {
+        let (rating, _) = first(r.get("reviewRating"));
+        let Some(rating) = rating.filter(|v| v.is_object()) else {
+            self.notes.push(Note::warning(at, "no \"reviewRating\": the claim has no verdict"));
+            return None;
+        };
+        let raw_value = rating.get("ratingValue");
+        let value = raw_value.and_then(number_of);
+        let words = ["alternateName", "name"]
+            .into_iter()
+            .find_map(|k| first(rating.get(k)).0.and_then(text_of))
+            .or_else(|| raw_value.filter(|_| value.is_none()).and_then(text_of));
+        let Some(words) = words else {
+            self.notes.push(Note::warning(
+                at,
+                "\"reviewRating\" has no words for its verdict (\"alternateName\"): the claim has no verdict",
+            ));
+            return None;
+        };
+        let mut review = Map::new();
+        review.insert("rating".into(), words.clone().into());
+        if let Some(v) = value {
+            review.insert("value".into(), v.into());
+            let mut bound = |key: &str, default: f64| match rating.get(key) {
+                Some(raw) if !raw.is_null() => number_of(raw).or_else(|| {
+                    self.notes.push(Note::warning(
+                        at,
+                        format!("\"reviewRating.{key}\" {raw} is not a number; {default} is assumed"),
+                    ));
+                    Some(default)
+                }),
+                _ => Some(default),
+            };
+            review.insert("best".into(), bound("bestRating", schemaorg::DEFAULT_BEST).into());
+            review.insert("worst".into(), bound("worstRating", schemaorg::DEFAULT_WORST).into());
+        } else if let Some(raw) = raw_value.filter(|v| !v.is_null() && text_of(v).as_deref() != Some(words.as_str())) {
+            self.notes.push(Note::warning(
+                at,
+                format!("\"reviewRating.ratingValue\" {raw} is not a number: the verdict has no scale"),
+            ));
+        }
+        if let Some(id) = reviewer {
+            review.insert("reviewer".into(), id.into());
+        }
+        if let Some(url) = url {
+            review.insert("url".into(), url.into());
+        }
+        if let Some(raw) = r.get("datePublished").and_then(text_of) {
+            match normalize_date(&raw) {
+                Ok(d) => {
+                    review.insert("date".into(), d.into());
+                }
+                Err(why) => self.notes.push(Note::warning(at, format!("\"datePublished\": {why}; left out"))),
+            }
+        }
+        Some(review)
+    }
+
+    /// The article's language, from the reviews' `inLanguage`.
+    fn language(&mut self, r: &Value, at: &str) {
+        let (lang, _) = first(r.get("inLanguage"));
+        let Some(lang) = lang.and_then(|l| match l {
+            Value::Object(o) => o.get("alternateName").and_then(text_of),
+            other => text_of(other),
+        }) else {
+            return;
+        };
+        match &self.language {
+            None => self.language = Some((lang, at.to_owned())),
+            Some((first, _)) if first.eq_ignore_ascii_case(&lang) => {}
+            Some((first, first_at)) => self.notes.push(Note::warning(
+                at,
+                format!("\"inLanguage\" \"{lang}\" differs from \"{first}\" ({first_at}), which is the article's"),
+            )),
+        }
+    }
+
+    fn finish(mut self, title: String, url: Option<String>) -> Imported {
+        let article = &mut self.draft.article;
+        article.insert("title".into(), title.into());
+        if let Some(url) = url {
+            article.insert("url".into(), url.into());
+        }
+        let mut reviewers = self.reviewers.clone();
+        reviewers.dedup();
+        if let [one] = reviewers.as_slice() {
+            article.insert("publisher".into(), one.clone().into());
+        }
+        if let Some((lang, at)) = &self.language {
+            article.insert("language".into(), lang.clone().into());
+            self.draft.article_origin.fields.push(("language".into(), at.clone()));
+        }
+        self.draft.article_origin.at = "article".into();
+        self.draft.version = Some(1.1);
+        self.draft.finish(self.notes)
+    }
+}

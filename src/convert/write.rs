@@ -1,0 +1,161 @@
+//! A loaded bundle written back as bundle JSON, in the style of the demo
+//! bundles: the top level one member per line, each speaker, source, topic
+//! and claim on a line of its own (so a diff shows which claim changed).
+
+use crate::model::{Bundle, Claim, Review};
+use serde_json::{json, Map, Value};
+
+/// The bundle as JSON text. Version 1.1 when it uses 1.1's parts (reviews,
+/// topic labels), else the version it was read as.
+pub fn bundle_json(b: &Bundle) -> String {
+    let uses_1_1 = b.claims.iter().any(|c| c.review.is_some()) || b.topics.iter().any(|t| t.label.is_some());
+    let version = if uses_1_1 && b.version < 1.1 { 1.1 } else { b.version };
+    let mut out = String::from("{\n");
+    out += &format!("  \"version\": {},\n", number(version));
+    let a = &b.article;
+    let article = object([
+        ("title", a.title.as_deref().map(Value::from)),
+        ("url", a.url.as_deref().map(Value::from)),
+        ("publisher", a.publisher.as_deref().map(Value::from)),
+        ("published", a.published.as_ref().map(|d| Value::from(d.to_string()))),
+        ("language", a.language.as_deref().map(Value::from)),
+    ]);
+    out += &format!("  \"article\": {}", inline(&article));
+    let speakers = b.speakers.iter().map(|s| {
+        object([
+            ("id", Some(s.id.as_str().into())),
+            ("name", Some(s.name.as_str().into())),
+            ("role", s.role.as_deref().map(Value::from)),
+            ("affiliation", s.affiliation.as_deref().map(Value::from)),
+            ("kind", Some(s.kind.as_str().into())),
+            ("image", s.image.as_deref().map(Value::from)),
+        ])
+    });
+    list(&mut out, "speakers", speakers);
+    let sources = b.sources.iter().map(|s| {
+        object([
+            ("id", Some(s.id.as_str().into())),
+            ("name", Some(s.name.as_str().into())),
+            ("url", s.url.as_deref().map(Value::from)),
+            ("kind", Some(s.kind.as_str().into())),
+        ])
+    });
+    list(&mut out, "sources", sources);
+    if b.topics.iter().any(|t| t.label.is_some()) {
+        let topics = b.topics.iter().filter_map(|t| {
+            let label = t.label.as_deref()?;
+            Some(json!({ "id": t.id, "label": label }))
+        });
+        list(&mut out, "topics", topics);
+    }
+    list(&mut out, "claims", b.claims.iter().map(|c| claim(b, c)));
+    out += "\n}\n";
+    out
+}
+
+fn claim(b: &Bundle, c: &Claim) -> Value {
+    let sources: Vec<Value> = c.sources.iter().map(|&s| b.sources[s].id.as_str().into()).collect();
+    let topics: Vec<Value> = b.topics_of(c).map(|t| t.id.as_str().into()).collect();
+    object([
+        ("id", Some(c.id.as_str().into())),
+        ("text", Some(c.text.as_str().into())),
+        ("speaker", Some(b.speakers[c.speaker].id.as_str().into())),
+        ("sources", Some(sources.into())),
+        ("kind", Some(c.kind.as_str().into())),
+        ("date", c.date.as_ref().map(|d| d.to_string().into())),
+        ("topics", (!topics.is_empty()).then(|| topics.into())),
+        ("paragraph", c.paragraph.map(Value::from)),
+        ("context", c.context.as_deref().map(Value::from)),
+        ("review", c.review.as_ref().map(|r| review(b, r))),
+    ])
+}
+
+fn review(b: &Bundle, r: &Review) -> Value {
+    let num = |n: Option<f64>| n.and_then(serde_json::Number::from_f64).map(Value::Number);
+    object([
+        ("rating", Some(b.verdict_of(r).into())),
+        ("value", num(r.value)),
+        ("best", num(r.best)),
+        ("worst", num(r.worst)),
+        ("reviewer", r.reviewer.map(|s| b.sources[s].id.as_str().into())),
+        ("url", r.url.as_deref().map(Value::from)),
+        ("date", r.date.as_ref().map(|d| d.to_string().into())),
+    ])
+}
+
+/// An object of the members that are present, in the order given
+/// (serde_json keeps insertion order: its `preserve_order` feature).
+fn object<const N: usize>(members: [(&str, Option<Value>); N]) -> Value {
+    Value::Object(members.into_iter().filter_map(|(k, v)| Some((k.to_owned(), v?))).collect::<Map<_, _>>())
+}
+
+/// `"key": [` then one line per item, then `]`.
+fn list(out: &mut String, key: &str, items: impl Iterator<Item = Value>) {
+    *out += &format!(",\n  \"{key}\": [");
+    let mut first = true;
+    for item in items {
+        *out += if first { "\n    " } else { ",\n    " };
+        *out += &inline(&item);
+        first = false;
+    }
+    *out += if first { "]" } else { "\n  ]" };
+}
+
+/// A value on one line, with a space inside braces and after commas:
+/// `{ "id": "a", "sources": ["s", "t"] }`.
+fn inline(value: &Value) -> String {
+    match value {
+        Value::Object(map) if map.is_empty() => "{}".to_owned(),
+        Value::Object(map) => {
+            let members: Vec<String> =
+                map.iter().map(|(k, v)| format!("{}: {}", Value::from(k.as_str()), inline(v))).collect();
+            format!("{{ {} }}", members.join(", "))
+        }
+        Value::Array(items) => format!("[{}]", items.iter().map(inline).collect::<Vec<_>>().join(", ")),
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), number),
+        other => other.to_string(),
+    }
+}
+
+/// A number as JSON: whole numbers without a decimal point.
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load;
+
+    #[test]
+    fn a_bundle_written_reads_back_the_same_and_cleanly() {
+        for text in [
+            include_str!("../../static/bundles/us-hamas-talks.json"),
+            include_str!("../../tests/fixtures/schema/valid/every-field.json"),
+        ] {
+            let bundle = load(text).bundle.unwrap();
+            let written = bundle_json(&bundle);
+            let again = load(&written);
+            assert_eq!(again.problems, [], "{written}");
+            assert_eq!(again.bundle.unwrap(), bundle);
+        }
+    }
+
+    #[test]
+    fn one_item_per_line() {
+        let bundle = load(include_str!("../../static/bundles/us-hamas-talks.json")).bundle.unwrap();
+        let written = bundle_json(&bundle);
+        assert!(written.starts_with("{\n  \"version\": 1,\n  \"article\": { \"title\": "), "{written}");
+        assert!(written.contains(
+            "\n    { \"id\": \"karoline-leavitt\", \"name\": \"Karoline Leavitt\", \"role\": \"White House press secretary\", \"affiliation\": \"White House\", \"kind\": \"person\" },\n"
+        ));
+        assert_eq!(
+            written.lines().count(),
+            2 + 1 + 3 * 2 + bundle.speakers.len() + bundle.sources.len() + bundle.claims.len() + 1
+        );
+    }
+}
