@@ -184,7 +184,7 @@ fn factcheck_api_answers_one_or_several_pages() {
 
 #[test]
 fn csv_as_excel_saves_it() {
-    let imported = convert::csv::import(&root().join("tests/fixtures/import/csv/good"));
+    let imported = convert::csv::import(Path::new("tests/fixtures/import/csv/good"));
     assert_eq!(notes(&imported), Vec::<String>::new());
     let b = written_is_clean(&imported);
     assert_eq!(b.article.title.as_deref(), Some("Harbor City budget hearing, annotated"));
@@ -200,19 +200,19 @@ fn csv_as_excel_saves_it() {
 
 #[test]
 fn csv_problems_are_said_at_file_row_and_column() {
-    let imported = convert::csv::import(&root().join("tests/fixtures/import/csv/errors"));
+    let imported = convert::csv::import(Path::new("tests/fixtures/import/csv/errors"));
     assert_eq!(
         notes(&imported),
         [
-            "speakers.csv:1:3: warning: \"nickname\" is not a column of speakers.csv (id, name, role, affiliation, kind, image); ignored",
-            "article.csv: warning: \"title\" is required in \"article\"",
-            "sources.csv:2:3: warning: \"url\" \"javascript:alert(1)\" is not an http: or https: link; the link is not shown",
-            "sources.csv:3:2: error: \"name\" is required; the source is left out",
-            "claims.csv:2:5: warning: \"paragraph\" must be a number, not a string; ignored",
-            "claims.csv:2: warning: \"review.best\" is missing: a rating's numbers need the best value of the scale; the scale is not shown",
-            "claims.csv:3:3: error: speaker \"nobody\" is not defined; the claim is left out",
-            "claims.csv:4:2: error: \"text\" is required; the claim is left out",
-            "claims.csv:5:4: error: source \"blank\" could not be loaded (see sources[1]); the claim is left out",
+            "tests/fixtures/import/csv/errors/speakers.csv:1:3: warning: \"nickname\" is not a column of speakers.csv (id, name, role, affiliation, kind, image); ignored",
+            "tests/fixtures/import/csv/errors/article.csv: warning: \"title\" is required in \"article\"",
+            "tests/fixtures/import/csv/errors/sources.csv:2:3: warning: \"url\" \"javascript:alert(1)\" is not an http: or https: link; the link is not shown",
+            "tests/fixtures/import/csv/errors/sources.csv:3:2: error: \"name\" is required; the source is left out",
+            "tests/fixtures/import/csv/errors/claims.csv:2:5: warning: \"paragraph\" must be a number, not a string; ignored",
+            "tests/fixtures/import/csv/errors/claims.csv:2: warning: \"review.best\" is missing: a rating's numbers need the best value of the scale; the scale is not shown",
+            "tests/fixtures/import/csv/errors/claims.csv:3:3: error: speaker \"nobody\" is not defined; the claim is left out",
+            "tests/fixtures/import/csv/errors/claims.csv:4:2: error: \"text\" is required; the claim is left out",
+            "tests/fixtures/import/csv/errors/claims.csv:5:4: error: source \"blank\" could not be loaded (see sources[1]); the claim is left out",
         ]
     );
     assert!(imported.skipped_any());
@@ -223,8 +223,14 @@ fn csv_problems_are_said_at_file_row_and_column() {
     let imported = convert::csv::import(&empty);
     let lines = notes(&imported);
     assert_eq!(lines.len(), 4, "{lines:?}");
-    assert!(lines[0].starts_with("speakers.csv: error: cannot read "), "{lines:?}");
-    assert!(lines[2].starts_with("claims.csv: error: cannot read "), "{lines:?}");
+    assert!(
+        lines[0].starts_with(&format!("{}: error: cannot read it: ", empty.join("speakers.csv").display())),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].starts_with(&format!("{}: error: cannot read it: ", empty.join("claims.csv").display())),
+        "{lines:?}"
+    );
     std::fs::remove_dir_all(&empty).unwrap();
 }
 

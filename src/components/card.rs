@@ -35,7 +35,7 @@ fn kind_icon(kind: SourceKind) -> &'static str {
         SourceKind::NewsAgency => "◆",
         SourceKind::Newspaper | SourceKind::Article => "▤",
         SourceKind::Broadcaster => "▶",
-        SourceKind::SocialMedia => "＠",
+        SourceKind::SocialMedia => "@",
         SourceKind::PressBriefing => "◉",
         SourceKind::OfficialStatement => "§",
         SourceKind::Document => "▦",

@@ -221,7 +221,8 @@ pub fn import(dir: &Path) -> Imported {
         tables.push(read_file(dir, file, &mut notes));
     }
     let mut draft = Draft::default();
-    let name = |i: usize| FILES[i].name;
+    // Files are named as the editor gave the folder (`sheets/claims.csv`).
+    let name = |i: usize| dir.join(FILES[i].name).display().to_string();
     let origin = |file: usize, row: &Row| {
         let mut o = Origin::new(format!("{}:{}", name(file), row.number));
         for (column, (col, _)) in &row.cells {
@@ -233,7 +234,7 @@ pub fn import(dir: &Path) -> Imported {
     if let Some(row) = tables[ARTICLE].first() {
         for extra in &tables[ARTICLE][1..] {
             notes.push(Note::warning(
-                format!("article.csv:{}", extra.number),
+                format!("{}:{}", name(ARTICLE), extra.number),
                 "article.csv holds one row; this one is ignored",
             ));
         }
@@ -252,7 +253,7 @@ pub fn import(dir: &Path) -> Imported {
             }
         }
     } else {
-        draft.article_origin = Origin::new("article.csv");
+        draft.article_origin = Origin::new(name(ARTICLE));
     }
 
     // Ids: those given, then made from names for rows without one.
@@ -373,11 +374,12 @@ fn with_ids(rows: &[Row], name_column: &str, prefix: &str) -> Vec<String> {
 /// unreadable row) are noted.
 fn read_file(dir: &Path, file: &File, notes: &mut Vec<Note>) -> Vec<Row> {
     let path = dir.join(file.name);
+    let shown = path.display().to_string();
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !file.required => return Vec::new(),
         Err(e) => {
-            notes.push(Note::error(file.name, format!("cannot read {}: {e}", path.display())));
+            notes.push(Note::error(&shown, format!("cannot read it: {e}")));
             return Vec::new();
         }
     };
@@ -387,11 +389,11 @@ fn read_file(dir: &Path, file: &File, notes: &mut Vec<Note>) -> Vec<Row> {
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            notes.push(Note::error(format!("{}:1", file.name), format!("the header row cannot be read: {e}")));
+            notes.push(Note::error(format!("{shown}:1"), format!("the header row cannot be read: {e}")));
             return Vec::new();
         }
         None => {
-            notes.push(Note::error(file.name, "the file is empty: it needs a header row"));
+            notes.push(Note::error(&shown, "the file is empty: it needs a header row"));
             return Vec::new();
         }
     };
@@ -401,13 +403,13 @@ fn read_file(dir: &Path, file: &File, notes: &mut Vec<Note>) -> Vec<Row> {
         let key = name.trim().to_lowercase().replace([' ', '-'], "_");
         match file.columns.iter().find(|c| **c == key) {
             Some(c) if columns.iter().any(|(_, k)| k == c) => notes.push(Note::warning(
-                format!("{}:1:{}", file.name, i + 1),
+                format!("{shown}:1:{}", i + 1),
                 format!("a second \"{c}\" column; the first is read"),
             )),
             Some(c) => columns.push((i + 1, c)),
             None if key.is_empty() => {}
             None => notes.push(Note::warning(
-                format!("{}:1:{}", file.name, i + 1),
+                format!("{shown}:1:{}", i + 1),
                 format!("\"{}\" is not a column of {} ({}); ignored", name.trim(), file.name, file.columns.join(", ")),
             )),
         }
@@ -420,7 +422,7 @@ fn read_file(dir: &Path, file: &File, notes: &mut Vec<Note>) -> Vec<Row> {
     };
     for need in needed {
         if !columns.iter().any(|(_, c)| c == need) {
-            notes.push(Note::error(format!("{}:1", file.name), format!("no \"{need}\" column: every row needs one")));
+            notes.push(Note::error(format!("{shown}:1"), format!("no \"{need}\" column: every row needs one")));
         }
     }
     let mut rows = Vec::new();
@@ -441,10 +443,9 @@ fn read_file(dir: &Path, file: &File, notes: &mut Vec<Note>) -> Vec<Row> {
                     .collect();
                 rows.push(Row { number, cells });
             }
-            Err(e) => notes.push(Note::error(
-                format!("{}:{number}", file.name),
-                format!("this row cannot be read: {e}; left out"),
-            )),
+            Err(e) => {
+                notes.push(Note::error(format!("{shown}:{number}"), format!("this row cannot be read: {e}; left out")))
+            }
         }
     }
     rows
