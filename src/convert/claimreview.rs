@@ -19,13 +19,13 @@
 //!
 //! The same review (same URL, same claim) found twice is one claim.
 
+use super::build::Builder;
 use super::schemaorg::{self, is_type};
-use super::{host_of, normalize_date, number_of, text_of, Draft, Ids, Imported, Note, Origin};
+use super::{host_of, normalize_date, number_of, text_of, Imported, Note};
 use crate::load::check_url;
-use crate::model::{SourceKind, SpeakerKind};
+use crate::model::SourceKind;
 use crate::text::fold;
-use serde_json::{json, Map, Value};
-use std::collections::HashMap;
+use serde_json::{Map, Value};
 
 /// One input file: its name (for messages) and its text.
 pub struct Input {
@@ -42,14 +42,14 @@ pub struct Options {
 }
 
 pub fn import(inputs: &[Input], options: &Options) -> Imported {
-    let mut b = Builder::default();
+    let mut reviews = Reviews::default();
     let mut page_title = None;
     for input in inputs {
-        for doc in documents(input, &mut b.notes, &mut page_title) {
+        for doc in documents(input, &mut reviews.b.notes, &mut page_title) {
             let mut found = Vec::new();
             find_reviews(&doc.value, String::new(), &mut found);
             if found.is_empty() {
-                b.notes.push(Note::warning(&doc.at, "no ClaimReview in it"));
+                reviews.b.note(Note::warning(&doc.at, "no ClaimReview in it"));
             }
             for (pointer, review) in found {
                 let at = match (pointer.is_empty(), doc.script) {
@@ -57,12 +57,12 @@ pub fn import(inputs: &[Input], options: &Options) -> Imported {
                     (false, true) => format!("{} {pointer}", doc.at),
                     (false, false) => format!("{}: {pointer}", doc.at),
                 };
-                b.review(review, &at);
+                reviews.review(review, &at);
             }
         }
     }
-    let title = options.title.clone().or(page_title).unwrap_or_else(|| "Fact-checked claims".to_owned());
-    b.finish(title, options.url.clone())
+    let title = options.title.clone().or(page_title);
+    reviews.b.finish(title, "Fact-checked claims".to_owned(), options.url.clone())
 }
 
 /// A JSON-LD document of an input: a whole file, or one script of a page.
@@ -204,9 +204,6 @@ fn url_of(node: &Value) -> Option<String> {
     }
 }
 
-/// The key of the unnamed speaker among speakers by folded name (no name folds to it).
-const UNNAMED: &str = "\u{0}unnamed";
-
 /// A name for a link that has none: its host, and for a social platform the
 /// account or group it is in (`x.com/MarcusForHarbor`,
 /// `facebook.com/groups/harborneighbors`).
@@ -227,33 +224,20 @@ fn link_name(url: &str) -> String {
     }
 }
 
-/// The bundle being built, with what has been given an id.
+/// A ClaimReview importer: the shared builder and what only ClaimReview reads.
 #[derive(Default)]
-struct Builder {
-    draft: Draft,
-    notes: Vec<Note>,
-    speaker_ids: Ids,
-    source_ids: Ids,
-    claim_ids: Ids,
-    /// Folded name → id.
-    speakers: HashMap<String, String>,
-    /// Source key (its URL, or `name:` its folded name) → id.
-    sources: HashMap<String, String>,
-    /// (review URL, folded claim text) → index in the draft's claims.
-    claims: HashMap<(String, String), usize>,
-    language: Option<(String, String)>,
-    reviewers: Vec<String>,
+struct Reviews {
+    b: Builder,
 }
 
-impl Builder {
+impl Reviews {
     fn review(&mut self, r: &Value, at: &str) {
         let Some(text) = r.get("claimReviewed").and_then(|v| first(Some(v)).0).and_then(text_of) else {
-            self.notes.push(Note::error(at, "no \"claimReviewed\": the claim's words are missing; left out"));
+            self.b.note(Note::error(at, "no \"claimReviewed\": the claim's words are missing; left out"));
             return;
         };
         let item = r.get("itemReviewed").filter(|v| v.is_object());
-        let review_url = r.get("url").and_then(text_of);
-        let key = (review_url.clone().unwrap_or_default(), fold(&text));
+        let review_url = r.get("url").and_then(text_of).unwrap_or_default();
 
         // Where the claim was made: one source per URL.
         let mut sources = Vec::new();
@@ -263,24 +247,21 @@ impl Builder {
                 Some(Value::Null) | None => Vec::new(),
                 Some(v) => vec![v],
             };
+            let listed = matches!(item.and_then(|i| i.get(prop)), Some(Value::Array(_)));
             for (i, v) in values.into_iter().enumerate() {
-                let field = if matches!(item.and_then(|i| i.get(prop)), Some(Value::Array(_))) {
-                    format!("itemReviewed.{prop}[{i}]")
-                } else {
-                    format!("itemReviewed.{prop}")
-                };
+                let field = if listed { format!("itemReviewed.{prop}[{i}]") } else { format!("itemReviewed.{prop}") };
                 match self.appearance(v) {
                     Ok(id) if !sources.contains(&id) => sources.push(id),
                     Ok(_) => {}
                     Err(why) => {
-                        self.notes.push(Note::warning(at, format!("\"{field}\" {why}; this appearance is left out")))
+                        self.b.note(Note::warning(at, format!("\"{field}\" {why}; this appearance is left out")))
                     }
                 }
             }
         }
 
-        if let Some(&existing) = self.claims.get(&key) {
-            let (claim, origin) = &mut self.draft.claims[existing];
+        if let Some(existing) = self.b.seen(&review_url, &text) {
+            let (claim, origin) = self.b.claim_mut(existing);
             if let Some(Value::Array(list)) = claim.get_mut("sources") {
                 for id in sources {
                     if !list.iter().any(|s| s.as_str() == Some(id.as_str())) {
@@ -288,9 +269,8 @@ impl Builder {
                     }
                 }
             }
-            let first_at = origin.at.clone();
-            self.notes
-                .push(Note::warning(at, format!("the same review as {first_at} (same URL and claim); merged into it")));
+            let message = format!("the same review as {} (same URL and claim); merged into it", origin.at);
+            self.b.note(Note::warning(at, message));
             return;
         }
 
@@ -299,13 +279,13 @@ impl Builder {
             match &reviewer {
                 Some(id) => {
                     sources.push(id.clone());
-                    self.notes.push(Note::warning(
+                    self.b.note(Note::warning(
                         at,
                         "no \"itemReviewed.appearance\" with a URL: the claim is listed as seen in the fact-check",
                     ));
                 }
                 None => {
-                    self.notes.push(Note::error(
+                    self.b.note(Note::error(
                         at,
                         "neither an appearance with a URL nor a reviewer: nothing says where the claim was made; left out",
                     ));
@@ -316,8 +296,6 @@ impl Builder {
         let speaker = self.speaker(item, at);
 
         let mut claim = Map::new();
-        claim.insert("id".into(), self.claim_ids.make(&text, "claim").into());
-        claim.insert("text".into(), text.into());
         claim.insert("speaker".into(), speaker.into());
         claim.insert("sources".into(), sources.into());
         let date = item.and_then(|i| i.get("datePublished")).or_else(|| {
@@ -329,41 +307,35 @@ impl Builder {
                 Ok(d) => {
                     claim.insert("date".into(), d.into());
                 }
-                Err(why) => {
-                    self.notes.push(Note::warning(at, format!("\"itemReviewed.datePublished\": {why}; left out")))
-                }
+                Err(why) => self.b.note(Note::warning(at, format!("\"itemReviewed.datePublished\": {why}; left out"))),
             }
         }
-        if let Some(review) = self.rating(r, at, reviewer, review_url) {
+        if let Some(review) = self.rating(r, at, reviewer, &review_url) {
             claim.insert("review".into(), review.into());
         }
-        self.language(r, at);
-        self.claims.insert(key, self.draft.claims.len());
-        self.draft.claims.push((Value::Object(claim), Origin::new(at)));
+        let (lang, _) = first(r.get("inLanguage"));
+        let lang = lang.and_then(|l| match l {
+            Value::Object(o) => o.get("alternateName").and_then(text_of),
+            other => text_of(other),
+        });
+        if let Some(lang) = lang {
+            self.b.language(lang, at, "inLanguage");
+        }
+        self.b.push_claim(&review_url, text, at, claim);
     }
 
     /// The speaker of the claim: the reviewed item's author, one speaker per name.
     fn speaker(&mut self, item: Option<&Value>, at: &str) -> String {
         let (author, more) = first(item.and_then(|i| i.get("author")));
         if more > 0 {
-            self.notes.push(Note::warning(
+            self.b.note(Note::warning(
                 at,
                 format!("\"itemReviewed.author\" names {} authors; a claim has one speaker: the first", more + 1),
             ));
         }
-        let name = author.and_then(name_of).filter(|n| !schemaorg::is_unknown_name(n));
-        let Some(name) = name else {
-            return self.unnamed();
-        };
-        let key = fold(&name);
-        if let Some(id) = self.speakers.get(&key) {
-            return id.clone();
-        }
-        let id = self.speaker_ids.make(&name, "speaker");
-        let mut s = Map::new();
-        s.insert("id".into(), id.clone().into());
-        s.insert("name".into(), name.into());
-        if let Some(node) = author.filter(|a| a.is_object()) {
+        let node = author.filter(|a| a.is_object());
+        self.b.speaker(author.and_then(name_of), &format!("{at} itemReviewed.author"), |s| {
+            let Some(node) = node else { return };
             if let Some(role) = first(node.get("jobTitle")).0.and_then(text_of) {
                 s.insert("role".into(), role.into());
             }
@@ -374,22 +346,7 @@ impl Builder {
             if let Some(image) = first(node.get("image")).0.and_then(url_of) {
                 s.insert("image".into(), image.into());
             }
-        }
-        self.speakers.insert(key, id.clone());
-        self.draft.speakers.push((Value::Object(s), Origin::new(format!("{at} itemReviewed.author"))));
-        id
-    }
-
-    /// The one speaker for claims whose author is not known.
-    fn unnamed(&mut self) -> String {
-        if let Some(id) = self.speakers.get(UNNAMED) {
-            return id.clone();
-        }
-        let id = self.speaker_ids.make("unnamed", "speaker");
-        let s = json!({ "id": id, "name": "Unnamed claimant", "kind": SpeakerKind::Unnamed.as_str() });
-        self.speakers.insert(UNNAMED.into(), id.clone());
-        self.draft.speakers.push((s, Origin::new("(claims without a named author)")));
-        id
+        })
     }
 
     /// A source for an appearance of the claim: a URL, or a node with one —
@@ -408,78 +365,58 @@ impl Builder {
             Some(url) => url.clone(),
             None => format!("appearance:{}", fold(name.as_deref().unwrap_or(""))),
         };
-        if let Some(id) = self.sources.get(&key) {
-            return Ok(id.clone());
-        }
         let host = url.as_deref().and_then(host_of).unwrap_or_default();
         let name = name.unwrap_or_else(|| url.as_deref().map_or_else(|| host.clone(), link_name));
         let social = is_type(node, "SocialMediaPosting") || schemaorg::source_kind(&host) == SourceKind::SocialMedia;
         let kind = if social { SourceKind::SocialMedia } else { SourceKind::Other };
-        let id = self.source_ids.make(&name, "source");
-        let mut s = Map::new();
-        s.insert("id".into(), id.clone().into());
-        s.insert("name".into(), name.into());
-        if let Some(url) = url {
-            s.insert("url".into(), url.into());
-        }
-        s.insert("kind".into(), kind.as_str().into());
-        self.sources.insert(key.clone(), id.clone());
-        self.draft.sources.push((Value::Object(s), Origin::new(key)));
-        Ok(id)
+        Ok(self.b.source(std::slice::from_ref(&key), &name, &key, || {
+            let mut s = Map::new();
+            if let Some(url) = url {
+                s.insert("url".into(), url.into());
+            }
+            s.insert("kind".into(), kind.as_str().into());
+            s
+        }))
     }
 
     /// The fact-checker (the review's author) as a source.
     fn reviewer(&mut self, r: &Value, at: &str) -> Option<String> {
         let (author, more) = first(r.get("author").or_else(|| r.get("publisher")));
         if more > 0 {
-            self.notes.push(Note::warning(
+            self.b.note(Note::warning(
                 at,
                 format!("\"author\" names {} fact-checkers; the first is the reviewer", more + 1),
             ));
         }
         let Some(author) = author else {
-            self.notes.push(Note::warning(at, "no \"author\": the review names no fact-checker"));
+            self.b.note(Note::warning(at, "no \"author\": the review names no fact-checker"));
             return None;
         };
         let url = url_of(author).and_then(|u| check_url(&u).ok());
         let Some(name) = name_of(author).or_else(|| url.as_deref().and_then(host_of)) else {
-            self.notes.push(Note::warning(at, "the review's \"author\" has neither a name nor a URL: no reviewer"));
+            self.b.note(Note::warning(at, "the review's \"author\" has neither a name nor a URL: no reviewer"));
             return None;
         };
         // One fact-checker, however its reviews name it: by name, or by its URL.
-        let key = format!("reviewer:{}", fold(&name));
-        let url_key = url.as_ref().map(|u| format!("reviewer-url:{u}"));
-        if let Some(id) = self.sources.get(&key).or_else(|| url_key.as_ref().and_then(|k| self.sources.get(k))) {
-            return Some(id.clone());
-        }
-        let id = self.source_ids.make(&name, "source");
-        if let Some(url_key) = url_key {
-            self.sources.insert(url_key, id.clone());
-        }
-        let mut s = Map::new();
-        s.insert("id".into(), id.clone().into());
-        s.insert("name".into(), name.clone().into());
-        if let Some(url) = url {
-            s.insert("url".into(), url.into());
-        }
-        s.insert("kind".into(), SourceKind::Article.as_str().into());
-        self.sources.insert(key, id.clone());
-        self.reviewers.push(name);
-        self.draft.sources.push((Value::Object(s), Origin::new(format!("{at} author"))));
+        let mut keys = vec![format!("reviewer:{}", fold(&name))];
+        keys.extend(url.as_ref().map(|u| format!("reviewer-url:{u}")));
+        let id = self.b.source(&keys, &name, &format!("{at} author"), || {
+            let mut s = Map::new();
+            if let Some(url) = url {
+                s.insert("url".into(), url.into());
+            }
+            s.insert("kind".into(), SourceKind::Article.as_str().into());
+            s
+        });
+        self.b.reviewer_met(&name);
         Some(id)
     }
 
     /// The review: the rating's words and scale, the reviewer, the link and date.
-    fn rating(
-        &mut self,
-        r: &Value,
-        at: &str,
-        reviewer: Option<String>,
-        url: Option<String>,
-    ) -> Option<Map<String, Value>> {
+    fn rating(&mut self, r: &Value, at: &str, reviewer: Option<String>, url: &str) -> Option<Map<String, Value>> {
         let (rating, _) = first(r.get("reviewRating"));
         let Some(rating) = rating.filter(|v| v.is_object()) else {
-            self.notes.push(Note::warning(at, "no \"reviewRating\": the claim has no verdict"));
+            self.b.note(Note::warning(at, "no \"reviewRating\": the claim has no verdict"));
             return None;
         };
         let raw_value = rating.get("ratingValue");
@@ -489,7 +426,7 @@ impl Builder {
             .find_map(|k| first(rating.get(k)).0.and_then(text_of))
             .or_else(|| raw_value.filter(|_| value.is_none()).and_then(text_of));
         let Some(words) = words else {
-            self.notes.push(Note::warning(
+            self.b.note(Note::warning(
                 at,
                 "\"reviewRating\" has no words for its verdict (\"alternateName\"): the claim has no verdict",
             ));
@@ -501,10 +438,8 @@ impl Builder {
             review.insert("value".into(), v.into());
             let mut bound = |key: &str, default: f64| match rating.get(key) {
                 Some(raw) if !raw.is_null() => number_of(raw).or_else(|| {
-                    self.notes.push(Note::warning(
-                        at,
-                        format!("\"reviewRating.{key}\" {raw} is not a number; {default} is assumed"),
-                    ));
+                    let message = format!("\"reviewRating.{key}\" {raw} is not a number; {default} is assumed");
+                    self.b.note(Note::warning(at, message));
                     Some(default)
                 }),
                 _ => Some(default),
@@ -512,15 +447,13 @@ impl Builder {
             review.insert("best".into(), bound("bestRating", schemaorg::DEFAULT_BEST).into());
             review.insert("worst".into(), bound("worstRating", schemaorg::DEFAULT_WORST).into());
         } else if let Some(raw) = raw_value.filter(|v| !v.is_null() && text_of(v).as_deref() != Some(words.as_str())) {
-            self.notes.push(Note::warning(
-                at,
-                format!("\"reviewRating.ratingValue\" {raw} is not a number: the verdict has no scale"),
-            ));
+            let message = format!("\"reviewRating.ratingValue\" {raw} is not a number: the verdict has no scale");
+            self.b.note(Note::warning(at, message));
         }
         if let Some(id) = reviewer {
             review.insert("reviewer".into(), id.into());
         }
-        if let Some(url) = url {
+        if !url.is_empty() {
             review.insert("url".into(), url.into());
         }
         if let Some(raw) = r.get("datePublished").and_then(text_of) {
@@ -528,48 +461,9 @@ impl Builder {
                 Ok(d) => {
                     review.insert("date".into(), d.into());
                 }
-                Err(why) => self.notes.push(Note::warning(at, format!("\"datePublished\": {why}; left out"))),
+                Err(why) => self.b.note(Note::warning(at, format!("\"datePublished\": {why}; left out"))),
             }
         }
         Some(review)
-    }
-
-    /// The article's language, from the reviews' `inLanguage`.
-    fn language(&mut self, r: &Value, at: &str) {
-        let (lang, _) = first(r.get("inLanguage"));
-        let Some(lang) = lang.and_then(|l| match l {
-            Value::Object(o) => o.get("alternateName").and_then(text_of),
-            other => text_of(other),
-        }) else {
-            return;
-        };
-        match &self.language {
-            None => self.language = Some((lang, at.to_owned())),
-            Some((first, _)) if first.eq_ignore_ascii_case(&lang) => {}
-            Some((first, first_at)) => self.notes.push(Note::warning(
-                at,
-                format!("\"inLanguage\" \"{lang}\" differs from \"{first}\" ({first_at}), which is the article's"),
-            )),
-        }
-    }
-
-    fn finish(mut self, title: String, url: Option<String>) -> Imported {
-        let article = &mut self.draft.article;
-        article.insert("title".into(), title.into());
-        if let Some(url) = url {
-            article.insert("url".into(), url.into());
-        }
-        let mut reviewers = self.reviewers.clone();
-        reviewers.dedup();
-        if let [one] = reviewers.as_slice() {
-            article.insert("publisher".into(), one.clone().into());
-        }
-        if let Some((lang, at)) = &self.language {
-            article.insert("language".into(), lang.clone().into());
-            self.draft.article_origin.fields.push(("language".into(), at.clone()));
-        }
-        self.draft.article_origin.at = "article".into();
-        self.draft.version = Some(1.1);
-        self.draft.finish(self.notes)
     }
 }
