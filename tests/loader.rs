@@ -411,7 +411,7 @@ fn review_of(review: Value) -> (Option<Review>, Vec<String>) {
     let bundle = loaded.bundle.expect("bundle loads");
     assert_eq!(bundle.claims.len(), 3, "the claim is always kept");
     let messages = loaded.problems.iter().map(|p| format!("{p}")).collect();
-    (bundle.claims[2].review.clone(), messages)
+    (bundle.claims[2].review.as_deref().cloned(), messages)
 }
 
 #[test]

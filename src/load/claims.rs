@@ -165,7 +165,18 @@ fn load_claim(f: &mut Fields, refs: &Refs) -> Option<(Claim, Vec<String>, Option
     };
     let context = f.optional_text("context", limits::CONTEXT);
     let (review, verdict) = super::review::review(f, refs.sources).unzip();
-    let claim = Claim { id, text, speaker, sources, kind, date, topics: Vec::new(), paragraph, context, review };
+    let claim = Claim {
+        id,
+        text,
+        speaker,
+        sources,
+        kind,
+        date,
+        topics: Vec::new(),
+        paragraph,
+        context,
+        review: review.map(Box::new),
+    };
     Some((claim, topics, verdict))
 }
 

@@ -86,6 +86,7 @@ pub fn highlight<'a, W: AsRef<str>>(text: &'a str, words: &[W]) -> Vec<Segment<'
     let mut segments = Vec::new();
     let mut shown = 0; // byte offset in `text` up to which segments are emitted
     let mut from = 0; // byte offset in `folded` to search from
+
     // Each word's next match at or after `from`, found again only once `from`
     // has passed it: a word that matches rarely is not searched for to the end
     // of the text after every match of another (that was quadratic; a fuzzed
