@@ -3,7 +3,7 @@
 //! key, one claim per review, the article they all belong to.
 
 use super::{Draft, Ids, Imported, Note, Origin};
-use crate::model::SpeakerKind;
+use crate::model::{SourceKind, SpeakerKind};
 use crate::text::fold;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -90,11 +90,24 @@ impl Builder {
         id
     }
 
-    /// Remembers a fact-checker: when all reviews are one's, it is the article's publisher.
-    pub fn reviewer_met(&mut self, name: &str) {
+    /// A fact-checker as a source of kind `article`, one per folded name (and
+    /// per URL when `by_url` is given), remembered as a reviewer: when all
+    /// reviews are one's, it is the article's publisher.
+    pub fn reviewer(&mut self, name: &str, url: Option<String>, by_url: bool, origin: &str) -> String {
+        let mut keys = vec![format!("reviewer:{}", fold(name))];
+        keys.extend(url.as_ref().filter(|_| by_url).map(|u| format!("reviewer-url:{u}")));
+        let id = self.source(&keys, name, origin, || {
+            let mut s = Map::new();
+            if let Some(url) = url {
+                s.insert("url".into(), url.into());
+            }
+            s.insert("kind".into(), SourceKind::Article.as_str().into());
+            s
+        });
         if !self.reviewers.iter().any(|r| r == name) {
             self.reviewers.push(name.to_owned());
         }
+        id
     }
 
     /// Where the claim of this review was first read, if it was already.

@@ -398,18 +398,7 @@ impl Reviews {
             return None;
         };
         // One fact-checker, however its reviews name it: by name, or by its URL.
-        let mut keys = vec![format!("reviewer:{}", fold(&name))];
-        keys.extend(url.as_ref().map(|u| format!("reviewer-url:{u}")));
-        let id = self.b.source(&keys, &name, &format!("{at} author"), || {
-            let mut s = Map::new();
-            if let Some(url) = url {
-                s.insert("url".into(), url.into());
-            }
-            s.insert("kind".into(), SourceKind::Article.as_str().into());
-            s
-        });
-        self.b.reviewer_met(&name);
-        Some(id)
+        Some(self.b.reviewer(&name, url, true, &format!("{at} author")))
     }
 
     /// The review: the rating's words and scale, the reviewer, the link and date.

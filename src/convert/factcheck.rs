@@ -18,8 +18,6 @@
 use super::build::Builder;
 use super::{normalize_date, text_of, Imported, Note};
 use crate::load::check_url;
-use crate::model::SourceKind;
-use crate::text::fold;
 use serde_json::{json, Map, Value};
 
 pub use super::claimreview::{Input, Options};
@@ -148,15 +146,6 @@ impl Claims {
         let name = review.pointer("/publisher/name").and_then(text_of).or_else(|| site.clone())?;
         let url =
             site.map(|s| if s.contains("://") { s } else { format!("https://{s}") }).filter(|u| check_url(u).is_ok());
-        let id = self.b.source(&[format!("reviewer:{}", fold(&name))], &name, &format!("{at}.publisher"), || {
-            let mut s = Map::new();
-            if let Some(url) = url {
-                s.insert("url".into(), url.into());
-            }
-            s.insert("kind".into(), SourceKind::Article.as_str().into());
-            s
-        });
-        self.b.reviewer_met(&name);
-        Some(id)
+        Some(self.b.reviewer(&name, url, false, &format!("{at}.publisher")))
     }
 }
