@@ -12,11 +12,11 @@
 //!
 //! | file | job |
 //! | --- | --- |
-//! | `claimreview.rs` | schema.org ClaimReview in JSON-LD files and saved HTML pages |
+//! | `claimreview/` | schema.org ClaimReview in JSON-LD files and saved HTML pages |
 //! | `factcheck.rs` | Google Fact Check Tools API `claims:search` responses |
-//! | `csv.rs` | a folder of CSV files, in and out |
+//! | `csv/` | a folder of CSV files, in and out |
 //! | `jsonld.rs` | schema.org JSON-LD for an article page, out |
-//! | `build.rs` | what the fact-check importers share: one speaker per name, one source per key, one claim per review, the article |
+//! | `build.rs` | what the fact-check importers share: one speaker per name, one source per key, the fact-checker as a source, one claim per review, the article |
 //! | `schemaorg.rs` | what the two schema.org sides share: type names, the scale defaults |
 //! | `ids.rs` | ids made from names, the same for the same input, unique |
 //! | `write.rs` | a bundle as JSON text, one item per line |

@@ -7,7 +7,7 @@
 //! * a declarative shadow root (`<template shadowrootmode="open">`) with the
 //!   widget's stylesheet and every card — readable before any script runs,
 //!   and with scripts off; its controls are disabled until the widget is live;
-//! * a light-DOM fallback ([`fallback`]) for browsers and readers that do not
+//! * a light-DOM fallback (`fallback.rs`) for browsers and readers that do not
 //!   attach declarative shadow roots (shown only by those);
 //! * the bundle inline (`<script type="application/json">`) unless it is
 //!   loaded from `src`.

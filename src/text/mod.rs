@@ -2,7 +2,7 @@
 //! highlighting of matches in the original text.
 //!
 //! `fold("Đà Nẵng")` is `"da nang"`. Precomposed Latin letters fold through a
-//! generated table ([`fold_table`]), loose combining marks are dropped, other
+//! generated table (`fold_table.rs`), loose combining marks are dropped, other
 //! scripts are only lower-cased.
 
 mod fold_table;
