@@ -149,13 +149,21 @@ mod tests {
     fn one_item_per_line() {
         let bundle = load(include_str!("../../static/bundles/us-hamas-talks.json")).bundle.unwrap();
         let written = bundle_json(&bundle);
-        assert!(written.starts_with("{\n  \"version\": 1,\n  \"article\": { \"title\": "), "{written}");
+        // The demo labels its topics: format 1.1, with a `topics` list.
+        assert!(written.starts_with("{\n  \"version\": 1.1,\n  \"article\": { \"title\": "), "{written}");
+        assert!(written.contains("\n    { \"id\": \"us-hamas-talks\", \"label\": \"US–Hamas talks\" },\n"));
         assert!(written.contains(
             "\n    { \"id\": \"karoline-leavitt\", \"name\": \"Karoline Leavitt\", \"role\": \"White House press secretary\", \"affiliation\": \"White House\", \"kind\": \"person\" },\n"
         ));
         assert_eq!(
             written.lines().count(),
-            2 + 1 + 3 * 2 + bundle.speakers.len() + bundle.sources.len() + bundle.claims.len() + 1
+            2 + 1
+                + 4 * 2
+                + bundle.speakers.len()
+                + bundle.sources.len()
+                + bundle.topics.len()
+                + bundle.claims.len()
+                + 1
         );
     }
 }
