@@ -74,15 +74,15 @@ export async function startServer({ headers = {}, mounts = {}, gzip = false, rou
 }
 
 export async function launch(extraArgs = []) {
-  const userDataDir = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'cc-chromium-'));
+  // Playwright gives each launch a new temporary profile (--user-data-dir)
+  // and removes it on close; it refuses a --user-data-dir of ours.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', ...extraArgs],
   });
-  const close = async () => { await browser.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); };
-  return { browser, close };
+  return { browser, close: () => browser.close() };
 }
 
 /** A new page that records console errors and uncaught exceptions. */
