@@ -8,33 +8,20 @@ use claim_cards::view::ViewState;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// The command line of `render`.
+/// The command line of `render`: the bundle's file, what to print, and what
+/// to render (its `text` is read by [`run`]).
 pub struct Options {
     pub bundle: String,
     pub page: bool,
-    pub src: Option<String>,
-    pub assets: String,
-    pub lang: Option<Lang>,
-    pub theme: Theme,
-    pub view: ViewState,
-    pub bundle_origins: Option<String>,
     /// Also the claims as schema.org JSON-LD.
     pub jsonld: bool,
+    pub render: Render,
 }
 
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut o = Options {
-            bundle: String::new(),
-            page: false,
-            src: None,
-            assets: String::new(),
-            lang: None,
-            theme: Theme::Auto,
-            view: ViewState::default(),
-            bundle_origins: None,
-            jsonld: false,
-        };
+        let mut o = Options { bundle: String::new(), page: false, jsonld: false, render: Render::default() };
+        let r = &mut o.render;
         let mut bundle = None;
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -42,20 +29,20 @@ impl Options {
             match arg.as_str() {
                 "--page" => o.page = true,
                 "--jsonld" => o.jsonld = true,
-                "--src" => o.src = Some(value("--src")?),
-                "--assets" => o.assets = value("--assets")?,
+                "--src" => r.src = Some(value("--src")?),
+                "--assets" => r.assets = value("--assets")?,
                 "--lang" => {
                     let tag = value("--lang")?;
                     let lang = Lang::from_tag(&tag);
                     if lang.tag() != tag {
                         return Err(format!("--lang must be en or vi, not \"{tag}\""));
                     }
-                    o.lang = Some(lang);
+                    r.lang = Some(lang);
                 }
                 "--theme" => {
                     let name = value("--theme")?;
-                    o.theme = Theme::parse(&name);
-                    if o.theme.as_str() != name {
+                    r.theme = Theme::parse(&name);
+                    if r.theme.as_str() != name {
                         return Err(format!("--theme must be light, dark or auto, not \"{name}\""));
                     }
                 }
@@ -63,7 +50,7 @@ impl Options {
                     let query = value("--view")?;
                     let pairs: Vec<(String, String)> =
                         form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).into_owned().collect();
-                    o.view = ViewState::from_query_pairs(&pairs);
+                    r.view = ViewState::from_query_pairs(&pairs);
                 }
                 "--bundle-origins" => {
                     let list = value("--bundle-origins")?;
@@ -77,7 +64,7 @@ impl Options {
                             return Err(format!("--bundle-origins takes \"self\" and origins like https://cdn.example, not \"{origin}\""));
                         }
                     }
-                    o.bundle_origins = Some(list.split_whitespace().collect::<Vec<_>>().join(" "));
+                    r.bundle_origins = Some(list.split_whitespace().collect::<Vec<_>>().join(" "));
                 }
                 flag if flag.starts_with('-') && flag.len() > 1 => return Err(format!("unknown option \"{flag}\"")),
                 file if bundle.is_none() => bundle = Some(file.to_owned()),
@@ -98,15 +85,7 @@ pub fn run(o: &Options) -> ExitCode {
         Ok((text, _)) => text.clone(),
         Err(e) => format!("cannot read {}: {e}", o.bundle),
     };
-    let r = Render {
-        text,
-        src: o.src.clone(),
-        assets: o.assets.clone(),
-        lang: o.lang,
-        theme: o.theme.clone(),
-        view: o.view.clone(),
-        bundle_origins: o.bundle_origins.clone(),
-    };
+    let r = Render { text, ..o.render.clone() };
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
         eprintln!("claim-cards: cannot start the renderer");
         return ExitCode::from(1);
