@@ -3,7 +3,6 @@
 use super::checks::{check_url, is_language_tag, quoted};
 use super::fields::{Expect, Fields, Member, Reported};
 use super::limits;
-use crate::date::IsoDate;
 use crate::json::Value;
 use crate::model::Article;
 
@@ -60,13 +59,7 @@ pub(super) fn article<'a>(value: Option<&'a Value<'a>>, f: &mut Fields<'a>) -> A
             None
         }
     });
-    let published = published.and_then(|d| match IsoDate::parse(&d) {
-        Ok(d) => Some(d),
-        Err(reason) => {
-            f.warn("published", format!("\"published\": {reason}; ignored"));
-            None
-        }
-    });
+    let published = f.date("published", published);
     let language = language.and_then(|l| {
         if is_language_tag(&l) {
             Some(l)

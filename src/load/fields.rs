@@ -8,6 +8,7 @@
 
 use super::checks::{check_text, check_url, is_valid_id, quoted};
 use super::limits;
+use crate::date::IsoDate;
 use crate::json::{Object, Value};
 use crate::model::Closed;
 use crate::problem::{List, Place, Problem, Severity};
@@ -100,11 +101,30 @@ pub(super) struct Fields<'a> {
     /// The object, when the value is one.
     pub obj: Option<&'a Object<'a>>,
     pub problems: Vec<Problem>,
+    /// Put before a member's key where problems name it: `"review."` for the
+    /// object in a claim's `review`.
+    prefix: &'static str,
 }
 
 impl<'a> Fields<'a> {
     pub fn new(at: At, obj: Option<&'a Object<'a>>) -> Self {
-        Fields { at, id: None, obj, problems: Vec::new() }
+        Fields { at, id: None, obj, problems: Vec::new(), prefix: "" }
+    }
+
+    /// The members of `obj`, an object in this one's member `prefix` (given
+    /// with its dot: `"review."`): its problems are this item's, naming
+    /// `prefix` + key. Add them to this one's once read.
+    pub fn nested(&self, prefix: &'static str, obj: &'a Object<'a>) -> Self {
+        Fields { at: self.at, id: self.id.clone(), obj: Some(obj), problems: Vec::new(), prefix }
+    }
+
+    /// How problems name the member `key` (borrowed unless nested).
+    fn name<'k>(&self, key: &'k str) -> Cow<'k, str> {
+        if self.prefix.is_empty() {
+            Cow::Borrowed(key)
+        } else {
+            Cow::Owned(format!("{}{key}", self.prefix))
+        }
     }
 
     /// An item of a list; reports it when it is not an object.
@@ -177,7 +197,7 @@ impl<'a> Fields<'a> {
         expect: Expect,
     ) -> Result<Option<T>, Reported> {
         let value = self.get(key);
-        self.typed(Member::Key(key), value, pick, expect)
+        self.typed(Member::Key(&self.name(key)), value, pick, expect)
     }
 
     /// The item's id. An error (and `None`) when it is missing or malformed.
@@ -235,7 +255,8 @@ impl<'a> Fields<'a> {
         match check_text(s, max) {
             Ok(t) => t,
             Err(reason) => {
-                self.warn(key, format!("\"{key}\" {reason}; ignored"));
+                let name = self.name(key);
+                self.warn(&name, format!("\"{name}\" {reason}; ignored"));
                 None
             }
         }
@@ -247,7 +268,27 @@ impl<'a> Fields<'a> {
         match check_url(&raw) {
             Ok(url) => Some(url),
             Err(reason) => {
-                self.warn(key, format!("\"{key}\" {reason}; the link is not shown"));
+                let name = self.name(key);
+                self.warn(&name, format!("\"{name}\" {reason}; the link is not shown"));
+                None
+            }
+        }
+    }
+
+    /// An optional number member: a warning (and `None`) when it is not one.
+    pub fn optional_number(&mut self, key: &str) -> Option<f64> {
+        let n = self.member(key, Value::as_number, Expect::warning("a number", "; ignored")).ok()??;
+        Some(n.as_f64())
+    }
+
+    /// The text of the date member `key` (read with [`Self::optional_text`])
+    /// as a date: dropped with a warning when it is not ISO 8601.
+    pub fn date(&mut self, key: &str, text: Option<String>) -> Option<IsoDate> {
+        match IsoDate::parse(&text?) {
+            Ok(d) => Some(d),
+            Err(reason) => {
+                let name = self.name(key);
+                self.warn(&name, format!("\"{name}\": {reason}; ignored"));
                 None
             }
         }

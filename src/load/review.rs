@@ -3,11 +3,10 @@
 //! to what a card shows, so every problem here is a warning: the claim stays,
 //! and only the unusable part is dropped.
 
-use super::checks::{check_text, check_url, quoted};
+use super::checks::{check_text, quoted};
 use super::fields::{Expect, Fields, Member, Reported};
 use super::limits;
 use super::tables::Table;
-use crate::date::IsoDate;
 use crate::json::{Object, Value};
 use crate::model::{Review, Source};
 use crate::problem::{List, Problem};
@@ -19,68 +18,57 @@ use rustc_hash::FxHashMap;
 pub(super) fn review(f: &mut Fields, sources: &Table<Source>) -> Option<(Review, String)> {
     let expect = Expect::warning("an object", "; the review is not shown");
     let obj: &Object = f.member("review", Value::as_object, expect).ok()??;
-    let mut r = Nested { f, obj };
+    let mut r = f.nested("review.", obj);
+    let read = read(&mut r, sources);
+    f.problems.append(&mut r.problems);
+    read
+}
+
+fn read(r: &mut Fields, sources: &Table<Source>) -> Option<(Review, String)> {
     let dropped = "; the review is not shown";
-    let rating =
-        r.f.typed(Member::Key("review.rating"), r.get("rating"), Value::as_str, Expect::warning("a string", dropped));
+    let rating = r.member("rating", Value::as_str, Expect::warning("a string", dropped));
     let words = match rating.map(|s| s.map(|s| check_text(s, limits::NAME))) {
         Ok(Some(Ok(Some(words)))) => words,
         Ok(Some(Ok(None))) => {
-            r.f.warn("review.rating", format!("\"review.rating\" is empty{dropped}"));
+            r.warn("review.rating", format!("\"review.rating\" is empty{dropped}"));
             return None;
         }
         Ok(Some(Err(reason))) => {
-            r.f.warn("review.rating", format!("\"review.rating\" {reason}{dropped}"));
+            r.warn("review.rating", format!("\"review.rating\" {reason}{dropped}"));
             return None;
         }
         Ok(None) => {
-            r.f.warn("review.rating", format!("\"review.rating\" is required: the verdict in words{dropped}"));
+            r.warn("review.rating", format!("\"review.rating\" is required: the verdict in words{dropped}"));
             return None;
         }
         Err(Reported) => return None,
     };
     let mut review = Review {
         verdict: 0,
-        value: r.number("value"),
-        best: r.number("best"),
-        worst: r.number("worst"),
+        value: r.optional_number("value"),
+        best: r.optional_number("best"),
+        worst: r.optional_number("worst"),
         reviewer: None,
         url: None,
         date: None,
     };
     if let Some((field, reason)) = scale_problem(&review) {
-        r.f.warn(field, format!("{reason}; the scale is not shown"));
+        r.warn(field, format!("{reason}; the scale is not shown"));
         (review.value, review.best, review.worst) = (None, None, None);
     }
-    let reviewer = r.f.typed(
-        Member::Key("review.reviewer"),
-        r.get("reviewer"),
-        Value::as_str,
-        Expect::warning("a source id (a string)", "; ignored"),
-    );
+    let reviewer = r.member("reviewer", Value::as_str, Expect::warning("a source id (a string)", "; ignored"));
     if let Ok(Some(id)) = reviewer {
         match sources.by_id.get(id) {
             Some(&ix) => review.reviewer = Some(ix),
             None => {
                 let reason = sources.unknown(id);
-                r.f.warn("review.reviewer", format!("{reason}; the reviewer is not shown"));
+                r.warn("review.reviewer", format!("{reason}; the reviewer is not shown"));
             }
         }
     }
-    review.url = r.text("url", limits::URL).and_then(|u| match check_url(&u) {
-        Ok(u) => Some(u),
-        Err(reason) => {
-            r.f.warn("review.url", format!("\"review.url\" {reason}; the link is not shown"));
-            None
-        }
-    });
-    review.date = r.text("date", limits::DATE).and_then(|d| match IsoDate::parse(&d) {
-        Ok(d) => Some(d),
-        Err(reason) => {
-            r.f.warn("review.date", format!("\"review.date\": {reason}; ignored"));
-            None
-        }
-    });
+    review.url = r.optional_url("url");
+    let date = r.optional_text("date", limits::DATE);
+    review.date = r.date("date", date);
     Some((review, words))
 }
 
@@ -108,43 +96,6 @@ fn scale_problem(review: &Review) -> Option<(&'static str, String)> {
         }
         (Some(v), Some(b), None) => (v > b)
             .then(|| ("review.value", format!("\"review.value\" {} is above \"review.best\" {}", num(v), num(b)))),
-    }
-}
-
-/// Members of an object nested in the item `f` reads (`review`): problems
-/// are the item's, named `review.{key}`.
-struct Nested<'f, 'a> {
-    f: &'f mut Fields<'a>,
-    obj: &'a Object<'a>,
-}
-
-impl<'a> Nested<'_, 'a> {
-    fn get(&self, key: &str) -> Option<&'a Value<'a>> {
-        self.obj.get(key).filter(|v| !v.is_null())
-    }
-
-    fn text(&mut self, key: &str, max: usize) -> Option<String> {
-        let field = format!("review.{key}");
-        let s = self
-            .f
-            .typed(Member::Key(&field), self.get(key), Value::as_str, Expect::warning("a string", "; ignored"))
-            .ok()??;
-        match check_text(s, max) {
-            Ok(t) => t,
-            Err(reason) => {
-                self.f.warn(&field, format!("\"{field}\" {reason}; ignored"));
-                None
-            }
-        }
-    }
-
-    fn number(&mut self, key: &str) -> Option<f64> {
-        let field = format!("review.{key}");
-        let n = self
-            .f
-            .typed(Member::Key(&field), self.get(key), Value::as_number, Expect::warning("a number", "; ignored"))
-            .ok()??;
-        Some(n.as_f64())
     }
 }
 
