@@ -17,7 +17,11 @@ const start = () => import('./claim-cards.js');
 if (el?.shadowRoot && !bundle) afterFirstPaint(start);
 else start();
 
-/** Calls `then` once the page has painted content (or after 3 s where that is not reported). */
+/**
+ * Calls `then` once the page has painted content (or after 3 s where that is not reported).
+ * claim-cards.js waits the same way (`firstPaint`) but cannot lend it: loading
+ * that module is what this waits to do.
+ */
 function afterFirstPaint(then) {
   let done = false;
   const go = () => { if (!done) { done = true; setTimeout(then, 0); } };

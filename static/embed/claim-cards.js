@@ -63,8 +63,11 @@ const firstPaint = new Promise((resolve) => {
 /** Host-article elements already linked to a widget, so two widgets never both claim one. */
 const linked = new WeakSet();
 
+/** Attributes whose change mounts the widget afresh (the filters only change its view). */
+const REMOUNT = ['src', 'bundle-origins', 'lang', 'theme', 'heading-level'];
+
 export class ClaimCardsElement extends HTMLElement {
-  static observedAttributes = ['src', 'bundle-origins', 'lang', 'theme', 'heading-level', ...FILTERS];
+  static observedAttributes = [...REMOUNT, ...FILTERS];
 
   #shadow = null;
   #widget = null;
@@ -104,7 +107,7 @@ export class ClaimCardsElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#widget || oldValue === value) return;
-    if (['src', 'bundle-origins', 'lang', 'theme', 'heading-level'].includes(name)) this.#remount();
+    if (REMOUNT.includes(name)) this.#remount();
     else this.#widget.setAttributes(this.#stateFromAttributes());
   }
 
