@@ -49,17 +49,15 @@ pub async fn next_task() {
 pub async fn fetch_text(url: &str) -> Result<String, (Failure, String)> {
     use wasm_bindgen_futures::JsFuture;
     let window = window().ok_or((Failure::Unreachable, "no window".to_owned()))?;
-    let message =
-        |e: &wasm_bindgen::JsValue| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
     let request = take_prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
     let response: web_sys::Response = match JsFuture::from(request).await {
         Ok(response) => response.unchecked_into(),
         // The browser does not tell a refused cross-origin request from an
         // unreachable server; it does tell when it is offline.
         Err(e) if !window.navigator().on_line() => {
-            return Err((Failure::Offline, format!("offline ({})", message(&e))))
+            return Err((Failure::Offline, format!("offline ({})", error_message(&e))))
         }
-        Err(e) => return Err((Failure::Unreachable, format!("the request failed ({})", message(&e)))),
+        Err(e) => return Err((Failure::Unreachable, format!("the request failed ({})", error_message(&e)))),
     };
     let refuse = |failure: Failure, reason: String| {
         if let Some(body) = response.body() {
@@ -97,6 +95,11 @@ pub async fn fetch_text(url: &str) -> Result<String, (Failure, String)> {
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
+/// The message of a thrown JavaScript `Error` (empty for anything else).
+fn error_message(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+}
+
 fn too_large(bytes: usize) -> String {
     format!("the bundle is over {} MB; the limit is {} MB", bytes / (1024 * 1024), BUNDLE_BYTES / (1024 * 1024))
 }
@@ -107,10 +110,8 @@ async fn read_chunks(response: &web_sys::Response) -> Result<Vec<js_sys::Uint8Ar
     use wasm_bindgen_futures::JsFuture;
     let Some(body) = response.body() else { return Ok(Vec::new()) };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let interrupted = |e: wasm_bindgen::JsValue| {
-        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        (Failure::Interrupted, format!("the download broke off ({why})"))
-    };
+    let interrupted =
+        |e: wasm_bindgen::JsValue| (Failure::Interrupted, format!("the download broke off ({})", error_message(&e)));
     let mut chunks = Vec::new();
     let mut total = 0;
     loop {
