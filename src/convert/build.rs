@@ -2,7 +2,7 @@
 //! from names, one speaker per name (and one unnamed speaker), one source per
 //! key, one claim per review, the article they all belong to.
 
-use super::{Draft, Ids, Imported, Note, Origin};
+use super::{normalize_date, Draft, Ids, Imported, Note, Origin};
 use crate::model::{SourceKind, SpeakerKind};
 use crate::text::fold;
 use serde_json::{Map, Value};
@@ -108,6 +108,18 @@ impl Builder {
             self.reviewers.push(name.to_owned());
         }
         id
+    }
+
+    /// `raw`, a date read from the input's member `name`, as the `date` of
+    /// `item` (a claim or a review); a note instead when it is no date.
+    pub fn date(&mut self, item: &mut Map<String, Value>, raw: Option<String>, at: &str, name: &str) {
+        let Some(raw) = raw else { return };
+        match normalize_date(&raw) {
+            Ok(d) => {
+                item.insert("date".into(), d.into());
+            }
+            Err(why) => self.note(Note::warning(at, format!("\"{name}\": {why}; left out"))),
+        }
     }
 
     /// Where the claim of this review was first read, if it was already.

@@ -16,7 +16,7 @@
 //! other reviews are reported, not kept.
 
 use super::build::Builder;
-use super::{normalize_date, text_of, Imported, Note};
+use super::{text_of, Imported, Note};
 use crate::load::check_url;
 use serde_json::{json, Map, Value};
 
@@ -102,14 +102,7 @@ impl Claims {
         let mut claim = Map::new();
         claim.insert("speaker".into(), speaker.into());
         claim.insert("sources".into(), json!([publisher]));
-        if let Some(raw) = c.get("claimDate").and_then(text_of) {
-            match normalize_date(&raw) {
-                Ok(d) => {
-                    claim.insert("date".into(), d.into());
-                }
-                Err(why) => self.b.note(Note::warning(at, format!("\"claimDate\": {why}; left out"))),
-            }
-        }
+        self.b.date(&mut claim, c.get("claimDate").and_then(text_of), at, "claimDate");
         match review.get("textualRating").and_then(text_of) {
             Some(words) => {
                 let mut r = Map::new();
@@ -118,16 +111,7 @@ impl Claims {
                 if !review_url.is_empty() {
                     r.insert("url".into(), review_url.clone().into());
                 }
-                if let Some(raw) = review.get("reviewDate").and_then(text_of) {
-                    match normalize_date(&raw) {
-                        Ok(d) => {
-                            r.insert("date".into(), d.into());
-                        }
-                        Err(why) => {
-                            self.b.note(Note::warning(at, format!("\"claimReview[0].reviewDate\": {why}; left out")))
-                        }
-                    }
-                }
+                self.b.date(&mut r, review.get("reviewDate").and_then(text_of), at, "claimReview[0].reviewDate");
                 claim.insert("review".into(), r.into());
             }
             None => {

@@ -23,7 +23,7 @@ mod documents;
 
 use super::build::Builder;
 use super::schemaorg::{self, is_type};
-use super::{host_of, normalize_date, number_of, text_of, Imported, Note};
+use super::{host_of, number_of, text_of, Imported, Note};
 use crate::load::check_url;
 use crate::model::SourceKind;
 use crate::text::fold;
@@ -194,14 +194,7 @@ impl Reviews {
             let (first_appearance, _) = first(item.and_then(|i| i.get("firstAppearance")));
             first_appearance.and_then(|a| a.get("datePublished"))
         });
-        if let Some(raw) = date.and_then(text_of) {
-            match normalize_date(&raw) {
-                Ok(d) => {
-                    claim.insert("date".into(), d.into());
-                }
-                Err(why) => self.b.note(Note::warning(at, format!("\"itemReviewed.datePublished\": {why}; left out"))),
-            }
-        }
+        self.b.date(&mut claim, date.and_then(text_of), at, "itemReviewed.datePublished");
         if let Some(review) = self.rating(r, at, reviewer, &review_url) {
             claim.insert("review".into(), review.into());
         }
@@ -337,14 +330,7 @@ impl Reviews {
         if !url.is_empty() {
             review.insert("url".into(), url.into());
         }
-        if let Some(raw) = r.get("datePublished").and_then(text_of) {
-            match normalize_date(&raw) {
-                Ok(d) => {
-                    review.insert("date".into(), d.into());
-                }
-                Err(why) => self.b.note(Note::warning(at, format!("\"datePublished\": {why}; left out"))),
-            }
-        }
+        self.b.date(&mut review, r.get("datePublished").and_then(text_of), at, "datePublished");
         Some(review)
     }
 }
