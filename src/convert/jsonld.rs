@@ -39,11 +39,10 @@ fn claim_id(b: &Bundle, c: &Claim) -> String {
 fn claim_node(b: &Bundle, c: &Claim) -> Value {
     let mut node = Map::new();
     node.insert("@id".into(), claim_id(b, c).into());
-    let speaker = person(&b.speakers[c.speaker]);
     if c.kind == ClaimKind::Quote {
         node.insert("@type".into(), "Quotation".into());
         node.insert("text".into(), c.text.clone().into());
-        node.insert("creator".into(), speaker);
+        node.insert("creator".into(), person(&b.speakers[c.speaker]));
         let urls: Vec<Value> = c.sources.iter().filter_map(|&s| b.sources[s].url.clone()).map(Value::from).collect();
         if !urls.is_empty() {
             node.insert("isBasedOn".into(), urls.into());
@@ -54,11 +53,27 @@ fn claim_node(b: &Bundle, c: &Claim) -> Value {
     } else {
         node.insert("@type".into(), "Claim".into());
         node.insert("text".into(), c.text.clone().into());
-        node.insert("author".into(), speaker);
-        node.insert("appearance".into(), appearances(b, c));
-        if let Some(d) = &c.date {
-            node.insert("datePublished".into(), d.to_string().into());
-        }
+        said(b, c, &mut node);
+    }
+    Value::Object(node)
+}
+
+/// What a `Claim` node says of who made the claim, where and when.
+fn said(b: &Bundle, c: &Claim, node: &mut Map<String, Value>) {
+    node.insert("author".into(), person(&b.speakers[c.speaker]));
+    node.insert("appearance".into(), appearances(b, c));
+    if let Some(d) = &c.date {
+        node.insert("datePublished".into(), d.to_string().into());
+    }
+}
+
+/// A node of type `kind` with a name and, when there is one, a URL.
+fn named(kind: &str, name: &str, url: Option<&String>) -> Value {
+    let mut node = Map::new();
+    node.insert("@type".into(), kind.into());
+    node.insert("name".into(), name.into());
+    if let Some(url) = url {
+        node.insert("url".into(), url.clone().into());
     }
     Value::Object(node)
 }
@@ -67,16 +82,7 @@ fn claim_node(b: &Bundle, c: &Claim) -> Value {
 fn appearances(b: &Bundle, c: &Claim) -> Value {
     c.sources
         .iter()
-        .map(|&s| {
-            let src = &b.sources[s];
-            let mut work = Map::new();
-            work.insert("@type".into(), "CreativeWork".into());
-            work.insert("name".into(), src.name.clone().into());
-            if let Some(url) = &src.url {
-                work.insert("url".into(), url.clone().into());
-            }
-            Value::Object(work)
-        })
+        .map(|&s| named("CreativeWork", &b.sources[s].name, b.sources[s].url.as_ref()))
         .collect::<Vec<_>>()
         .into()
 }
@@ -106,11 +112,7 @@ fn review_node(b: &Bundle, c: &Claim, r: &Review) -> Value {
     let mut claim = Map::new();
     claim.insert("@type".into(), "Claim".into());
     claim.insert("@id".into(), claim_id(b, c).into());
-    claim.insert("author".into(), person(&b.speakers[c.speaker]));
-    claim.insert("appearance".into(), appearances(b, c));
-    if let Some(d) = &c.date {
-        claim.insert("datePublished".into(), d.to_string().into());
-    }
+    said(b, c, &mut claim);
     let mut rating = Map::new();
     rating.insert("@type".into(), "Rating".into());
     rating.insert("alternateName".into(), b.verdict_of(r).into());
@@ -124,13 +126,7 @@ fn review_node(b: &Bundle, c: &Claim, r: &Review) -> Value {
     node.insert("claimReviewed".into(), c.text.clone().into());
     node.insert("itemReviewed".into(), Value::Object(claim));
     if let Some(src) = r.reviewer.and_then(|s| b.sources.get(s)) {
-        let mut author = Map::new();
-        author.insert("@type".into(), "Organization".into());
-        author.insert("name".into(), src.name.clone().into());
-        if let Some(url) = &src.url {
-            author.insert("url".into(), url.clone().into());
-        }
-        node.insert("author".into(), Value::Object(author));
+        node.insert("author".into(), named("Organization", &src.name, src.url.as_ref()));
     }
     node.insert("reviewRating".into(), Value::Object(rating));
     if let Some(url) = &r.url {
