@@ -54,9 +54,16 @@ pub fn push_fold(out: &mut String, text: &str) {
     }
 }
 
-/// A folded search query: trimmed, inner white space collapsed.
+/// A folded search query: its words, separated by one space, each without the
+/// punctuation around it (`"trump,"` and `(trump)` are `trump`; `trump's`
+/// keeps its apostrophe, which folding has made straight).
 pub fn fold_query(query: &str) -> String {
-    fold(query).split_whitespace().collect::<Vec<_>>().join(" ")
+    fold(query)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A piece of text to show, marked when it matched the query.
@@ -184,6 +191,20 @@ mod tests {
     fn query_whitespace_is_collapsed() {
         assert_eq!(fold_query("  Hamas \t  SPOKESMAN "), "hamas spokesman");
         assert_eq!(fold_query("   "), "");
+    }
+
+    #[test]
+    fn quotes_fold_to_one_and_punctuation_around_query_words_goes() {
+        assert_eq!(fold("Trump’s “deal” «oui» ‘x’"), "trump's \"deal\" \"oui\" 'x'");
+        assert_eq!(fold_query("Trump’s"), fold_query("Trump's"));
+        for q in ["trump,", "trump.", "\"trump\"", "(trump)", "“Trump”", "…trump!"] {
+            assert_eq!(fold_query(q), "trump", "{q}");
+        }
+        assert_eq!(fold_query("U.S. talks, now"), "u.s talks now");
+        assert_eq!(fold_query(" -- ? "), "");
+        // Highlighting takes the same words: the straight apostrophe marks the curly one.
+        let segs = highlight("Trump’s plan", &[fold_query("trump's")]);
+        assert_eq!(marked(&segs), vec!["Trump’s"]);
     }
 
     fn marked<'a>(segments: &[Segment<'a>]) -> Vec<&'a str> {

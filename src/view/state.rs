@@ -143,30 +143,18 @@ impl ViewState {
         ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
-    /// Reads a state from URL query pairs (see [`Param`]): a facet's values
-    /// one per pair, each whole (a topic may hold a comma). Unknown keys are ignored.
+    /// Reads a state from URL query pairs (see [`Param`]). A facet's values
+    /// may come one per pair, several in one separated by commas, or both; a
+    /// comma inside a value is written `%2C` (see [`attribute_value`]) — the
+    /// page URL and the element's attributes read alike (`?speaker=a,b` and
+    /// `speaker="a,b"`). Unknown keys are ignored.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ViewState {
-        ViewState::read(pairs, |value| vec![value.trim().to_owned()])
-    }
-
-    /// Reads a state from the element's attributes, as pairs: a facet's
-    /// values comma-separated in one, a comma inside a value written `%2C`
-    /// (see [`attribute_value`]).
-    pub fn from_attribute_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ViewState {
-        ViewState::read(pairs, |value| {
-            value.split(',').map(|v| v.trim().replace("%2C", ",").replace("%25", "%")).collect()
-        })
-    }
-
-    fn read<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-        values: impl Fn(&str) -> Vec<String>,
-    ) -> ViewState {
         let mut state = ViewState::default();
         for (key, value) in pairs {
             match Param::parse(key) {
                 Some(Param::Facet(facet)) => {
-                    state.chosen[facet].extend(values(value).into_iter().filter(|v| !v.is_empty()));
+                    let values = value.split(',').map(|v| v.trim().replace("%2C", ",").replace("%25", "%"));
+                    state.chosen[facet].extend(values.filter(|v| !v.is_empty()));
                 }
                 Some(Param::Query) => state.query = value.to_owned(),
                 Some(Param::Sort) => state.sort = SortOrder::parse(value).unwrap_or_default(),
@@ -177,8 +165,14 @@ impl ViewState {
         state
     }
 
-    /// The state as the element's attributes (name, value): the inverse of
-    /// [`ViewState::from_attribute_pairs`].
+    /// Reads a state from the element's attributes, as pairs: the same as a
+    /// URL's ([`ViewState::from_pairs`]).
+    pub fn from_attribute_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ViewState {
+        ViewState::from_pairs(pairs)
+    }
+
+    /// The state as the element's attributes (name, value): a facet's
+    /// values in one, comma-separated.
     pub fn to_attribute_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         for param in Param::ALL {
@@ -205,13 +199,16 @@ impl ViewState {
         out
     }
 
-    /// The URL query pairs that reproduce this state, in a stable order;
-    /// defaults are left out.
+    /// The URL query pairs that reproduce this state, in a stable order, a
+    /// facet's values one per pair (commas in them written `%2C`); defaults
+    /// are left out.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         for param in Param::ALL {
             match param {
-                Param::Facet(facet) => pairs.extend(self.chosen[facet].iter().map(|v| (param.name(), v.clone()))),
+                Param::Facet(facet) => {
+                    pairs.extend(self.chosen[facet].iter().map(|v| (param.name(), attribute_value(v))))
+                }
                 Param::Query if !self.query.is_empty() => pairs.push((param.name(), self.query.clone())),
                 Param::Sort if self.sort != SortOrder::Article => {
                     pairs.push((param.name(), self.sort.as_str().to_owned()))

@@ -1,5 +1,5 @@
 // End-to-end tests of the bugs found in review (issue #12), each failing
-// before its fix: facet values with commas, clearFilters() and grouping, a
+// before its fix: facet values with commas (written %2C in the URL since #17), clearFilters() and grouping, a
 // refused clipboard, a malformed #claim- hash, and the gap above a short list.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,13 +22,15 @@ const COMMAS = '/fixtures/e2e/comma-topics.json';
 
 test('a topic with a comma survives the URL, back/forward, attributes and setFilters', async () => {
   const page = await newPage(chrome.browser);
-  await page.goto(`${server.url}/?bundle=${COMMAS}&topic=${encodeURIComponent('war, peace')}`);
+  // In the URL, as in the attributes, a comma inside a value is written %2C
+  // (a bare comma separates values: ?topic=war,peace is two topics, issue #17).
+  await page.goto(`${server.url}/?bundle=${COMMAS}&topic=${encodeURIComponent('war%2C peace')}`);
   await waitForCards(page);
   assert.deepEqual(await cardIds(page), ['c1', 'c3']);
   // Choosing another topic keeps the first one whole, in the URL too.
   await page.check('#cc-topic-economy');
   await waitForCount(page, 3);
-  assert.deepEqual(new URL(page.url()).searchParams.getAll('topic'), ['economy', 'war, peace']);
+  assert.deepEqual(new URL(page.url()).searchParams.getAll('topic'), ['economy', 'war%2C peace']);
   await page.goBack();
   await waitForCount(page, 2);
   assert.deepEqual(await cardIds(page), ['c1', 'c3']);
