@@ -88,6 +88,8 @@ pub enum Failure {
     Interrupted,
     /// Not a bundle this widget can read (the loader's problems say why).
     Unreadable,
+    /// The element has neither a `src` nor an inline bundle: nothing to load.
+    NoBundle,
 }
 
 impl Failure {
@@ -102,6 +104,7 @@ impl Failure {
             Failure::TooLarge => "too-large",
             Failure::Interrupted => "interrupted",
             Failure::Unreadable => "unreadable",
+            Failure::NoBundle => "no-bundle",
         }
     }
 }

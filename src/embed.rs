@@ -34,12 +34,17 @@ pub struct Widget {
     url: String,
     /// Set by `destroy`, so that a load still under way mounts nothing.
     destroyed: Rc<Cell<bool>>,
+    /// Settings changed before a prerendered widget was mounted.
+    settings: Rc<RefCell<Option<Settings>>>,
 }
 
-/// A Yew app and the element it renders into (its mount root).
+/// A Yew app, the element it renders into (its mount root), and the props
+/// and generation it shows (so that options can change without a new widget).
 struct Mounted {
     root: Element,
     app: AppHandle<Mount>,
+    props: AppProps,
+    generation: u32,
 }
 
 thread_local! {
@@ -50,38 +55,48 @@ thread_local! {
     static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
-fn mount_props(app: AppProps) -> MountProps {
-    let generation = GENERATION.with(|g| {
+/// A new widget's number (`MountProps::generation`).
+fn next_generation() -> u32 {
+    GENERATION.with(|g| {
         g.set(g.get().wrapping_add(1));
         g.get()
-    });
-    MountProps { app: Some(app), generation }
+    })
 }
 
 impl Mounted {
     /// Renders a widget at the end of `parent` (the element's shadow root),
     /// in a kept app when there is one.
     fn render(parent: &Node, props: AppProps) -> Option<Mounted> {
-        let props = mount_props(props);
+        let generation = next_generation();
+        let mount = MountProps { app: Some(props.clone()), generation };
         match PARKED.with(|p| p.borrow_mut().pop()) {
             Some(mut kept) => {
                 parent.append_child(&kept.root).ok()?;
-                kept.app.update(props);
-                Some(kept)
+                kept.app.update(mount);
+                Some(Mounted { props, generation, ..kept })
             }
             None => {
                 let root = gloo::utils::document().create_element("div").ok()?;
                 parent.append_child(&root).ok()?;
-                let app = yew::Renderer::<Mount>::with_root_and_props(root.clone(), props).render();
-                Some(Mounted { root, app })
+                let app = yew::Renderer::<Mount>::with_root_and_props(root.clone(), mount).render();
+                Some(Mounted { root, app, props, generation })
             }
         }
     }
 
     /// Takes over the prerendered DOM in `root`.
     fn hydrate(root: Element, props: AppProps) -> Mounted {
-        let app = yew::Renderer::<Mount>::with_root_and_props(root.clone(), mount_props(props)).hydrate();
-        Mounted { root, app }
+        let generation = next_generation();
+        let mount = MountProps { app: Some(props.clone()), generation };
+        let app = yew::Renderer::<Mount>::with_root_and_props(root.clone(), mount).hydrate();
+        Mounted { root, app, props, generation }
+    }
+
+    /// Shows the same widget with other settings: the app keeps its state
+    /// (the reader's filters, search, sort, focus and scroll).
+    fn reconfigure(&mut self, settings: &Settings) {
+        settings.apply(&mut self.props.options);
+        self.app.update(MountProps { app: Some(self.props.clone()), generation: self.generation });
     }
 
     /// Empties the app, detaches its root from the element and keeps both
@@ -94,6 +109,39 @@ impl Mounted {
             let _ = self.root.remove_attribute(&name);
         }
         PARKED.with(|p| p.borrow_mut().push(self));
+    }
+}
+
+/// What the element's presentation attributes set — `lang`, `theme`,
+/// `heading-level`, `share-url` — read from the config object the element
+/// passes (`{ lang, theme, headingLevel, shareUrl }`). Changing them changes
+/// only how the widget looks and speaks, never the reader's view.
+#[derive(Clone)]
+struct Settings {
+    lang: Option<Lang>,
+    theme: Theme,
+    heading_level: u8,
+    share_url: Option<Rc<str>>,
+}
+
+impl Settings {
+    fn read(config: &JsValue) -> Settings {
+        Settings {
+            lang: get_str(config, "lang").filter(|l| !l.is_empty()).map(|l| Lang::from_tag(&l)),
+            theme: Theme::parse(&get_str(config, "theme").unwrap_or_default()),
+            heading_level: get(config, "headingLevel").and_then(|v| v.as_f64()).map_or(2, |n| n.clamp(1.0, 6.0) as u8),
+            // Only a web link: it is what "Copy link" puts on the reader's clipboard.
+            share_url: get_str(config, "shareUrl")
+                .filter(|u| crate::load::check_url(u).is_ok())
+                .map(|u| u.split('#').next().unwrap_or_default().into()),
+        }
+    }
+
+    fn apply(&self, options: &mut Options) {
+        options.lang = self.lang;
+        options.theme = self.theme.clone();
+        options.heading_level = self.heading_level;
+        options.share_url = self.share_url.clone();
     }
 }
 
@@ -167,12 +215,17 @@ fn state_js(state: &ViewState) -> Obj {
 
 fn event_detail(event: &WidgetEvent) -> (&'static str, JsValue) {
     match event {
-        WidgetEvent::Ready(data) => {
+        WidgetEvent::Ready(data, strings) => {
             let problems: js_sys::Array = data.problems.iter().map(problem_js).collect();
+            let title = data.bundle.article.title.as_deref();
             let detail = Obj::new()
                 .set("claims", data.bundle.claims.len() as u32)
                 .set("skipped", data.skipped_claims as u32)
-                .set("problems", problems);
+                .set("problems", problems)
+                .set("title", title.map_or(JsValue::NULL, JsValue::from_str))
+                // What a page showing only this widget is called (the standalone page uses them).
+                .set("pageTitle", strings.page_title(title))
+                .set("pageDescription", strings.page_description(title));
             ("ready", detail.0.into())
         }
         WidgetEvent::Failed { url, failure, reasons } => {
@@ -223,7 +276,7 @@ impl Widget {
         let data: Rc<RefCell<Option<Shared>>> = Rc::default();
         let loaded = data.clone();
         let on_event = Callback::from(move |event: WidgetEvent| {
-            if let WidgetEvent::Ready(d) = &event {
+            if let WidgetEvent::Ready(d, _) = &event {
                 *loaded.borrow_mut() = Some(d.clone());
             }
             let (name, detail) = event_detail(&event);
@@ -234,26 +287,42 @@ impl Widget {
         if let Some(response) = get(&config, "response").and_then(|v| v.dyn_into::<js_sys::Promise>().ok()) {
             crate::web::prefetched(&url, response);
         }
-        let heading_level =
-            get(&config, "headingLevel").and_then(|v| v.as_f64()).map_or(2, |n| n.clamp(1.0, 6.0) as u8);
         let then = get_str(&config, "then").filter(|q| !q.is_empty()).map(|q| state_from_query(&q));
+        let mut options = Options {
+            sync_url: get_bool(&config, "syncUrl"),
+            on_event,
+            remote: remote.clone(),
+            host_paragraphs: Rc::new(paragraphs),
+            ..Options::default()
+        };
+        Settings::read(&config).apply(&mut options);
         let mut props = AppProps {
             bundle_url: url.clone().into(),
             initial: state_from_attributes(&get_str(&config, "state").unwrap_or_default()),
-            options: Options {
-                lang: get_str(&config, "lang").filter(|l| !l.is_empty()).map(|l| Lang::from_tag(&l)),
-                theme: Theme::parse(&get_str(&config, "theme").unwrap_or_default()),
-                sync_url: get_bool(&config, "syncUrl"),
-                heading_level,
-                on_event,
-                remote: remote.clone(),
-                host_paragraphs: Rc::new(paragraphs),
-            },
+            options,
             preloaded: None,
             prerendered: false,
             then: None,
         };
-        let widget = Widget { app: Rc::default(), remote, data, url: url.clone(), destroyed: Rc::default() };
+        let widget = Widget {
+            app: Rc::default(),
+            remote,
+            data,
+            url: url.clone(),
+            destroyed: Rc::default(),
+            settings: Rc::default(),
+        };
+        // Neither a `src` nor an inline bundle: there is nothing to fetch (an
+        // empty URL would fetch the host page itself).
+        if url.is_empty() {
+            props.preloaded = Some(LoadState::Failed {
+                url,
+                failure: crate::dataset::Failure::NoBundle,
+                reasons: vec!["the element has no src attribute and no inline bundle".to_owned()],
+            });
+            *widget.app.borrow_mut() = Mounted::render(&target, props);
+            return widget;
+        }
         // The element refused the source (its `bundle-origins`): nothing is fetched.
         if let Some(origin) = get_str(&config, "refused") {
             let reason = format!("{origin} is not among the origins this page loads bundles from (bundle-origins)");
@@ -267,7 +336,7 @@ impl Widget {
             return widget;
         }
         if let Some(target) = target.dyn_ref::<Element>().filter(|_| get_bool(&config, "prerendered")).cloned() {
-            let (app, destroyed) = (widget.app.clone(), widget.destroyed.clone());
+            let (app, destroyed, settings) = (widget.app.clone(), widget.destroyed.clone(), widget.settings.clone());
             props.then = then;
             props.prerendered = true;
             wasm_bindgen_futures::spawn_local(async move {
@@ -278,6 +347,10 @@ impl Widget {
                 // Each step its own task, so that no one task keeps a
                 // reader's input waiting (the prerender is on screen meanwhile).
                 crate::web::next_task().await;
+                // Settings changed while loading: a prerender made with the old ones does not match.
+                if let Some(settings) = settings.borrow_mut().take() {
+                    settings.apply(&mut props.options);
+                }
                 let same = text.as_ref().is_ok_and(|text| matches_prerender(&target, &props, text));
                 let state = crate::web::load(&props.bundle_url, text);
                 crate::web::next_task().await;
@@ -297,11 +370,24 @@ impl Widget {
     }
 
     /// Replaces the filters with those of a query string (`speaker=a&q=x`,
-    /// a facet's values one per pair: `setFilters()`). False before the
-    /// bundle has loaded.
+    /// as the page URL has them: `setFilters()`). False before the bundle has
+    /// loaded (the element queues calls until then).
     #[wasm_bindgen(js_name = setState)]
     pub fn set_state(&self, query: &str) -> bool {
         self.command(HostCommand::SetState(state_from_query(query)))
+    }
+
+    /// Changes the presentation attributes — `{ lang, theme, headingLevel,
+    /// shareUrl }` — keeping the reader's view (filters, search, sort, scroll
+    /// and focus): the app is shown again with new options, not remounted.
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&self, config: JsValue) {
+        let settings = Settings::read(&config);
+        match self.app.borrow_mut().as_mut() {
+            Some(mounted) => mounted.reconfigure(&settings),
+            // A prerendered widget still loading: applied when it mounts.
+            None => *self.settings.borrow_mut() = Some(settings),
+        }
     }
 
     /// Sends a command once the bundle is in (false before).

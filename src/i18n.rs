@@ -30,6 +30,11 @@ impl Lang {
         }
     }
 
+    /// The writing direction of the interface in this language.
+    pub fn dir(self) -> &'static str {
+        "ltr"
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &EN,
@@ -39,6 +44,8 @@ impl Lang {
 }
 
 pub struct Strings {
+    /// The language these strings are in.
+    pub lang: Lang,
     pub widget_label: &'static str,
     /// The standalone page's description (search results, link previews).
     pub page_description: &'static str,
@@ -66,6 +73,12 @@ pub struct Strings {
     pub link_in_address_bar: &'static str,
     pub empty_title: &'static str,
     pub empty_hint: &'static str,
+    /// The bundle itself has no claims (nothing to filter).
+    pub no_claims: &'static str,
+    /// Beside a filter value the bundle does not have (from a link, an attribute).
+    pub not_in_bundle: &'static str,
+    /// Before the search text in the printed view's summary.
+    pub search_for: &'static str,
     pub loading: &'static str,
     pub load_failed: &'static str,
     /// Why, in a reader's words.
@@ -75,6 +88,8 @@ pub struct Strings {
     pub dismiss: &'static str,
     pub via: &'static str,
     pub in_paragraph: &'static str,
+    /// A card's "Copy link" button, for screen readers: "Copy link: {speaker}, “{claim's first words}…”".
+    pub copy_link_for: fn(&str, &str) -> String,
     pub opens_new_tab: &'static str,
     pub show_all: &'static str,
     pub show_fewer: &'static str,
@@ -96,6 +111,22 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// The title of a page showing one bundle (the standalone page's `<title>`).
+    pub fn page_title(&self, article_title: Option<&str>) -> String {
+        match article_title {
+            Some(t) => format!("{t} — {}", self.widget_label),
+            None => self.widget_label.to_owned(),
+        }
+    }
+
+    /// The description of a page showing one bundle (its meta description).
+    pub fn page_description(&self, article_title: Option<&str>) -> String {
+        match article_title {
+            Some(t) => format!("{}: {t}", self.page_description),
+            None => self.page_description.to_owned(),
+        }
+    }
+
     /// A facet's legend in the filter bar.
     pub fn facet(&self, facet: Facet) -> &'static str {
         match facet {
@@ -126,6 +157,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 pub static EN: Strings = Strings {
+    lang: Lang::En,
     widget_label: "Who said what",
     page_description: "Every claim in the article, with who made it and the sources it came through",
     show_filters: "Filters",
@@ -147,6 +179,9 @@ pub static EN: Strings = Strings {
     link_in_address_bar: "Link in the address bar",
     empty_title: "No claims match these filters.",
     empty_hint: "Try fewer filters or another search word.",
+    no_claims: "This bundle has no claims yet.",
+    not_in_bundle: "not in these claims",
+    search_for: "Search",
     loading: "Loading claims…",
     load_failed: "The claims could not be loaded",
     failure: |f| match f {
@@ -161,12 +196,14 @@ pub static EN: Strings = Strings {
         Failure::TooLarge => "The claims are too many to show here.".to_owned(),
         Failure::Interrupted => "The download stopped before the end.".to_owned(),
         Failure::Unreadable => "The claims are damaged or in a form this widget cannot read.".to_owned(),
+        Failure::NoBundle => "This widget was given no claims to show.".to_owned(),
     },
     retry: "Retry",
     details: "Details",
     dismiss: "Dismiss",
     via: "Source",
     in_paragraph: "in paragraph",
+    copy_link_for: |speaker, text| format!("Copy link: {speaker}, “{text}”"),
     opens_new_tab: "(opens in a new tab)",
     show_all: "Show all",
     show_fewer: "Show fewer",
@@ -221,6 +258,7 @@ pub static EN: Strings = Strings {
 };
 
 pub static VI: Strings = Strings {
+    lang: Lang::Vi,
     widget_label: "Ai nói gì",
     page_description: "Mọi phát ngôn trong bài báo, ai đã nói và qua nguồn nào",
     show_filters: "Bộ lọc",
@@ -242,6 +280,9 @@ pub static VI: Strings = Strings {
     link_in_address_bar: "Đường dẫn ở thanh địa chỉ",
     empty_title: "Không có phát ngôn nào khớp với bộ lọc.",
     empty_hint: "Hãy bớt bộ lọc hoặc thử từ khóa khác.",
+    no_claims: "Dữ liệu này chưa có phát ngôn nào.",
+    not_in_bundle: "không có trong dữ liệu",
+    search_for: "Tìm",
     loading: "Đang tải phát ngôn…",
     load_failed: "Không tải được danh sách phát ngôn",
     failure: |f| match f {
@@ -255,12 +296,14 @@ pub static VI: Strings = Strings {
         Failure::TooLarge => "Có quá nhiều phát ngôn để hiển thị ở đây.".to_owned(),
         Failure::Interrupted => "Quá trình tải bị ngắt trước khi xong.".to_owned(),
         Failure::Unreadable => "Dữ liệu phát ngôn bị hỏng hoặc ở dạng mà tiện ích này không đọc được.".to_owned(),
+        Failure::NoBundle => "Tiện ích này không được cung cấp phát ngôn nào để hiển thị.".to_owned(),
     },
     retry: "Thử lại",
     details: "Chi tiết",
     dismiss: "Đóng",
     via: "Nguồn",
     in_paragraph: "đoạn",
+    copy_link_for: |speaker, text| format!("Sao chép liên kết: {speaker}, “{text}”"),
     opens_new_tab: "(mở trong thẻ mới)",
     show_all: "Xem tất cả",
     show_fewer: "Thu gọn",
@@ -314,9 +357,32 @@ pub static VI: Strings = Strings {
     date: |s, y, m, d| format!("{d} {} năm {y}", s.months[(m.clamp(1, 12) - 1) as usize]),
 };
 
+/// The writing direction of text in the language `tag` (BCP 47): `rtl` for
+/// the scripts written right to left (Arabic, Hebrew, Persian, Urdu, …).
+pub fn text_dir(tag: &str) -> &'static str {
+    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "iw" | "ks" | "ku" | "ps" | "sd" | "syr" | "ug" | "ur" | "yi" => {
+            "rtl"
+        }
+        _ => "ltr",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn directions_and_page_titles() {
+        assert_eq!(text_dir("ar"), "rtl");
+        assert_eq!(text_dir("he-IL"), "rtl");
+        assert_eq!(text_dir("vi"), "ltr");
+        assert_eq!(text_dir(""), "ltr");
+        assert_eq!(EN.page_title(Some("A")), "A — Who said what");
+        assert_eq!(EN.page_title(None), "Who said what");
+        assert_eq!(VI.page_description(Some("B")), "Mọi phát ngôn trong bài báo, ai đã nói và qua nguồn nào: B");
+    }
 
     #[test]
     fn language_from_tags() {

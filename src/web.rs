@@ -210,9 +210,13 @@ pub fn hash() -> String {
 }
 
 /// The page URL pointing at a claim card (`…#claim-<id>`).
-pub fn claim_link(claim_id: &str) -> String {
-    let Some(href) = window().and_then(|w| w.location().href().ok()) else {
-        return format!("#claim-{claim_id}");
+pub fn claim_link(share_url: Option<&str>, claim_id: &str) -> String {
+    let href = match share_url {
+        Some(url) => url.to_owned(),
+        None => match window().and_then(|w| w.location().href().ok()) {
+            Some(href) => href,
+            None => return format!("#claim-{claim_id}"),
+        },
     };
     let base = href.split('#').next().unwrap_or(&href);
     format!("{base}#claim-{claim_id}")
@@ -228,11 +232,18 @@ pub fn reveal(root: &web_sys::Element, id: &str) -> bool {
     opts.set_behavior(if smooth { web_sys::ScrollBehavior::Smooth } else { web_sys::ScrollBehavior::Auto });
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
-    let list = el.class_list();
-    let _ = list.remove_1("is-target");
-    // Re-adding in the next frame restarts the highlight animation.
-    let el2 = el.clone();
+    let _ = el.class_list().remove_1("is-target");
+    // Re-adding in the next frame restarts the highlight animation. Only the
+    // latest card revealed stays highlighted.
+    let (el2, root) = (el.clone(), root.clone());
     gloo::timers::callback::Timeout::new(20, move || {
+        if let Ok(marked) = root.query_selector_all(".is-target") {
+            for i in 0..marked.length() {
+                if let Some(other) = marked.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = other.class_list().remove_1("is-target");
+                }
+            }
+        }
         let _ = el2.class_list().add_1("is-target");
     })
     .forget();
@@ -240,6 +251,29 @@ pub fn reveal(root: &web_sys::Element, id: &str) -> bool {
         let _ = html.focus();
     }
     true
+}
+
+/// Calls `f` when the page is about to print (`beforeprint`, or the print
+/// media query turning on, as in an emulated print), and at once when it is
+/// printing already. Listening stops when the returned value is dropped.
+pub fn on_print(f: impl Fn() + 'static) -> Vec<gloo::events::EventListener> {
+    let Some(w) = window() else { return Vec::new() };
+    let f = std::rc::Rc::new(f);
+    let mut listeners = Vec::new();
+    let g = f.clone();
+    listeners.push(gloo::events::EventListener::new(&w, "beforeprint", move |_| g()));
+    if let Some(query) = w.match_media("print").ok().flatten() {
+        if query.matches() {
+            f();
+        }
+        let q = query.clone();
+        listeners.push(gloo::events::EventListener::new(&query, "change", move |_| {
+            if q.matches() {
+                f()
+            }
+        }));
+    }
+    listeners
 }
 
 pub fn prefers_reduced_motion() -> bool {

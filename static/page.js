@@ -1,6 +1,7 @@
 // The standalone page (index.html): its <claim-cards> element mirrors the view
 // in the page URL (sync-url); the URL may also choose another bundle
-// (?bundle=URL), the theme (?theme=light|dark|auto) and the language (?lang=en|vi).
+// (?bundle=URL), the theme (?theme=light|dark|auto) and the language (?lang=en|vi);
+// the page's title and description follow the bundle.
 // The element's attributes are set before its module loads. The page arrives
 // prerendered, so the module waits for the first paint instead of competing
 // with it (without a prerender, a chosen bundle, it loads at once).
@@ -13,6 +14,13 @@ for (const key of ['theme', 'lang']) {
   const value = params.get(key);
   if (el && value) el.setAttribute(key, value);
 }
+// The tab's title and the description follow the bundle shown (the widget
+// words them as `claim-cards render --page` does).
+el?.addEventListener('claimcards:ready', (e) => {
+  const { pageTitle, pageDescription } = e.detail;
+  if (pageTitle) document.title = pageTitle;
+  if (pageDescription) document.querySelector('meta[name="description"]')?.setAttribute('content', pageDescription);
+});
 const start = () => import('./claim-cards.js');
 if (el?.shadowRoot && !bundle) afterFirstPaint(start);
 else start();

@@ -1,9 +1,11 @@
 use crate::components::error_card::error_card;
 use crate::components::explorer::Explorer;
 use crate::components::skeleton::skeleton;
-use crate::components::{Options, WidgetEvent};
+use crate::components::{Options, Presentation, WidgetEvent};
 use crate::dataset::LoadState;
+use crate::i18n::Lang;
 use crate::view::ViewState;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -68,9 +70,10 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         let skip = props.preloaded.is_some() && *attempt == 0;
         let on_event = props.options.on_event.clone();
+        let chosen = props.options.lang;
         use_effect_with((props.bundle_url.clone(), *attempt), move |(url, _)| {
             if skip {
-                if let Some(event) = load_event(&state) {
+                if let Some(event) = load_event(&state, chosen) {
                     on_event.emit(event);
                 }
             } else {
@@ -78,7 +81,7 @@ pub fn App(props: &AppProps) -> Html {
                 let url = url.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
                     let next = crate::web::load(&url, crate::web::fetch_text(&url).await);
-                    if let Some(event) = load_event(&next) {
+                    if let Some(event) = load_event(&next, chosen) {
                         on_event.emit(event);
                     }
                     state.set(next);
@@ -87,12 +90,24 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let fallback = props.options.lang.unwrap_or_default();
-    let lang = match &*state {
-        LoadState::Ready(d) => props.options.lang.unwrap_or_else(|| d.lang(fallback)),
-        _ => fallback,
-    };
+    let lang = ui_lang(&state, props.options.lang);
     let s = lang.strings();
+    let (title, content_lang) = match &*state {
+        LoadState::Ready(d) => (d.bundle.article.title.clone(), d.bundle.article.language.clone()),
+        _ => (None, None),
+    };
+    // The bundle's language, where it is not the interface's.
+    let content_lang = content_lang
+        .filter(|tag| !tag.split(['-', '_']).next().unwrap_or_default().eq_ignore_ascii_case(lang.tag()))
+        .map(|tag| {
+            let dir = crate::i18n::text_dir(&tag);
+            (AttrValue::from(tag), dir)
+        });
+    let look = Rc::new(Presentation {
+        content_lang,
+        heading_level: props.options.heading_level.clamp(1, 6),
+        share_url: props.options.share_url.clone(),
+    });
     let body = match &*state {
         LoadState::Loading => skeleton(s),
         LoadState::Failed { url, failure, reasons } => {
@@ -106,19 +121,21 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Ready(d) => html! {
             <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url}
                 on_event={props.options.on_event.clone()} remote={props.options.remote.clone()}
-                host_paragraphs={props.options.host_paragraphs.clone()} live={*live} then={props.then.clone()} />
+                host_paragraphs={props.options.host_paragraphs.clone()} live={*live} then={props.then.clone()}
+                look={look.clone()} />
         },
     };
-    let title = match &*state {
-        LoadState::Ready(d) => d.bundle.article.title.clone(),
-        _ => None,
+    // Two widgets on a page are two landmarks: each named by its article.
+    let label = match &title {
+        Some(t) => format!("{}: {t}", s.widget_label),
+        None => s.widget_label.to_owned(),
     };
     html! {
-        <section class="cc-root" part="root" lang={lang.tag()} data-theme={props.options.theme.as_str()} aria-label={s.widget_label}>
+        <section class="cc-root" part="root" lang={lang.tag()} data-ui-dir={lang.dir()} data-theme={props.options.theme.as_str()} aria-label={label}>
             <header class="cc-head">
                 <p class="cc-eyebrow">{ s.widget_label }</p>
                 if let Some(t) = title {
-                    <@{format!("h{}", props.options.heading_level.clamp(1, 6))} class="cc-title" dir="auto">{ t }</@>
+                    <@{format!("h{}", look.heading_level)} class="cc-title" lang={look.lang()} dir="auto">{ t }</@>
                 }
             </header>
             { body }
@@ -126,11 +143,20 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// The interface language: the one chosen (`lang`), else the bundle's.
+fn ui_lang(state: &LoadState, chosen: Option<Lang>) -> Lang {
+    match (chosen, state) {
+        (Some(lang), _) => lang,
+        (None, LoadState::Ready(d)) => d.lang(Lang::default()),
+        (None, _) => Lang::default(),
+    }
+}
+
 /// The event a finished load sends to the host.
-fn load_event(state: &LoadState) -> Option<WidgetEvent> {
+fn load_event(state: &LoadState, chosen: Option<Lang>) -> Option<WidgetEvent> {
     match state {
         LoadState::Loading => None,
-        LoadState::Ready(d) => Some(WidgetEvent::Ready(d.clone())),
+        LoadState::Ready(d) => Some(WidgetEvent::Ready(d.clone(), ui_lang(state, chosen).strings())),
         LoadState::Failed { url, failure, reasons } => {
             Some(WidgetEvent::Failed { url: url.clone(), failure: failure.clone(), reasons: reasons.clone() })
         }

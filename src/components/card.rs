@@ -1,4 +1,5 @@
 use crate::components::parts::{avatar, marked, speaker_line, verdict};
+use crate::components::Presentation;
 use crate::dataset::Shared;
 use crate::i18n::Strings;
 use crate::model::{ClaimKind, SourceKind};
@@ -28,6 +29,8 @@ pub struct CardProps {
     /// False while static: "Copy link" is disabled.
     #[prop_or(true)]
     pub live: bool,
+    #[prop_or_default]
+    pub look: Rc<Presentation>,
 }
 
 fn kind_icon(kind: SourceKind) -> &'static str {
@@ -43,9 +46,19 @@ fn kind_icon(kind: SourceKind) -> &'static str {
     }
 }
 
+/// The first words of a claim (enough to tell two of a speaker's claims apart).
+fn excerpt(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let first: Vec<&str> = words.by_ref().take(6).collect();
+    let more = if words.next().is_some() { "…" } else { "" };
+    format!("{}{more}", first.join(" "))
+}
+
 #[function_component]
 pub fn Card(props: &CardProps) -> Html {
     let s = props.strings;
+    let look = &props.look;
+    let (lang, dir) = (look.lang(), look.dir());
     let bundle = &props.data.bundle;
     let Some(claim) = bundle.claims.get(props.claim) else { return html! {} };
     let speaker = bundle.speaker_of(claim);
@@ -55,9 +68,9 @@ pub fn Card(props: &CardProps) -> Html {
 
     let body = match claim.kind {
         ClaimKind::Quote => html! {
-            <blockquote class="cc-text cc-text--quote" dir="auto"><p>{ "“" }{ marked(&claim.text, words) }{ "”" }</p></blockquote>
+            <blockquote class="cc-text cc-text--quote" lang={lang.clone()} {dir}><p>{ "“" }{ marked(&claim.text, words) }{ "”" }</p></blockquote>
         },
-        _ => html! { <p class="cc-text" dir="auto">{ marked(&claim.text, words) }</p> },
+        _ => html! { <p class="cc-text" lang={lang.clone()} {dir}>{ marked(&claim.text, words) }</p> },
     };
 
     let sources = claim.sources.iter().map(|&ix| {
@@ -66,7 +79,7 @@ pub fn Card(props: &CardProps) -> Html {
         let inner = html! {
             <>
                 <span class="cc-chip-icon" aria-hidden="true">{ kind_icon(src.kind) }</span>
-                <span class="cc-chip-name" dir="auto">{ marked(&src.name, words) }</span>
+                <span class="cc-chip-name" lang={lang.clone()} dir="auto">{ marked(&src.name, words) }</span>
                 <span class="cc-chip-kind">{ label }</span>
             </>
         };
@@ -91,16 +104,16 @@ pub fn Card(props: &CardProps) -> Html {
             if !props.hide_speaker {
                 <header class="cc-card-head">
                     { avatar(speaker) }
-                    <p class="cc-speaker">{ speaker_line(speaker, words) }</p>
+                    <p class="cc-speaker" lang={lang.clone()}>{ speaker_line(speaker, words) }</p>
                 </header>
             }
             <p class="cc-kind"><span class="cc-kind-label">{ (s.claim_kind)(claim.kind) }</span></p>
             { body }
             if let Some(context) = &claim.context {
-                <p class="cc-context" dir="auto">{ context.clone() }</p>
+                <p class="cc-context" lang={lang.clone()} {dir}>{ context.clone() }</p>
             }
             if let Some(review) = &claim.review {
-                { verdict(bundle, review, s, words) }
+                { verdict(bundle, review, s, words, lang.clone()) }
             }
             <footer class="cc-card-foot">
                 <ul class="cc-chips" aria-label={s.via}>{ for sources }</ul>
@@ -116,10 +129,10 @@ pub fn Card(props: &CardProps) -> Html {
                             <span class="cc-paragraph" data-paragraph={p.to_string()}>{ format!("{} {p}", s.in_paragraph) }</span>
                         }
                     }
-                    { for bundle.topics_of(claim).map(|t| html! { <span class="cc-topic" dir="auto">{ format!("#{}", t.label()) }</span> }) }
+                    { for bundle.topics_of(claim).map(|t| html! { <span class="cc-topic" lang={lang.clone()} dir="auto">{ format!("#{}", t.label()) }</span> }) }
                 </p>
                 <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy} disabled={!props.live}
-                    aria-label={format!("{}: {}", s.copy_link, speaker.name)}>
+                    aria-label={(s.copy_link_for)(&speaker.name, &excerpt(&claim.text))}>
                     { props.copied.unwrap_or(s.copy_link) }
                 </button>
             </footer>

@@ -1,13 +1,14 @@
 use crate::components::card::Card;
 use crate::components::more::More;
 use crate::components::parts::{avatar, speaker_line};
-use crate::components::WidgetEvent;
+use crate::components::{Presentation, WidgetEvent};
 use crate::dataset::Shared;
 use crate::hooks::window::{whole, STEP};
 use crate::i18n::Strings;
 use crate::view::{group_by_speaker, Selection};
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,6 +32,7 @@ pub struct CardListProps {
     pub on_clear: Callback<()>,
     /// False while static: buttons are disabled.
     pub live: bool,
+    pub look: Rc<Presentation>,
 }
 
 /// The selected claims as a list of cards (or of speaker groups), the first
@@ -39,16 +41,17 @@ pub struct CardListProps {
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
     let s = props.strings;
+    let look = &props.look;
     // The card whose link was just copied, and what its button says now.
     let copied = use_state(|| None::<(String, &'static str)>);
     // Callbacks handed to every card are made once (not per render), so that
     // a card whose claim, highlight and state are unchanged is not re-rendered.
     let on_copy = {
         let copied = copied.setter();
-        use_callback(s, move |id: String, s| {
-            let (copied, s) = (copied.clone(), *s);
+        use_callback((s, look.share_url.clone()), move |id: String, (s, share)| {
+            let (copied, s, share) = (copied.clone(), *s, share.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let link = crate::web::claim_link(&id);
+                let link = crate::web::claim_link(share.as_deref(), &id);
                 // Refused: the link goes to the address bar, to copy from there.
                 let label = if crate::web::copy_text(&link).await {
                     s.link_copied
@@ -62,9 +65,45 @@ pub fn CardList(props: &CardListProps) -> Html {
     };
     let on_paragraph =
         use_callback(props.on_event.clone(), |p: u32, on_event| on_event.emit(WidgetEvent::Paragraph(p)));
+    // "Show more" pressed (not reached by scrolling): focus moves to the first
+    // new card, which is where the reader goes on.
+    let list = use_node_ref();
+    let focus_at = use_state(|| None::<usize>);
+    let rendered_len = props.limit.min(props.selection.claims.len());
+    {
+        let (focus_at, list, selection, data) =
+            (focus_at.clone(), list.clone(), props.selection.clone(), props.data.clone());
+        use_effect_with(rendered_len, move |&len| {
+            if let Some(at) = (*focus_at).filter(|&at| at < len) {
+                let id = selection.claims.get(at).map(|&ci| data.bundle.claims[ci].id.as_str());
+                if let (Some(id), Some(list)) = (id, list.cast::<web_sys::Element>()) {
+                    if let Ok(Some(card)) = list.query_selector(&format!("[id=\"claim-{id}\"]")) {
+                        if let Some(card) = card.dyn_ref::<web_sys::HtmlElement>() {
+                            let _ = card.focus();
+                        }
+                    }
+                }
+                focus_at.set(None);
+            }
+        });
+    }
+    let on_press = {
+        let (focus_at, on_more) = (focus_at.clone(), props.on_more.clone());
+        Callback::from(move |()| {
+            focus_at.set(Some(rendered_len));
+            on_more.emit(());
+        })
+    };
+    // Said to screen readers when a link was copied (the button's own text changes too).
+    let announce = html! {
+        <p class="cc-announce cc-visually-hidden" role="status">{ copied.as_ref().map(|(_, label)| *label) }</p>
+    };
 
     let bundle = &props.data.bundle;
     let shown = props.selection.claims.len();
+    if bundle.claims.is_empty() {
+        return html! { <div class="cc-empty"><p class="cc-empty-title">{ s.no_claims }</p></div> };
+    }
     if shown == 0 {
         return html! {
             <div class="cc-empty">
@@ -81,7 +120,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         html! {
             <Card key={id.clone()} data={props.data.clone()} claim={ci} words={props.words.clone()} strings={s}
                 on_copy={on_copy.clone()} copied={copied.as_ref().filter(|(c, _)| c == id).map(|(_, label)| *label)} {hide_speaker} live={props.live}
-                host_paragraphs={props.host_paragraphs.clone()} on_paragraph={on_paragraph.clone()} />
+                host_paragraphs={props.host_paragraphs.clone()} on_paragraph={on_paragraph.clone()} look={look.clone()} />
         }
     };
     let rendered = &props.selection.claims[..props.limit.min(shown)];
@@ -91,17 +130,17 @@ pub fn CardList(props: &CardListProps) -> Html {
         html! {
             // (Ids never contain a space, so this key cannot clash with a card's or a group's.)
             <More key="more sentinel" {remaining} label={(s.show_more)(STEP.min(remaining), remaining)}
-                on_more={props.on_more.clone()} generation={props.limit} live={props.live} />
+                on_more={props.on_more.clone()} {on_press} generation={props.limit} live={props.live} />
         }
     });
-    if props.grouped {
+    let cards = if props.grouped {
         html! {
             <ul class="cc-groups">
                 { for group_by_speaker(bundle, rendered).into_iter().map(|(sp, claims)| {
                     let speaker = &bundle.speakers[sp];
                     html! {
                         <li class="cc-group-item" key={speaker.id.clone()}>
-                            <h3 class="cc-group-head">{ avatar(speaker) }<span class="cc-speaker">{ speaker_line(speaker, &props.words) }</span></h3>
+                            <@{look.subheading()} class="cc-group-head">{ avatar(speaker) }<span class="cc-speaker" lang={look.lang()}>{ speaker_line(speaker, &props.words) }</span></@>
                             <ul class="cc-list">{ for claims.into_iter().map(|ci| card(ci, true)) }</ul>
                         </li>
                     }
@@ -111,5 +150,6 @@ pub fn CardList(props: &CardListProps) -> Html {
         }
     } else {
         html! { <ul class="cc-list">{ for rendered.iter().map(|&ci| card(ci, false)) }{ for more }</ul> }
-    }
+    };
+    html! { <div class="cc-cards" ref={list}>{ cards }{ announce }</div> }
 }

@@ -1,7 +1,7 @@
 use crate::components::card_list::CardList;
 use crate::components::filter_bar::FilterBar;
 use crate::components::notice::Notice;
-use crate::components::{Remote, WidgetEvent};
+use crate::components::{Presentation, Remote, WidgetEvent};
 use crate::dataset::Shared;
 use crate::hooks::host::use_host;
 use crate::hooks::reveal::use_reveal;
@@ -38,6 +38,9 @@ pub struct ExplorerProps {
     /// A state to apply once live (see `AppProps::then`).
     #[prop_or_default]
     pub then: Option<ViewState>,
+    /// How the parts are shown (content language, heading level, link base).
+    #[prop_or_default]
+    pub look: Rc<Presentation>,
 }
 
 /// The loaded bundle explored: the reader's choices (a reducer), what they
@@ -74,27 +77,44 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 
     // A card waiting to be revealed is rendered even beyond the window.
     let limit = window.len(&selection).max(reveal.position(data, &selection).map_or(0, |pos| pos + 1));
+    // The search box: where focus goes when "Clear all" takes the control
+    // that had it away (it is disabled, or the empty state goes).
+    let search = use_node_ref();
     let dispatch = {
         let store = store.clone();
-        Callback::from(move |a: Action| store.dispatch(StoreAction::Reader(a)))
+        let search = search.clone();
+        Callback::from(move |a: Action| {
+            let clearing = a == Action::ClearAll;
+            store.dispatch(StoreAction::Reader(a));
+            if clearing {
+                if let Some(input) = search.cast::<web_sys::HtmlElement>() {
+                    let _ = input.focus();
+                }
+            }
+        })
     };
     let on_more = {
         let selection = selection.clone();
         Callback::from(move |()| window.cover(&selection, limit + STEP))
     };
+    let count = (s.count)(shown, total);
 
     html! {
         <div class="cc-explorer" ref={node} data-filtered={(view.chosen_count() > 0 || !view.query.is_empty()).to_string()}>
             <Notice strings={s} problems={problems} skipped={data.skipped_claims} live={props.live} />
-            <FilterBar data={data.clone()} state={view.clone()} selection={selection.clone()}
-                dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()} live={props.live} />
-            <p class="cc-count-line" role="status" aria-live="polite" aria-atomic="true">{ (s.count)(shown, total) }</p>
-            <section class="cc-results" aria-label={s.results}>
+            // A bundle without claims has nothing to filter.
+            if total > 0 {
+                <FilterBar data={data.clone()} state={view.clone()} selection={selection.clone()}
+                    dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()} live={props.live}
+                    search={search} count={count.clone()} />
+            }
+            <p class="cc-count-line" role="status" aria-live="polite" aria-atomic="true">{ count }</p>
+            <div class="cc-results">
                 <CardList data={data.clone()} selection={selection.clone()} {limit} grouped={view.grouped}
                     filtered={view.is_filtered()} words={words} strings={s} on_event={props.on_event.clone()}
-                    {host_paragraphs} {on_more} live={props.live}
+                    {host_paragraphs} {on_more} live={props.live} look={props.look.clone()}
                     on_clear={dispatch.reform(|()| Action::ClearAll)} />
-            </section>
+            </div>
         </div>
     }
 }

@@ -29,6 +29,9 @@ pub struct FacetGroupProps {
     pub collapsed_limit: usize,
     pub show_all_label: AttrValue,
     pub show_fewer_label: AttrValue,
+    /// For an option's count as screen readers hear it ("3 claims"), and
+    /// what a chosen value the bundle does not have is called.
+    pub strings: &'static crate::i18n::Strings,
     /// False while static: the checkboxes and "Show all" are disabled.
     pub live: bool,
 }
@@ -48,30 +51,57 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(i, o)| *expanded || *i < limit || props.chosen.contains(o.value.as_str()));
-    if total == 0 {
+    // Chosen values this bundle does not have (a link or an attribute named
+    // them): shown ticked, so that the reader sees why nothing matches and can
+    // untick them.
+    let unknown: Vec<&String> =
+        props.chosen.iter().filter(|v| !props.options.iter().any(|o| o.value.as_str() == v.as_str())).collect();
+    if total == 0 && unknown.is_empty() {
         // A facet the bundle has nothing for (no topics, no reviews).
         return Html::default();
     }
-    let items = visible.map(|(i, o)| {
-        let id = option_id(&props.id_prefix, props.facet, i, &o.value);
+    let option = |id: String, value: &str, label: Html, count: Option<usize>, checked: bool| {
         let onchange = {
-            let (facet, value) = (props.facet, o.value.to_string());
+            let (facet, value) = (props.facet, value.to_owned());
             props.dispatch.reform(move |_: Event| Action::Toggle(facet, value.clone()))
         };
-        let checked = props.chosen.contains(o.value.as_str());
-        let count = counts.get(i).copied().unwrap_or(0);
-        let empty = count == 0 && !checked;
+        let empty = count.unwrap_or(0) == 0 && !checked;
+        // The option is named by its label; its count is its description.
+        let count_id = format!("{id}-n");
         html! {
-            <li key={o.value.as_str()} class={classes!("cc-option", empty.then_some("is-empty"))}>
-                <input type="checkbox" id={id.clone()} {checked} {onchange} disabled={!props.live} />
+            <li key={value.to_owned()} class={classes!("cc-option", empty.then_some("is-empty"))}>
+                <input type="checkbox" id={id.clone()} {checked} {onchange} disabled={!props.live}
+                    aria-describedby={count.map(|_| count_id.clone())} />
                 <label for={id}>
-                    <span class="cc-option-label" dir="auto">{ o.label.clone() }
-                        if let Some(d) = &o.detail { <span class="cc-option-detail">{ d.clone() }</span> }
-                    </span>
-                    <span class="cc-count">{ count }</span>
+                    { label }
+                    if let Some(n) = count { <span class="cc-count" aria-hidden="true">{ n }</span> }
                 </label>
+                if let Some(n) = count { <span id={count_id} hidden=true>{ (props.strings.count)(n, n) }</span> }
             </li>
         }
+    };
+    let items = visible.map(|(i, o)| {
+        let label = html! {
+            <span class="cc-option-label" dir="auto">{ o.label.clone() }
+                if let Some(d) = &o.detail { <span class="cc-option-detail">{ d.clone() }</span> }
+            </span>
+        };
+        let checked = props.chosen.contains(o.value.as_str());
+        option(
+            option_id(&props.id_prefix, props.facet, i, &o.value),
+            &o.value,
+            label,
+            Some(counts.get(i).copied().unwrap_or(0)),
+            checked,
+        )
+    });
+    let unknown = unknown.into_iter().enumerate().map(|(i, value)| {
+        let label = html! {
+            <span class="cc-option-label" dir="auto">{ value.clone() }
+                <span class="cc-option-detail">{ props.strings.not_in_bundle }</span>
+            </span>
+        };
+        option(format!("{}-{}-~x{i}", props.id_prefix, props.facet.param()), value, label, None, true)
     });
     let toggle = (total > limit).then(|| {
         let expanded2 = expanded.clone();
@@ -82,7 +112,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     html! {
         <fieldset class={classes!("cc-facet", format!("cc-facet--{}", props.facet.param()))}>
             <legend>{ props.legend.clone() }</legend>
-            <ul class="cc-options">{ for items }</ul>
+            <ul class="cc-options">{ for items }{ for unknown }</ul>
             { for toggle }
         </fieldset>
     }

@@ -19,6 +19,10 @@ pub struct FilterBarProps {
     pub id_prefix: AttrValue,
     /// False while static: every control is disabled.
     pub live: bool,
+    /// The search box (the explorer moves focus there).
+    pub search: NodeRef,
+    /// The count line's words, repeated inside the Filters panel and in print.
+    pub count: AttrValue,
 }
 
 /// A callback for a form control's event that dispatches the action `make`
@@ -46,7 +50,8 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         html! {
             <FacetGroup {facet} legend={s.facet(facet)} options={Rc::clone(options)} selection={props.selection.clone()}
                 chosen={st.chosen[facet].clone()} dispatch={dispatch.clone()} id_prefix={p.clone()}
-                show_all_label={s.show_all} show_fewer_label={s.show_fewer} live={props.live} />
+                show_all_label={s.show_all} show_fewer_label={s.show_fewer} live={props.live}
+                strings={s} />
         }
     });
     let oninput = on_control(dispatch, |input: HtmlInputElement| Action::SetQuery(input.value()));
@@ -62,13 +67,28 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let active = st.chosen_count();
     let off = !props.live;
     let panel_id = format!("{p}-filters");
+    // For print: what the printed cards are ("3 of 17 claims · Speaker: Donald Trump · Search: “hamas”").
+    let mut summary = props.count.to_string();
+    for (facet, options) in options.iter() {
+        for (i, v) in st.chosen[facet].iter().enumerate() {
+            summary.push_str(if i == 0 { " · " } else { ", " });
+            if i == 0 {
+                summary.push_str(s.facet(facet));
+                summary.push_str(": ");
+            }
+            summary.push_str(options.iter().find(|o| o.value.as_str() == v).map_or(v.as_str(), |o| o.label.as_str()));
+        }
+    }
+    if !st.query.trim().is_empty() {
+        summary.push_str(&format!(" · {}: “{}”", s.search_for, st.query.trim()));
+    }
 
     html! {
         <div class="cc-filterbar" part="filters">
             <div class="cc-search">
                 <label for={format!("{p}-q")}>{ s.search_label }</label>
                 <input type="search" id={format!("{p}-q")} value={st.query.clone()} placeholder={s.search_placeholder}
-                    autocomplete="off" spellcheck="false" {oninput} disabled={off} />
+                    autocomplete="off" spellcheck="false" {oninput} disabled={off} ref={props.search.clone()} />
             </div>
             <div class="cc-tools">
                 <button type="button" class="cc-button cc-filters-toggle" aria-expanded={(*open).to_string()}
@@ -91,8 +111,11 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 <button type="button" class="cc-button cc-clear" onclick={onclear} disabled={off || !st.is_filtered()}>{ s.clear_all }</button>
             </div>
             <div id={panel_id} class={classes!("cc-facets", (*open).then_some("is-open"))}>
+                // On a phone the panel is long: the count is said here too, beside what changes it.
+                <p class="cc-panel-count" aria-hidden="true">{ props.count.clone() }</p>
                 { for facets }
             </div>
+            <p class="cc-print-summary">{ summary }</p>
         </div>
     }
 }

@@ -30,7 +30,7 @@ use crate::view::ViewState;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use yew::Callback;
+use yew::{AttrValue, Callback};
 
 /// Common properties of the widget's root element: language, direction and theme.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -62,8 +62,9 @@ impl Theme {
 /// What the widget tells its host (the custom element turns these into DOM events).
 #[derive(Debug, Clone, PartialEq)]
 pub enum WidgetEvent {
-    /// The bundle is shown (its claims, skipped claims and problems are in the dataset).
-    Ready(Shared),
+    /// The bundle is shown (its claims, skipped claims and problems are in
+    /// the dataset), in the interface language of these strings.
+    Ready(Shared, &'static crate::i18n::Strings),
     /// Nothing can be shown: why, and the details.
     Failed { url: String, failure: crate::dataset::Failure, reasons: Vec<String> },
     /// The reader's choices changed (also sent once after loading).
@@ -132,6 +133,44 @@ impl std::fmt::Debug for Remote {
     }
 }
 
+/// How a widget's parts are shown, made once by `App` and handed down
+/// (a Yew context would cost 3 KB of wasm, gzip).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Presentation {
+    /// The bundle's language when it is not the interface's: `lang` and `dir`
+    /// for the bundle's text (claims, names, sources), so that screen readers
+    /// read it with the right voice.
+    pub content_lang: Option<(AttrValue, &'static str)>,
+    /// Level of the article title's heading; speaker groups' headings are one below.
+    pub heading_level: u8,
+    /// Where "Copy link" links to (see [`Options::share_url`]).
+    pub share_url: Option<Rc<str>>,
+}
+
+impl Default for Presentation {
+    fn default() -> Self {
+        Presentation { content_lang: None, heading_level: 2, share_url: None }
+    }
+}
+
+impl Presentation {
+    /// `lang` for bundle text (none when it is the interface's language).
+    pub fn lang(&self) -> Option<AttrValue> {
+        self.content_lang.as_ref().map(|(tag, _)| tag.clone())
+    }
+
+    /// `dir` for sentences of bundle text: the bundle's language's direction
+    /// when known, else each string's own (`auto`).
+    pub fn dir(&self) -> &'static str {
+        self.content_lang.as_ref().map_or("auto", |(_, dir)| dir)
+    }
+
+    /// The heading element for a level below the title (`h3` under an `h2`).
+    pub fn subheading(&self) -> String {
+        format!("h{}", (self.heading_level + 1).clamp(2, 6))
+    }
+}
+
 /// Options the host (standalone page, custom element, iframe) passes in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -148,6 +187,10 @@ pub struct Options {
     /// Paragraph numbers the host article marks with `data-claim-paragraph`:
     /// a card's "in paragraph N" becomes a button for these.
     pub host_paragraphs: Rc<BTreeSet<u32>>,
+    /// The page "Copy link" links to (an `http(s)` URL without its fragment);
+    /// `None`: the page the widget is in. The iframe embed is given its host
+    /// article's.
+    pub share_url: Option<Rc<str>>,
 }
 
 impl Default for Options {
@@ -160,6 +203,7 @@ impl Default for Options {
             on_event: Callback::noop(),
             remote: Remote::default(),
             host_paragraphs: Rc::default(),
+            share_url: None,
         }
     }
 }

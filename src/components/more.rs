@@ -7,8 +7,10 @@ pub struct MoreProps {
     /// How many cards are not rendered yet.
     pub remaining: usize,
     pub label: AttrValue,
-    /// Render more cards.
+    /// Render more cards (the sentinel came near the viewport).
     pub on_more: Callback<()>,
+    /// The button was pressed: render more cards, and focus the first new one.
+    pub on_press: Callback<()>,
     /// Changes whenever more cards were rendered, so the sentinel looks again.
     pub generation: usize,
     /// False while static: the button is disabled and nothing is observed.
@@ -48,7 +50,7 @@ pub fn More(props: &MoreProps) -> Html {
             }
         });
     }
-    let onclick = props.on_more.reform(|_| ());
+    let onclick = props.on_press.reform(|_| ());
     html! {
         <li class="cc-more" ref={node}>
             <button type="button" class="cc-button" {onclick} disabled={!props.live}>{ props.label.clone() }</button>

@@ -69,7 +69,7 @@ pub fn speaker_line(speaker: &Speaker, words: &[String]) -> Html {
 /// widget never says a verdict by colour alone), its place on the scale
 /// when the review gives numbers ("1 of 5"), and who reviewed it, linking to
 /// the review.
-pub fn verdict(bundle: &Bundle, review: &Review, s: &Strings, words: &[String]) -> Html {
+pub fn verdict(bundle: &Bundle, review: &Review, s: &Strings, words: &[String], lang: Option<AttrValue>) -> Html {
     let reviewer = review.reviewer.and_then(|ix| bundle.sources.get(ix)).map(|src| src.name.clone());
     let link = |text: String| match &review.url {
         Some(url) => html! {
@@ -88,7 +88,7 @@ pub fn verdict(bundle: &Bundle, review: &Review, s: &Strings, words: &[String]) 
         <div class="cc-verdict" part="verdict">
             <p class="cc-verdict-head">
                 <span class="cc-verdict-label">{ s.verdicts }{ ": " }</span>
-                <strong class="cc-verdict-words" dir="auto">{ marked(bundle.verdict_of(review), words) }</strong>
+                <strong class="cc-verdict-words" {lang} dir="auto">{ marked(bundle.verdict_of(review), words) }</strong>
                 if let Some((value, best)) = review.scale() {
                     <span class="cc-verdict-scale">{ " (" }{ (s.scale)(&value, &best) }{ ")" }</span>
                 }

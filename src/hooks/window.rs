@@ -71,5 +71,15 @@ pub fn use_window(selection: &Rc<Selection>) -> Window {
             move || drop(frame)
         });
     }
+    // Printing shows every card of the view, however long (a reader's
+    // printout has no "Show more").
+    {
+        let window = window.clone();
+        use_effect_with(selection.clone(), move |selection| {
+            let selection = selection.clone();
+            let printing = crate::web::on_print(move || window.cover(&selection, selection.claims.len()));
+            move || drop(printing)
+        });
+    }
     window
 }

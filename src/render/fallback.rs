@@ -53,7 +53,7 @@ fn Fallback(props: &FallbackProps) -> Html {
                                         <span dir="auto">{ text }</span>
                                     </p>
                                     if let Some(review) = &c.review {
-                                        { crate::components::parts::verdict(b, review, s, &[]) }
+                                        { crate::components::parts::verdict(b, review, s, &[], None) }
                                     }
                                     <p>
                                         { format!("{}: ", s.via) }{ for sources }

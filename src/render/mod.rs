@@ -174,14 +174,8 @@ pub async fn page(r: &Render) -> String {
         .or_else(|| article.and_then(|a| a.language.clone()))
         .unwrap_or_else(|| "en".to_owned());
     let strings = Lang::from_tag(&lang).strings();
-    let page_title = match title {
-        Some(t) => format!("{t} — {}", strings.widget_label),
-        None => strings.widget_label.to_owned(),
-    };
-    let description = match title {
-        Some(t) => format!("{}: {t}", strings.page_description),
-        None => strings.page_description.to_owned(),
-    };
+    let page_title = strings.page_title(title);
+    let description = strings.page_description(title);
     let base = r.base();
     // The template's note (a comment from a line "<!--" to a line "-->") and
     // Trunk's own lines are not for the page (see index.html).

@@ -6,12 +6,16 @@
 //   </claim-cards>
 //
 // Attributes: src, bundle-origins ("self" and origins: the only ones src may
-// come from; absent, any), lang, theme (light | dark | auto), heading-level (1-6), sort,
-// speaker, source, topic, kind (comma-separated ids), q, group (speaker),
-// sync-url, loading (eager).
+// come from; absent, any), lang, theme (light | dark | auto), heading-level (1-6),
+// share-url (the page "Copy link" links to), sort, speaker, source, topic, kind,
+// verdict (comma-separated ids), q, group (speaker), sync-url, loading (eager).
+// Changing src or bundle-origins loads the widget afresh; lang, theme,
+// heading-level and share-url change only its looks and words, the filters only
+// its view: the reader's filters, search, sort, scroll and focus stay.
 // A prerendered element (`claim-cards render`) arrives with a declarative
 // shadow root holding every card; the widget takes it over when it starts.
-// Events (bubbling, composed): claimcards:ready, claimcards:filterchange,
+// Events (bubbling, composed): claimcards:ready, then claimcards:filterchange
+// (once with the first view, then on every change),
 // claimcards:error ({url, problems, reason: offline | unreachable | http (with
 // status) | not-a-bundle | too-large | interrupted | unreadable | skipped | widget}).
 // Methods: setFilters({speaker: [...], q: '...'}), clearFilters(), reveal(claimId); property: filters.
@@ -63,11 +67,30 @@ const firstPaint = new Promise((resolve) => {
 /** Host-article elements already linked to a widget, so two widgets never both claim one. */
 const linked = new WeakSet();
 
-/** Attributes whose change mounts the widget afresh (the filters only change its view). */
-const REMOUNT = ['src', 'bundle-origins', 'lang', 'theme', 'heading-level'];
+/** Attributes whose change loads another bundle: the widget is mounted afresh. */
+const REMOUNT = ['src', 'bundle-origins'];
+/** Attributes that change how the widget looks and speaks, never the reader's view. */
+const OPTIONS = ['lang', 'theme', 'heading-level', 'share-url'];
+
+/** The claim a `#claim-<id>` page URL names, or null. */
+function hashClaim() {
+  const hash = location.hash.slice(1);
+  if (!hash.startsWith('claim-')) return null;
+  try { return decodeURIComponent(hash.slice(6)); } catch { return hash.slice(6); }
+}
+
+/** The elements on the page, told when the page's hash names a claim. */
+const elements = new Set();
+addEventListener('hashchange', () => { for (const el of elements) el.showHashClaim(); });
+
+/**
+ * A value of a facet as the widget reads a list: `%` and `,` escaped, so a
+ * value may hold a comma (the same escaping as view::attribute_value in Rust).
+ */
+const listValue = (v) => String(v).replace(/%/g, '%25').replace(/,/g, '%2C');
 
 export class ClaimCardsElement extends HTMLElement {
-  static observedAttributes = [...REMOUNT, ...FILTERS];
+  static observedAttributes = [...REMOUNT, ...OPTIONS, ...FILTERS];
 
   #shadow = null;
   #widget = null;
@@ -75,8 +98,16 @@ export class ClaimCardsElement extends HTMLElement {
   #starting = false;
   #filters = null;
   #links = [];
+  /** The bundle is shown: the host API acts at once (before, its calls wait in #queue). */
+  #ready = false;
+  #queue = [];
+  /** A filterchange the widget sent before ready (an inline bundle): sent after it. */
+  #heldChange = null;
 
   connectedCallback() {
+    elements.add(this);
+    // Moved in the page (removed and added in one go): the widget goes on as it was.
+    if (this.#widget || this.#starting) return;
     if (!this.#shadow && this.shadowRoot) {
       // A declarative shadow root: the prerendered widget (never attach over it).
       this.#shadow = this.shadowRoot;
@@ -88,8 +119,9 @@ export class ClaimCardsElement extends HTMLElement {
       // Until the widget mounts, the light-DOM content (the newsroom's fallback) shows through.
       this.#shadow.append(css, document.createElement('slot'));
     }
-    if (this.getAttribute('loading') === 'eager' || !('IntersectionObserver' in window)) {
+    if (this.getAttribute('loading') === 'eager' || !('IntersectionObserver' in window) || this.#mayHold(hashClaim())) {
       // After the current script: a page may still set attributes (page.js, embed-frame.js).
+      // A page URL naming one of its claims starts it at once, wherever it is.
       queueMicrotask(() => this.isConnected && this.#start());
     } else {
       this.#observer = new IntersectionObserver((entries) => {
@@ -100,15 +132,42 @@ export class ClaimCardsElement extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#unmount();
+    // Removed for good unless it is back by the next microtask (a move).
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      elements.delete(this);
+      this.#observer?.disconnect();
+      this.#observer = null;
+      this.#unmount();
+    });
   }
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#widget || oldValue === value) return;
     if (REMOUNT.includes(name)) this.#remount();
+    else if (OPTIONS.includes(name)) this.#widget.setOptions(this.#options());
     else this.#widget.setAttributes(this.#stateFromAttributes());
+  }
+
+  /**
+   * The page's hash names a claim: reveal it when this widget shows it, or
+   * start this widget at once when it may (it has not loaded yet).
+   */
+  showHashClaim() {
+    const id = hashClaim();
+    if (!id) return;
+    if (this.#ready) {
+      if (this.#widget.hasClaim(id)) this.#widget.reveal(id);
+    } else if (this.#mayHold(id)) {
+      this.#start(); // the widget reveals the hash's claim once it is ready
+    }
+  }
+
+  /** Whether the claim `id` may be this widget's: unknown before loading, unless a prerender says which cards it has. */
+  #mayHold(id) {
+    if (!id) return false;
+    const mount = this.#shadow?.querySelector('[data-cc-prerender]');
+    return !mount || !!mount.querySelector(`[id="claim-${CSS.escape(id)}"]`);
   }
 
   /** The reader's current choices (as in claimcards:filterchange), or null before loading. */
@@ -116,25 +175,37 @@ export class ClaimCardsElement extends HTMLElement {
     return this.#filters && structuredClone(this.#filters);
   }
 
-  /** Sets the filters: {speaker: ['id'], source: [...], topic: [...], kind: [...], q, sort, group}; a value may hold a comma. */
+  /**
+   * Sets the filters: {speaker: ['id'], source: [...], topic: [...], kind: [...], q, sort, group}; a value may hold a comma.
+   * Before the widget has loaded, this and the other methods are queued and
+   * applied in order once it has (they return true).
+   */
   setFilters(filters = {}) {
     const params = new URLSearchParams();
     for (const key of FILTERS) {
       const value = filters[key];
       if (value == null || value === '') continue;
-      for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
+      const list = LISTS.includes(key);
+      for (const v of Array.isArray(value) ? value : [value]) params.append(key, list ? listValue(v) : String(v));
     }
-    return this.#widget ? this.#widget.setState(params.toString()) : false;
+    return this.#call((w) => w.setState(params.toString()));
   }
 
   /** Clears every filter and the search, keeping sort and grouping (as the widget's "Clear all"). */
   clearFilters() {
-    return this.#widget ? this.#widget.clearFilters() : false;
+    return this.#call((w) => w.clearFilters());
   }
 
   /** Scrolls to a claim's card and highlights it; false when the bundle has no such claim. */
   reveal(claimId) {
-    return this.#widget ? this.#widget.reveal(String(claimId)) : false;
+    return this.#call((w) => w.reveal(String(claimId)));
+  }
+
+  /** Runs a host call now, or once the bundle is shown. */
+  #call(fn) {
+    if (this.#ready) return fn(this.#widget);
+    this.#queue.push(fn);
+    return true;
   }
 
   async #start() {
@@ -217,9 +288,7 @@ export class ClaimCardsElement extends HTMLElement {
     this.#widget = new glue.Widget(prerendered || this.#shadow, {
       src: this.getAttribute('src') || '',
       inline: inline ? inline.textContent : undefined,
-      lang: this.getAttribute('lang') || '',
-      theme: this.getAttribute('theme') || 'auto',
-      headingLevel: Number(this.getAttribute('heading-level')) || 2,
+      ...this.#options(),
       state: this.#stateFromAttributes(),
       then: this.#urlState(),
       syncUrl: this.hasAttribute('sync-url'),
@@ -230,11 +299,23 @@ export class ClaimCardsElement extends HTMLElement {
     }, (name, detail) => this.#onWidgetEvent(name, detail));
   }
 
+  /** The presentation attributes, as the widget reads them (its `setOptions`). */
+  #options() {
+    return {
+      lang: this.getAttribute('lang') || '',
+      theme: this.getAttribute('theme') || 'auto',
+      headingLevel: Number(this.getAttribute('heading-level')) || 2,
+      shareUrl: this.getAttribute('share-url') || '',
+    };
+  }
+
   #unmount() {
     this.#widget?.destroy();
     this.#widget?.free();
     this.#widget = null;
     this.#filters = null;
+    this.#ready = false;
+    this.#heldChange = null;
     for (const [el, handlers] of this.#links) {
       el.removeEventListener('click', handlers.click);
       el.removeEventListener('keydown', handlers.keydown);
@@ -258,15 +339,22 @@ export class ClaimCardsElement extends HTMLElement {
   #onWidgetEvent(name, detail) {
     switch (name) {
       case 'ready': {
-        this.#emit('ready', { claims: detail.claims, skipped: detail.skipped });
+        const { claims, skipped, title, pageTitle, pageDescription } = detail;
+        this.#ready = true;
+        this.#emit('ready', { claims, skipped, title, pageTitle, pageDescription });
         const errors = detail.problems.filter((p) => p.severity === 'error');
         if (errors.length) this.#emit('error', { url: this.getAttribute('src') || '', problems: detail.problems, reason: 'skipped' });
+        // The first filterchange always follows ready.
+        if (this.#heldChange) this.#emit('filterchange', this.#heldChange);
+        this.#heldChange = null;
         this.#linkArticle();
-        // Claim ids need no percent-encoding; a malformed one must not throw.
-        const hash = location.hash.slice(1);
-        if (hash.startsWith('claim-') && this.#widget.hasClaim(hash.slice(6))) {
-          queueMicrotask(() => this.#widget?.reveal(hash.slice(6)));
-        }
+        // The page's #claim- link, then the host's calls made before loading, in order.
+        const queued = this.#queue.splice(0);
+        queueMicrotask(() => {
+          if (!this.#widget) return;
+          this.showHashClaim();
+          for (const fn of queued) fn(this.#widget);
+        });
         break;
       }
       case 'failed':
@@ -274,7 +362,8 @@ export class ClaimCardsElement extends HTMLElement {
         break;
       case 'filterchange':
         this.#filters = detail;
-        this.#emit('filterchange', detail);
+        if (this.#ready) this.#emit('filterchange', detail);
+        else this.#heldChange = detail;
         break;
       case 'paragraph':
         this.#showParagraph(detail.paragraph);

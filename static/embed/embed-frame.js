@@ -12,12 +12,14 @@ const el = document.querySelector('claim-cards');
 const id = params.get('id') || 'claim-cards';
 
 if (params.get('bundle')) el.setAttribute('src', params.get('bundle'));
-// A list attribute is comma-separated, a comma inside a value written %2C (as
-// view::attribute_value writes it).
-const listValue = (values) => values.map((v) => v.replaceAll('%', '%25').replaceAll(',', '%2C')).join(',');
+// The host article's address (?page=URL): "Copy link" links to the card there,
+// not to this frame.
+if (params.get('page')) el.setAttribute('share-url', params.get('page'));
+// The URL and the attributes write lists alike (comma-separated, a comma
+// inside a value %2C): repeated parameters join into one attribute.
 for (const key of ['lang', 'theme', ...FILTERS]) {
   if (!params.has(key)) continue;
-  el.setAttribute(key, LISTS.includes(key) ? listValue(params.getAll(key)) : params.get(key));
+  el.setAttribute(key, LISTS.includes(key) ? params.getAll(key).join(',') : params.get(key));
 }
 
 let last = -1;

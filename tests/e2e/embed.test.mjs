@@ -50,7 +50,11 @@ test('the element renders its bundle in a shadow root; the second loads lazily n
   const page = await openDemo(server.url);
   await showAll(page, '#claims-en');
   assert.equal((await shadowIds(page, '#claims-en')).length, 17);
-  assert.deepEqual(await events(page, 'claimcards:ready', 'claims-en'), [{ claims: 17, skipped: 0 }]);
+  const title = 'Trump administration deals directly with Gaza: unprecedented talks with Hamas';
+  assert.deepEqual(await events(page, 'claimcards:ready', 'claims-en'), [{
+    claims: 17, skipped: 0, title, pageTitle: `${title} — Who said what`,
+    pageDescription: `Every claim in the article, with who made it and the sources it came through: ${title}`,
+  }]);
   // The Vietnamese instance is far below: not started yet, its fallback still shows.
   assert.equal(await page.$eval('#claims-vi', (el) => el.shadowRoot.querySelector('slot') !== null), true);
   assert.equal(await page.isVisible('#claims-vi a'), true);
