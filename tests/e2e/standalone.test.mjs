@@ -4,16 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, newPage, cardIds, waitForCards, waitForCount, focusedId, showAll, grownCount, axe, paintedIn, luminance, contrast, rgb, SHOTS, ROOT } from './support.mjs';
-import { generateBundle } from '../../scripts/bench/gen-bundle.mjs';
+import { generatedBundles, startServer, launch, newPage, cardIds, waitForCards, waitForCount, focusedId, showAll, grownCount, axe, paintedIn, luminance, contrast, rgb, SHOTS } from './support.mjs';
 
 let server;
 let chrome;
 
 before(async () => {
-  const gen = path.join(ROOT, 'target', 'e2e-bundles');
-  fs.mkdirSync(gen, { recursive: true });
-  fs.writeFileSync(path.join(gen, '500.json'), JSON.stringify(generateBundle(500)));
+  const gen = await generatedBundles([500]);
   server = await startServer({ mounts: { '/gen/': gen } });
   chrome = await launch();
   fs.mkdirSync(SHOTS, { recursive: true });

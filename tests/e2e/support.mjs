@@ -29,6 +29,19 @@ const TYPES = {
 };
 
 /**
+ * Writes the deterministic synthetic bundles of these sizes
+ * (scripts/bench/gen-bundle.mjs) as `N.json` into target/e2e-bundles/, and
+ * returns that folder (to mount as `/gen/`).
+ */
+export async function generatedBundles(sizes) {
+  const { generateBundle } = await import('../../scripts/bench/gen-bundle.mjs');
+  const dir = path.join(ROOT, 'target', 'e2e-bundles');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const n of sizes) fs.writeFileSync(path.join(dir, `${n}.json`), JSON.stringify(generateBundle(n)));
+  return dir;
+}
+
+/**
  * Serves dist/ on 127.0.0.1 at a free port, with tests/fixtures/ under
  * /fixtures/ and any other `mounts` ({'/prefix/': dir}); `headers` go on every
  * file. `gzip`: compress text, scripts, styles, wasm and JSON for clients that

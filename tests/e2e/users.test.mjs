@@ -7,17 +7,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, newPage, cardIds, waitForCards, waitForCount, axe, SHOTS, ROOT } from './support.mjs';
-import { generateBundle } from '../../scripts/bench/gen-bundle.mjs';
+import { generatedBundles, startServer, launch, newPage, cardIds, waitForCards, waitForCount, axe, SHOTS } from './support.mjs';
 
 let server;
 let chrome;
 
 before(async () => {
-  const gen = path.join(ROOT, 'target', 'e2e-bundles');
-  fs.mkdirSync(gen, { recursive: true });
-  fs.writeFileSync(path.join(gen, '300.json'), JSON.stringify(generateBundle(300)));
-  fs.writeFileSync(path.join(gen, '500.json'), JSON.stringify(generateBundle(500)));
+  const gen = await generatedBundles([300, 500]);
   server = await startServer({ mounts: { '/gen/': gen } });
   chrome = await launch();
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -134,6 +130,14 @@ test('long names, roles, chips and URLs never make the widget wider than its con
     }
     await page.context().close();
   }
+  // And on a desktop screen, dark.
+  const wide = await newPage(chrome.browser, { width: 1280, height: 900, colorScheme: 'dark' });
+  await wide.goto(`${server.url}/?bundle=/fixtures/e2e/long-names.json`);
+  await waitForCards(wide);
+  const ww = await widest(wide, 'claim-cards');
+  assert.ok(ww.page <= 1280 && ww.right <= ww.box, `at 1280: ${ww.who} reaches ${ww.right} px`);
+  await wide.screenshot({ path: path.join(SHOTS, 'desktop-long-names-dark.png') });
+  await wide.context().close();
   // Inside a 300 px column of a wide page.
   const page = await host({ width: 1280, height: 900 });
   await page.evaluate(() => {
@@ -214,6 +218,8 @@ test('print: every card of the view, no controls, the filters named, links with 
   });
   assert.ok(after[1].includes(after[0]), `the link prints its URL: ${after[1]}`);
   await open.screenshot({ path: path.join(SHOTS, 'print-fact-checks.png') });
+  await open.setViewportSize({ width: 360, height: 800 });
+  await open.screenshot({ path: path.join(SHOTS, 'print-phone-fact-checks.png') });
   await p2.context().close();
   await open.context().close();
 });
