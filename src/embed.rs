@@ -355,7 +355,12 @@ impl Widget {
                 let state = crate::web::load(&props.bundle_url, text);
                 crate::web::next_task().await;
                 if !destroyed.get() {
-                    *app.borrow_mut() = take_over(target, props, same, state);
+                    let mut mounted = take_over(target, props, same, state);
+                    // Settings changed during the last step: shown now.
+                    if let (Some(m), Some(settings)) = (mounted.as_mut(), settings.borrow_mut().take()) {
+                        m.reconfigure(&settings);
+                    }
+                    *app.borrow_mut() = mounted;
                 }
             });
         } else {

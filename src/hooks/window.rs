@@ -72,12 +72,17 @@ pub fn use_window(selection: &Rc<Selection>) -> Window {
         });
     }
     // Printing shows every card of the view, however long (a reader's
-    // printout has no "Show more").
+    // printout has no "Show more"). Listened for once, reading the latest
+    // selection, so that an interaction adds no listener work.
+    let latest = use_mut_ref(|| selection.clone());
+    *latest.borrow_mut() = selection.clone();
     {
         let window = window.clone();
-        use_effect_with(selection.clone(), move |selection| {
-            let selection = selection.clone();
-            let printing = crate::web::on_print(move || window.cover(&selection, selection.claims.len()));
+        use_effect_with((), move |()| {
+            let printing = crate::web::on_print(move || {
+                let selection = latest.borrow().clone();
+                window.cover(&selection, selection.claims.len());
+            });
             move || drop(printing)
         });
     }
