@@ -10,13 +10,16 @@
 //! calls. Prerendering: `render` (feature `ssr`: `claim-cards render`) and
 //! [`prerender`] (when the live widget may take a prerender over). Import and
 //! export: `convert` (feature `cli`: fact-check markup, the Fact Check Tools
-//! API, CSV, schema.org JSON-LD).
+//! API, CSV, schema.org JSON-LD). Drafting from an article: `extract`
+//! (feature `extract`).
 //! ARCHITECTURE.md has the map.
 
 #[cfg(feature = "cli")]
 pub mod convert;
 pub mod dataset;
 pub mod date;
+#[cfg(feature = "extract")]
+pub mod extract;
 pub mod i18n;
 pub mod json;
 pub mod load;
