@@ -16,8 +16,7 @@ impl Lang {
     /// Picks a language from a BCP 47 tag (`vi`, `vi-VN`, `en-GB`); English
     /// for anything not translated.
     pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
+        match primary_subtag(tag).as_str() {
             "vi" => Lang::Vi,
             _ => Lang::En,
         }
@@ -44,8 +43,6 @@ impl Lang {
 }
 
 pub struct Strings {
-    /// The language these strings are in.
-    pub lang: Lang,
     pub widget_label: &'static str,
     /// The standalone page's description (search results, link previews).
     pub page_description: &'static str,
@@ -93,7 +90,6 @@ pub struct Strings {
     pub opens_new_tab: &'static str,
     pub show_all: &'static str,
     pub show_fewer: &'static str,
-    pub results: &'static str,
     /// "{shown} of {total} claims"
     pub count: fn(usize, usize) -> String,
     /// "Show {n} more ({rest} not shown yet)"
@@ -157,7 +153,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 pub static EN: Strings = Strings {
-    lang: Lang::En,
     widget_label: "Who said what",
     page_description: "Every claim in the article, with who made it and the sources it came through",
     show_filters: "Filters",
@@ -207,7 +202,6 @@ pub static EN: Strings = Strings {
     opens_new_tab: "(opens in a new tab)",
     show_all: "Show all",
     show_fewer: "Show fewer",
-    results: "Claims",
     count: |shown, total| {
         if shown == total {
             plural(total, "claim", "claims")
@@ -258,7 +252,6 @@ pub static EN: Strings = Strings {
 };
 
 pub static VI: Strings = Strings {
-    lang: Lang::Vi,
     widget_label: "Ai nói gì",
     page_description: "Mọi phát ngôn trong bài báo, ai đã nói và qua nguồn nào",
     show_filters: "Bộ lọc",
@@ -307,7 +300,6 @@ pub static VI: Strings = Strings {
     opens_new_tab: "(mở trong thẻ mới)",
     show_all: "Xem tất cả",
     show_fewer: "Thu gọn",
-    results: "Phát ngôn",
     count: |shown, total| {
         if shown == total {
             format!("{total} phát ngôn")
@@ -357,11 +349,15 @@ pub static VI: Strings = Strings {
     date: |s, y, m, d| format!("{d} {} năm {y}", s.months[(m.clamp(1, 12) - 1) as usize]),
 };
 
+/// The language of a BCP 47 tag, lower-cased: `vi` of `vi-VN`, `en` of `EN_gb`.
+pub fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+}
+
 /// The writing direction of text in the language `tag` (BCP 47): `rtl` for
 /// the scripts written right to left (Arabic, Hebrew, Persian, Urdu, …).
 pub fn text_dir(tag: &str) -> &'static str {
-    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    match primary.as_str() {
+    match primary_subtag(tag).as_str() {
         "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "iw" | "ks" | "ku" | "ps" | "sd" | "syr" | "ug" | "ur" | "yi" => {
             "rtl"
         }

@@ -97,12 +97,10 @@ pub fn App(props: &AppProps) -> Html {
         _ => (None, None),
     };
     // The bundle's language, where it is not the interface's.
-    let content_lang = content_lang
-        .filter(|tag| !tag.split(['-', '_']).next().unwrap_or_default().eq_ignore_ascii_case(lang.tag()))
-        .map(|tag| {
-            let dir = crate::i18n::text_dir(&tag);
-            (AttrValue::from(tag), dir)
-        });
+    let content_lang = content_lang.filter(|tag| crate::i18n::primary_subtag(tag) != lang.tag()).map(|tag| {
+        let dir = crate::i18n::text_dir(&tag);
+        (AttrValue::from(tag), dir)
+    });
     let look = Rc::new(Presentation {
         content_lang,
         heading_level: props.options.heading_level.clamp(1, 6),
