@@ -31,71 +31,66 @@ const ABBREVIATIONS: &[&str] = &[
     "Ave", "Blvd", "Rd", "Dept", "Univ", "Assn", "Gs", "PGs", "TS", "ThS", "BS", "Th.S", "PGS.TS", "GS.TS",
 ];
 
-fn opens_quote(c: char) -> bool {
-    matches!(c, '“' | '«' | '„')
+/// Where a reading stands in quotations: curly quotes and guillemets nest,
+/// straight double quotes toggle. The one rule for both the splitter and the
+/// check for a quotation left open.
+#[derive(Default)]
+struct Quotes {
+    depth: u32,
+    straight: bool,
 }
 
-fn closes_quote(c: char) -> bool {
-    matches!(c, '”' | '»')
+impl Quotes {
+    fn see(&mut self, c: char) {
+        match c {
+            '“' | '«' | '„' => self.depth += 1,
+            '”' | '»' => self.depth = self.depth.saturating_sub(1),
+            '"' => self.straight = !self.straight,
+            _ => {}
+        }
+    }
+
+    fn open(&self) -> bool {
+        self.depth > 0 || self.straight
+    }
 }
 
 /// The paragraph's sentences.
 pub fn sentences(paragraph: &str) -> Vec<Sentence> {
     let held = split(paragraph, true);
     // An unclosed quotation would hold the rest of the paragraph together.
-    if held.last().is_some_and(|s| quote_depth(s.text(paragraph)) != 0) {
+    if held.last().is_some_and(|s| quoted_to_the_end(s.text(paragraph))) {
         split(paragraph, false)
     } else {
         held
     }
 }
 
-/// Quotation depth at the end of `text`: curly or guillemet quotes nest;
-/// straight double quotes toggle.
-fn quote_depth(text: &str) -> i32 {
-    let mut depth = 0i32;
-    let mut straight = false;
-    for c in text.chars() {
-        if opens_quote(c) {
-            depth += 1;
-        } else if closes_quote(c) {
-            depth = (depth - 1).max(0);
-        } else if c == '"' {
-            straight = !straight;
-        }
-    }
-    depth + i32::from(straight)
+/// Whether a quotation is still open at the end of `text`.
+fn quoted_to_the_end(text: &str) -> bool {
+    let mut quotes = Quotes::default();
+    text.chars().for_each(|c| quotes.see(c));
+    quotes.open()
 }
 
 fn split(p: &str, hold_quotes: bool) -> Vec<Sentence> {
     let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut depth = 0i32;
-    let mut straight = false;
+    let mut quotes = Quotes::default();
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        if opens_quote(c) {
-            depth += 1;
-        } else if closes_quote(c) {
-            depth = (depth - 1).max(0);
-        } else if c == '"' {
-            straight = !straight;
-        }
+        quotes.see(c);
         if matches!(c, '.' | '!' | '?' | '…') {
             // Closing quotes and brackets belong to the sentence that ends here.
             let mut j = i + 1;
             while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | '»' | ')' | ']') {
-                match chars[j].1 {
-                    '”' | '»' => depth = (depth - 1).max(0),
-                    '"' => straight = !straight,
-                    _ => {}
-                }
+                quotes.see(chars[j].1);
                 j += 1;
             }
             let end = chars.get(j).map_or(p.len(), |&(b, _)| b);
-            let quoted = hold_quotes && (depth > 0 || straight);
+            let quoted = hold_quotes && quotes.open();
             if !quoted && c != '?' && c != '!' && is_abbreviation(p, at, c) {
                 i = j;
                 continue;
