@@ -58,6 +58,32 @@ impl IsoDate {
         Ok(IsoDate { year, month, day, time: Some(time) })
     }
 
+    /// Days since 1970-01-01 (negative before); the date's time is ignored.
+    pub fn day_number(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day) - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (the inverse of [`IsoDate::day_number`]).
+    pub fn from_day_number(days: i64) -> IsoDate {
+        // The inverse of days_from_civil (Howard Hinnant's civil calendar algorithms).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        IsoDate { year, month, day, time: None }
+    }
+
+    /// Day of the week, 0 for Monday to 6 for Sunday.
+    pub fn weekday(&self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        (self.day_number() + 3).rem_euclid(7) as u8
+    }
+
     /// A number that orders dates chronologically (minutes since year 0, UTC
     /// where an offset is known). A plain date sorts at the start of its day.
     pub fn sort_key(&self) -> i64 {

@@ -25,7 +25,6 @@ mod build;
 pub mod claimreview;
 pub mod csv;
 pub mod factcheck;
-mod ids;
 pub mod jsonld;
 mod schemaorg;
 pub mod write;
@@ -36,7 +35,7 @@ use crate::problem::{List, Place, Severity};
 use serde_json::{Map, Value};
 use std::fmt;
 
-pub use ids::{slug, Ids};
+pub use crate::text::ids::{slug, Ids};
 
 /// Something an importer or exporter could not map, said for the editor:
 /// `claims.csv:5:3: error: speaker "nobody" is not defined`.

@@ -2,12 +2,23 @@
 //! bundles: the top level one member per line, each speaker, source, topic
 //! and claim on a line of its own (so a diff shows which claim changed).
 
+use crate::extract::{Draft, Evidence};
 use crate::model::{Bundle, Claim, Review};
 use serde_json::{json, Map, Value};
 
 /// The bundle as JSON text. Version 1.1 when it uses 1.1's parts (reviews,
 /// topic labels), else the version it was read as.
 pub fn bundle_json(b: &Bundle) -> String {
+    write(b, &[])
+}
+
+/// A draft as bundle JSON: each claim with its `evidence` (format 1.2).
+pub fn draft_json(d: &Draft) -> String {
+    write(&d.bundle, &d.evidence)
+}
+
+/// `evidence[i]`, where there is one, goes with claim `i`.
+fn write(b: &Bundle, evidence: &[Evidence]) -> String {
     let uses_1_1 = b.claims.iter().any(|c| c.review.is_some()) || b.topics.iter().any(|t| t.label.is_some());
     let version = if uses_1_1 && b.version < 1.1 { 1.1 } else { b.version };
     let mut out = String::from("{\n");
@@ -48,7 +59,17 @@ pub fn bundle_json(b: &Bundle) -> String {
         });
         list(&mut out, "topics", topics);
     }
-    list(&mut out, "claims", b.claims.iter().map(|c| claim(b, c)));
+    list(
+        &mut out,
+        "claims",
+        b.claims.iter().enumerate().map(|(i, c)| {
+            let mut item = claim(b, c);
+            if let (Some(e), Value::Object(members)) = (evidence.get(i), &mut item) {
+                members.insert("evidence".into(), evidence_json(e));
+            }
+            item
+        }),
+    );
     out += "\n}\n";
     out
 }
@@ -68,6 +89,17 @@ fn claim(b: &Bundle, c: &Claim) -> Value {
         ("context", c.context.as_deref().map(Value::from)),
         ("review", c.review.as_ref().map(|r| review(b, r))),
     ])
+}
+
+fn evidence_json(e: &Evidence) -> Value {
+    let range = |(s, e): (usize, usize)| json!([s, e]);
+    json!({
+        "paragraph": e.paragraph,
+        "text": e.text.iter().copied().map(range).collect::<Vec<_>>(),
+        "cue": range(e.cue),
+        "confidence": e.confidence,
+        "rule": e.rule,
+    })
 }
 
 fn review(b: &Bundle, r: &Review) -> Value {

@@ -1,13 +1,24 @@
 //! Drafting a bundle from an article (issue #18), pure Rust with no web
-//! dependencies. This is its first part: reading the article — plain text,
-//! or HTML pasted or saved from a CMS — into a title and numbered paragraphs
-//! ([`article`]), and splitting a paragraph into sentences ([`sentences`]).
-//! Finding who said what in them comes next.
+//! dependencies:
+//! - [`article`]: the article read into a title and numbered paragraphs
+//!   (plain text, or HTML pasted or saved from a CMS);
+//! - [`sentences`], [`tokens`], [`quotes`]: a paragraph's sentences, words and quotations;
+//! - [`lexicon`]: the words looked for, one file per language;
+//! - [`find`]: each sentence's attribution (cue, speaker phrase, reported words);
+//! - [`speakers`]: who a speaker phrase names, resolved across the article;
+//! - [`draft`]: the draft bundle, with each claim's channel, date and evidence.
 //!
 //! Feature `extract` (part of `cli`; the widget's wasm leaves it out).
 
 pub mod article;
+pub mod draft;
+pub mod find;
+pub mod lexicon;
+pub mod quotes;
 pub mod sentences;
+pub mod speakers;
+pub mod tokens;
 
 pub use article::{read, Article};
+pub use draft::{draft, Draft, Evidence, Failure, Options};
 pub use sentences::{sentences, Sentence};

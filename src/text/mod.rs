@@ -6,6 +6,9 @@
 //! scripts are only lower-cased.
 
 mod fold_table;
+/// Ids made from names (imported and drafted items).
+#[cfg(any(feature = "cli", feature = "extract"))]
+pub mod ids;
 
 use fold_table::FOLD;
 

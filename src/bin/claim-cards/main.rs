@@ -11,6 +11,8 @@
 //!   of CSV files; what cannot be mapped goes to stderr, per item.
 //! * `claim-cards export csv BUNDLE DIR` / `export jsonld BUNDLE` — a bundle
 //!   as CSV files, or as schema.org JSON-LD for the article's page.
+//! * `claim-cards draft ARTICLE|-` — a draft bundle from an article's text or
+//!   HTML: who said what, through which channel, with each claim's evidence.
 //! * `claim-cards params` — for the build: the widget's URL and attribute
 //!   vocabulary as JSON, written into the embed's JavaScript.
 //!
@@ -18,6 +20,7 @@
 //! claim was skipped or a file could not be read, 2 on a usage error.
 
 mod convert;
+mod draft;
 mod render;
 mod validate;
 
@@ -35,6 +38,8 @@ usage: claim-cards validate [--json] FILE...
        claim-cards import csv DIR [-o OUT]
        claim-cards export csv BUNDLE DIR
        claim-cards export jsonld BUNDLE
+       claim-cards draft ARTICLE|- [--title T] [--url URL] [--publisher NAME]
+                         [--published YYYY-MM-DD] [--lang en|vi]
 
 validate checks claim bundles (format v1) and prints every problem:
   FILE:LINE:COL: error: ...                  a JSON syntax error
@@ -64,6 +69,12 @@ or a folder of CSV files (claims.csv, speakers.csv, sources.csv, and optional
 topics.csv, article.csv); everything it could not map goes to stderr, per item.
 export writes a bundle as those CSV files, or prints it as schema.org JSON-LD.
 
+draft writes a draft bundle (format 1.2) from an article (a .txt or .html file,
+or - for standard input): who said what, through which channel, each claim
+with its evidence (paragraph, character ranges, confidence, rule) for the
+editor to check. A summary goes to stderr; exit 1 when nobody is quoted.
+--published resolves days such as \"on Tuesday\"; --lang is guessed if absent.
+
 Exit status: 0 all claims valid, 1 claims skipped (or items left out by
 import) or a file unreadable, 2 usage error.
 
@@ -83,6 +94,7 @@ fn main() -> ExitCode {
             Ok(options) => render::run(&options),
             Err(message) => usage(&message),
         },
+        Some("draft") => draft::run(rest),
         Some("import") => convert::import(rest),
         Some("export") => convert::export(rest),
         Some("params") if !rest.is_empty() => usage("params takes no arguments"),

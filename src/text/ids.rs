@@ -1,7 +1,7 @@
 //! Ids for imported items, made from their names: the same input gives the
 //! same ids, and no two items of a list share one.
 
-use crate::text::fold;
+use super::fold;
 use std::collections::HashSet;
 
 /// The longest id made (ids may be 128 characters; shorter ones read better in URLs).

@@ -1,0 +1,391 @@
+//! From an article to a draft bundle: its paragraphs' attributions
+//! ([`super::find`]), their speakers resolved across the article
+//! ([`super::speakers`]), their channels and dates, and for each claim the
+//! evidence an editor checks it by.
+
+use super::find::{attributions, Raw, Span};
+use super::lexicon::Lexicon;
+use super::speakers::{mention, Registry, Resolved};
+use super::tokens::tokens;
+use crate::date::IsoDate;
+use crate::model::{Article, Bundle, Claim, ClaimKind, Source, SourceKind, Speaker};
+use crate::text::ids::Ids;
+
+/// What the article itself does not say (`claim-cards draft`'s options).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<IsoDate>,
+    /// A language tag; guessed from the text when not given.
+    pub lang: Option<String>,
+}
+
+/// Where a drafted claim came from (bundle format 1.2, `claim.evidence`).
+/// Ranges are in characters (Unicode scalar values) of the paragraph's text
+/// as [`super::read`] gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub paragraph: u32,
+    pub text: Vec<(usize, usize)>,
+    pub cue: (usize, usize),
+    pub confidence: f64,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub bundle: Bundle,
+    /// One per claim, in the order of `bundle.claims`.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Why there is no draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    NoParagraphs,
+    NoLanguage(String),
+    NoAttributions { paragraphs: usize },
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::NoParagraphs => write!(f, "no paragraphs found: the text has no line ending a sentence"),
+            Failure::NoLanguage(lang) => write!(
+                f,
+                "no lexicon for language \"{lang}\" (there are: {})",
+                Lexicon::languages().collect::<Vec<_>>().join(", ")
+            ),
+            Failure::NoAttributions { paragraphs } => {
+                write!(f, "no attributed statement found in {paragraphs} paragraphs (nobody \"said\", \"told\", \"according to\" …)")
+            }
+        }
+    }
+}
+
+/// A guess at the article's language: Vietnamese when its letters say so, else English.
+pub fn guess_language(text: &str) -> &'static str {
+    let vi = text
+        .chars()
+        .filter(|c| {
+            "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".contains(c.to_lowercase().next().unwrap_or(' '))
+        })
+        .count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    if vi * 50 > letters {
+        "vi"
+    } else {
+        "en"
+    }
+}
+
+struct Found {
+    paragraph: usize,
+    raw: Raw,
+    speaker: usize,
+    resolved: Resolved,
+}
+
+pub fn draft(input: &str, options: &Options) -> Result<Draft, Failure> {
+    let article = super::read(input);
+    if article.paragraphs.is_empty() {
+        return Err(Failure::NoParagraphs);
+    }
+    let lang = options.lang.clone().unwrap_or_else(|| guess_language(&article.paragraphs.join("\n")).to_string());
+    let lex = Lexicon::for_language(&lang).ok_or_else(|| Failure::NoLanguage(lang.clone()))?;
+    let mut registry = Registry::default();
+    let mut found: Vec<Found> = Vec::new();
+    for (n, p) in article.paragraphs.iter().enumerate() {
+        let raws = attributions(p, lex);
+        let mut last_in_paragraph: Option<usize> = None;
+        for raw in raws {
+            if raw.rule == "quote-continues" {
+                // Goes on from the quote before: in this paragraph, or the last of the one before.
+                let prev = match last_in_paragraph {
+                    Some(i) => Some(i),
+                    None => found.last().and_then(|f| {
+                        (f.paragraph + 1 == n && f.raw.kind == ClaimKind::Quote).then_some(found.len() - 1)
+                    }),
+                };
+                let Some(i) = prev.filter(|&i| found[i].raw.kind == ClaimKind::Quote) else { continue };
+                if found[i].paragraph == n {
+                    found[i].raw.parts.extend(raw.parts);
+                } else {
+                    let speaker = found[i].speaker;
+                    found.push(Found { paragraph: n, raw, speaker, resolved: Resolved::Pronoun });
+                    last_in_paragraph = Some(found.len() - 1);
+                }
+                continue;
+            }
+            let phrase = &p[raw.speaker.0..raw.speaker.1];
+            let role = raw.role.map(|(s, e)| &p[s..e]);
+            let m = mention(phrase, role, lex);
+            let Some((speaker, resolved)) = registry.resolve(&m) else { continue };
+            // One claim per speaker and kind for a contiguous statement in a paragraph.
+            if let Some(i) = last_in_paragraph {
+                let f = &mut found[i];
+                if f.speaker == speaker
+                    && f.raw.kind == raw.kind
+                    && (raw.rule == "tag-after" || raw.kind == ClaimKind::Quote)
+                {
+                    f.raw.parts.extend(raw.parts);
+                    registry.previous_subject = Some(speaker);
+                    continue;
+                }
+            }
+            registry.previous_subject = Some(speaker);
+            found.push(Found { paragraph: n, raw, speaker, resolved });
+            last_in_paragraph = Some(found.len() - 1);
+        }
+        // The people a paragraph's sentences are about, for the pronouns after them.
+        if last_in_paragraph.is_none() {
+            for s in super::sentences(p) {
+                let t = s.text(p);
+                let toks = tokens(t, 0);
+                let lead = toks
+                    .iter()
+                    .take_while(|x| x.word && super::tokens::capitalized(x.text(t)) || x.text(t) == ".")
+                    .count();
+                if lead >= 2 {
+                    let end = toks[lead - 1].end;
+                    if let Some(i) = registry.observe(&mention(&t[..end], None, lex)) {
+                        registry.previous_subject = Some(i);
+                    }
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        return Err(Failure::NoAttributions { paragraphs: article.paragraphs.len() });
+    }
+    Ok(assemble(&article, options, &lang, lex, &registry, found))
+}
+
+fn assemble(
+    article: &super::Article,
+    options: &Options,
+    lang: &str,
+    lex: &Lexicon,
+    registry: &Registry,
+    found: Vec<Found>,
+) -> Draft {
+    let mut speaker_ids = Ids::default();
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut speaker_of: Vec<Option<usize>> = vec![None; registry.entities.len()];
+    let mut source_ids = Ids::default();
+    let mut sources: Vec<Source> = Vec::new();
+    let mut claim_ids = Ids::default();
+    let mut claims = Vec::new();
+    let mut evidence = Vec::new();
+    let publisher = options.publisher.clone().filter(|p| !p.trim().is_empty());
+    for f in found {
+        let p = &article.paragraphs[f.paragraph];
+        let e = &registry.entities[f.speaker];
+        let speaker = *speaker_of[f.speaker].get_or_insert_with(|| {
+            speakers.push(Speaker {
+                id: speaker_ids.make(&e.name, "speaker"),
+                name: e.name.clone(),
+                role: e.role.clone(),
+                affiliation: None,
+                kind: e.kind,
+                image: None,
+            });
+            speakers.len() - 1
+        });
+        let (name, kind) = channel(p, &f.raw, lex, &e.name).unwrap_or_else(|| match &publisher {
+            Some(name) => (name.clone(), SourceKind::Article),
+            None => ("The article".to_string(), SourceKind::Article),
+        });
+        let source = match sources.iter().position(|s| s.name == name && s.kind == kind) {
+            Some(i) => i,
+            None => {
+                let url = (kind == SourceKind::Article).then(|| options.url.clone()).flatten();
+                sources.push(Source { id: source_ids.make(&name, "source"), name, url, kind });
+                sources.len() - 1
+            }
+        };
+        let text = f
+            .raw
+            .parts
+            .iter()
+            .map(|&(s, e)| p[s..e].trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ... ");
+        let text = capitalize(&text);
+        let words: Vec<&str> = text.split_whitespace().take(5).collect();
+        let id = claim_ids.make(&format!("{} {}", speakers[speaker].id, words.join(" ")), "claim");
+        let date = options.published.as_ref().and_then(|published| date_of(p, &f.raw, lex, published));
+        let base = match f.raw.rule {
+            "quote-continues" => 0.7,
+            "said-that" | "quoted-as-saying" => 0.9,
+            _ => 0.85,
+        };
+        let chars = |at: usize| p[..at].chars().count();
+        evidence.push(Evidence {
+            paragraph: f.paragraph as u32 + 1,
+            text: f.raw.parts.iter().map(|&(s, e)| (chars(s), chars(e))).collect(),
+            cue: (chars(f.raw.cue.0), chars(f.raw.cue.1)),
+            confidence: ((base * f.resolved.confidence()) * 100.0).round() / 100.0,
+            rule: f.raw.rule,
+        });
+        claims.push(Claim {
+            id,
+            text,
+            speaker,
+            sources: vec![source],
+            kind: f.raw.kind,
+            date,
+            topics: Vec::new(),
+            paragraph: Some(f.paragraph as u32 + 1),
+            context: None,
+            review: None,
+        });
+    }
+    let bundle = Bundle {
+        version: 1.2,
+        article: Article {
+            title: options.title.clone().or_else(|| article.title.clone()),
+            url: options.url.clone(),
+            publisher,
+            published: options.published.clone(),
+            language: Some(lang.to_string()),
+        },
+        speakers,
+        sources,
+        claims,
+        topics: Vec::new(),
+        verdicts: Vec::new(),
+    };
+    Draft { bundle, evidence }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut c = text.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// The channel the attribution names: an outlet, a statement, a briefing, a post.
+fn channel(p: &str, raw: &Raw, lex: &Lexicon, speaker: &str) -> Option<(String, SourceKind)> {
+    let outlets = lex.section("outlets");
+    let outlet_in = |(s, e): Span| -> Option<(String, SourceKind)> {
+        let text = &p[s..e];
+        let toks = tokens(text, 0);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        (0..words.len()).find_map(|i| {
+            let entry = outlets.at(&words[i..])?;
+            // Outlet names are matched as written (AP, not "ap").
+            let written = words[i..i + entry.words.len()].join(" ");
+            let canonical = entry.words.join(" ");
+            (written.to_lowercase() == canonical && written.chars().next().is_some_and(char::is_uppercase))
+                .then(|| (entry.values.get(1).cloned().unwrap_or(written), kind(entry.values.first())))
+        })
+    };
+    if let Some(c) = raw.channel {
+        if let Some(found) = outlet_in(c) {
+            return Some(found);
+        }
+        let text = p[c.0..c.1].to_lowercase();
+        if lex.section("reporters").at(&super::tokens::words_of(&text)).is_some() {
+            return Some(("Press briefing".into(), SourceKind::PressBriefing));
+        }
+        if raw.rule == "quoted-as-saying" {
+            return Some((p[c.0..c.1].trim_start_matches("the ").to_string(), SourceKind::Other));
+        }
+    }
+    // The speaker is itself an outlet ("according to Reuters", "Al Jazeera reported").
+    if let Some(found) = outlet_in(raw.speaker) {
+        return Some(found);
+    }
+    let _ = speaker;
+    for span in raw.attribution() {
+        if let Some(found) = outlet_in(span) {
+            return Some(found);
+        }
+        let text = &p[span.0..span.1];
+        let toks = tokens(text, 0);
+        let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(text)).collect();
+        for i in 0..words.len() {
+            if let Some(entry) = lex.section("channels").at(&words[i..]) {
+                let name = entry.values.get(1).cloned().unwrap_or_else(|| entry.words.join(" "));
+                return Some((name, kind(entry.values.first())));
+            }
+        }
+    }
+    None
+}
+
+fn kind(value: Option<&String>) -> SourceKind {
+    value.and_then(|v| SourceKind::parse(v)).unwrap_or(SourceKind::Other)
+}
+
+/// The day the attribution gives ("on March 5", "said Friday", "yesterday"),
+/// resolved against the article's date; none when it cannot be resolved.
+fn date_of(p: &str, raw: &Raw, lex: &Lexicon, published: &IsoDate) -> Option<IsoDate> {
+    let today = published.day_number();
+    for span in raw.attribution() {
+        let text = &p[span.0..span.1];
+        let toks = tokens(text, 0);
+        let words: Vec<String> = toks.iter().filter(|t| t.word).map(|t| t.text(text).to_string()).collect();
+        for (i, w) in words.iter().enumerate() {
+            let lower = w.to_lowercase();
+            if let Some(wd) = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                .iter()
+                .position(|d| *d == lower)
+            {
+                // The most recent such day, on or before the article's.
+                let back = (i64::from(published.weekday()) - wd as i64).rem_euclid(7);
+                return Some(IsoDate::from_day_number(today - back));
+            }
+            if lex.section("yesterday").has(&lower) {
+                return Some(IsoDate::from_day_number(today - 1));
+            }
+            if lex.section("today").has(&lower) {
+                return Some(published.clone());
+            }
+            if let Some(m) =
+                lex.section("months").at(&[w.as_str()]).filter(|_| w.chars().next().is_some_and(char::is_uppercase))
+            {
+                let month =
+                    MONTHS.iter().position(|x| *x == m.base || x[..3] == m.base[..m.base.len().min(3)])? as u8 + 1;
+                let day: u8 = words.get(i + 1)?.parse().ok().filter(|d| (1..=31).contains(d))?;
+                let mut year = published.year;
+                if (month, day) > (published.month, published.day) {
+                    year -= 1;
+                }
+                return IsoDate::parse(&format!("{year:04}-{month:02}-{day:02}")).ok();
+            }
+        }
+    }
+    None
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip() {
+        let d = IsoDate::parse("2025-03-06").unwrap();
+        assert_eq!(IsoDate::from_day_number(d.day_number()), d);
+        assert_eq!(IsoDate::from_day_number(d.day_number() - 6).to_string(), "2025-02-28");
+        assert_eq!(d.weekday(), 3, "a Thursday");
+    }
+}
