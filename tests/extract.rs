@@ -70,3 +70,145 @@ fn the_development_sets_claims_are_in_the_paragraphs_their_labels_name() {
     }
     assert_eq!(articles, 11);
 }
+
+// ---- Drafts -------------------------------------------------------------
+
+use claim_cards::convert::write::draft_json;
+use claim_cards::date::IsoDate;
+use claim_cards::extract::{draft, Options};
+
+fn options(lang: Option<&str>) -> Options {
+    Options {
+        publisher: Some("Test Daily".into()),
+        published: Some(IsoDate::parse("2025-03-06").unwrap()),
+        lang: lang.map(String::from),
+        ..Options::default()
+    }
+}
+
+/// Our own short articles (tests/fixtures/extract/*.txt), one pattern each,
+/// drafted exactly as `NAME.draft.json` says: a change in what the extractor
+/// finds shows up as a diff. `CLAIM_CARDS_UPDATE_DRAFTS=1` rewrites them.
+#[test]
+fn own_fixtures_draft_exactly() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+    let update = std::env::var_os("CLAIM_CARDS_UPDATE_DRAFTS").is_some();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        seen += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        let drafted = draft(&text, &options(None)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let json = draft_json(&drafted);
+        let loaded = claim_cards::load::load(&json);
+        assert!(loaded.problems.is_empty(), "{}: {:?}", path.display(), loaded.problems);
+        let expected_path = path.with_extension("draft.json");
+        if update {
+            std::fs::write(&expected_path, &json).unwrap();
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        assert_eq!(json, expected, "{}: the draft changed (CLAIM_CARDS_UPDATE_DRAFTS=1 to accept)", path.display());
+    }
+    assert!(seen >= 5);
+}
+
+/// Every claim's evidence points at its own words: the ranges are in the
+/// paragraph, on character boundaries, and hold the claim's text.
+fn check_evidence(name: &str, text: &str, lang: Option<&str>) -> claim_cards::extract::Draft {
+    let article = read(text);
+    let drafted = draft(text, &options(lang)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    for (claim, e) in drafted.bundle.claims.iter().zip(&drafted.evidence) {
+        let p: Vec<char> = article.paragraphs[e.paragraph as usize - 1].chars().collect();
+        let slice = |(s, t): (usize, usize)| {
+            assert!(s <= t && t <= p.len(), "{name}: {} range {s}..{t} outside ¶{}", claim.id, e.paragraph);
+            p[s..t].iter().collect::<String>()
+        };
+        let parts: Vec<String> = e.text.iter().map(|&r| slice(r).trim().to_string()).collect();
+        assert_eq!(words(&parts.join(" ")), words(&claim.text), "{name}: {}", claim.id);
+        slice(e.cue);
+        assert!((0.0..=1.0).contains(&e.confidence));
+        assert_eq!(claim.paragraph, Some(e.paragraph));
+    }
+    let json = draft_json(&drafted);
+    assert!(claim_cards::load::load(&json).errors().next().is_none(), "{name}: the draft does not load");
+    drafted
+}
+
+#[test]
+fn drafts_of_the_development_set_load_and_point_at_their_words() {
+    let Some(dir) = shared("extract") else { return };
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let lang = if std::fs::read_to_string(path.with_extension("gold.json"))
+                .unwrap()
+                .contains("\"language\": \"vi\"")
+            {
+                "vi"
+            } else {
+                "en"
+            };
+            check_evidence(&path.display().to_string(), &std::fs::read_to_string(&path).unwrap(), Some(lang));
+        }
+    }
+}
+
+/// The seed article's draft, as a shape — each claim's paragraph, kind, rule,
+/// speaker and ranges, never its words (the article is not ours to copy) —
+/// compared with tests/fixtures/extract/seed.shape.
+#[test]
+fn the_seed_articles_draft() {
+    let Some(dir) = shared("seeds") else { return };
+    let seed = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"));
+    let text = std::fs::read_to_string(seed.expect("a .txt seed")).unwrap();
+    let drafted = check_evidence("seed", &text, Some("en"));
+    let b = &drafted.bundle;
+    let shape: String = b
+        .claims
+        .iter()
+        .zip(&drafted.evidence)
+        .map(|(c, e)| {
+            format!(
+                "¶{} {} {} {} [{}] text {:?} cue {:?} date {}\n",
+                e.paragraph,
+                c.kind.as_str(),
+                e.rule,
+                b.speakers[c.speaker].name,
+                b.sources[c.sources[0]].name,
+                e.text,
+                e.cue,
+                c.date.as_ref().map_or("-".to_string(), |d| d.to_string())
+            )
+        })
+        .collect();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract/seed.shape");
+    if std::env::var_os("CLAIM_CARDS_UPDATE_DRAFTS").is_some() {
+        std::fs::write(&path, &shape).unwrap();
+    }
+    assert_eq!(
+        shape,
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        "the seed's draft changed (CLAIM_CARDS_UPDATE_DRAFTS=1 to accept)"
+    );
+}
+
+#[test]
+fn inputs_with_nothing_to_draft_say_why() {
+    use claim_cards::extract::Failure;
+    assert_eq!(draft("", &Options::default()).unwrap_err(), Failure::NoParagraphs);
+    assert!(matches!(draft("The sun rose. It was warm.", &Options::default()), Err(Failure::NoAttributions { .. })));
+    let fr = Options { lang: Some("fr".into()), ..Options::default() };
+    assert!(matches!(draft("Il a dit oui.", &fr), Err(Failure::NoLanguage(_))));
+    // Markup is text: a script in pasted HTML is never a claim, and never runs.
+    let html = "<p>The mayor said the <b>bridge</b> would reopen.</p><script>alert('the mayor said x')</script>";
+    let d = draft(html, &Options::default()).unwrap();
+    assert_eq!(d.bundle.claims.len(), 1);
+    assert_eq!(d.bundle.claims[0].text, "The bridge would reopen.");
+}

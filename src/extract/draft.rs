@@ -88,6 +88,72 @@ struct Found {
     resolved: Resolved,
 }
 
+/// The first person a sentence names outside quotations ("President Trump issued …").
+fn person_in(t: &str, lex: &Lexicon, registry: &mut Registry) -> Option<usize> {
+    let toks = tokens(t, 0);
+    let quotes = super::quotes::quotations(t);
+    let mut i = 0;
+    while i < toks.len() {
+        let run = toks[i..]
+            .iter()
+            .take_while(|x| x.word && super::tokens::capitalized(x.text(t)) || x.text(t) == ".")
+            .count();
+        if run >= 2 && !quotes.iter().any(|q| q.contains(toks[i].start)) {
+            let phrase = &t[toks[i].start..toks[i + run - 1].end];
+            if let Some(found) = registry.observe(&mention(phrase, None, lex)) {
+                return Some(found);
+            }
+        }
+        i += run.max(1);
+    }
+    None
+}
+
+/// Adds one attribution of paragraph `n`: a claim of its own, or more words of the one before.
+fn take(
+    raw: Raw,
+    n: usize,
+    p: &str,
+    lex: &Lexicon,
+    registry: &mut Registry,
+    found: &mut Vec<Found>,
+    last_in_paragraph: &mut Option<usize>,
+) {
+    if raw.rule == "quote-continues" {
+        // Goes on from the quote before: in this paragraph, or the last of the one before.
+        let prev = match *last_in_paragraph {
+            Some(i) => Some(i),
+            None => found
+                .last()
+                .and_then(|f| (f.paragraph + 1 == n && f.raw.kind == ClaimKind::Quote).then_some(found.len() - 1)),
+        };
+        let Some(i) = prev.filter(|&i| found[i].raw.kind == ClaimKind::Quote) else { return };
+        if found[i].paragraph == n {
+            found[i].raw.parts.extend(raw.parts);
+        } else {
+            let speaker = found[i].speaker;
+            found.push(Found { paragraph: n, raw, speaker, resolved: Resolved::Pronoun });
+            *last_in_paragraph = Some(found.len() - 1);
+        }
+        return;
+    }
+    let phrase = &p[raw.speaker.0..raw.speaker.1];
+    let role = raw.role.map(|(s, e)| &p[s..e]);
+    let m = mention(phrase, role, lex);
+    let Some((speaker, resolved)) = registry.resolve(&m) else { return };
+    registry.previous_subject = Some(speaker);
+    // One claim per speaker and kind for a contiguous statement in a paragraph.
+    if let Some(i) = *last_in_paragraph {
+        let f = &mut found[i];
+        if f.speaker == speaker && f.raw.kind == raw.kind && (raw.rule == "tag-after" || raw.kind == ClaimKind::Quote) {
+            f.raw.parts.extend(raw.parts);
+            return;
+        }
+    }
+    found.push(Found { paragraph: n, raw, speaker, resolved });
+    *last_in_paragraph = Some(found.len() - 1);
+}
+
 pub fn draft(input: &str, options: &Options) -> Result<Draft, Failure> {
     let article = super::read(input);
     if article.paragraphs.is_empty() {
@@ -100,60 +166,22 @@ pub fn draft(input: &str, options: &Options) -> Result<Draft, Failure> {
     for (n, p) in article.paragraphs.iter().enumerate() {
         let raws = attributions(p, lex);
         let mut last_in_paragraph: Option<usize> = None;
-        for raw in raws {
-            if raw.rule == "quote-continues" {
-                // Goes on from the quote before: in this paragraph, or the last of the one before.
-                let prev = match last_in_paragraph {
-                    Some(i) => Some(i),
-                    None => found.last().and_then(|f| {
-                        (f.paragraph + 1 == n && f.raw.kind == ClaimKind::Quote).then_some(found.len() - 1)
-                    }),
-                };
-                let Some(i) = prev.filter(|&i| found[i].raw.kind == ClaimKind::Quote) else { continue };
-                if found[i].paragraph == n {
-                    found[i].raw.parts.extend(raw.parts);
-                } else {
-                    let speaker = found[i].speaker;
-                    found.push(Found { paragraph: n, raw, speaker, resolved: Resolved::Pronoun });
-                    last_in_paragraph = Some(found.len() - 1);
+        // Attributions come in sentence order: each sentence takes the ones at the front.
+        let mut raws = raws.into_iter().peekable();
+        for s in super::sentences(p) {
+            let mut here = Vec::new();
+            while let Some(raw) = raws.next_if(|r| r.sentence == (s.start, s.end)) {
+                here.push(raw);
+            }
+            if here.is_empty() {
+                // Whom the sentence is about, for a pronoun or "the US leader" after it.
+                if let Some(i) = person_in(&p[s.start..s.end], lex, &mut registry) {
+                    registry.previous_subject = Some(i);
                 }
                 continue;
             }
-            let phrase = &p[raw.speaker.0..raw.speaker.1];
-            let role = raw.role.map(|(s, e)| &p[s..e]);
-            let m = mention(phrase, role, lex);
-            let Some((speaker, resolved)) = registry.resolve(&m) else { continue };
-            // One claim per speaker and kind for a contiguous statement in a paragraph.
-            if let Some(i) = last_in_paragraph {
-                let f = &mut found[i];
-                if f.speaker == speaker
-                    && f.raw.kind == raw.kind
-                    && (raw.rule == "tag-after" || raw.kind == ClaimKind::Quote)
-                {
-                    f.raw.parts.extend(raw.parts);
-                    registry.previous_subject = Some(speaker);
-                    continue;
-                }
-            }
-            registry.previous_subject = Some(speaker);
-            found.push(Found { paragraph: n, raw, speaker, resolved });
-            last_in_paragraph = Some(found.len() - 1);
-        }
-        // The people a paragraph's sentences are about, for the pronouns after them.
-        if last_in_paragraph.is_none() {
-            for s in super::sentences(p) {
-                let t = s.text(p);
-                let toks = tokens(t, 0);
-                let lead = toks
-                    .iter()
-                    .take_while(|x| x.word && super::tokens::capitalized(x.text(t)) || x.text(t) == ".")
-                    .count();
-                if lead >= 2 {
-                    let end = toks[lead - 1].end;
-                    if let Some(i) = registry.observe(&mention(&t[..end], None, lex)) {
-                        registry.previous_subject = Some(i);
-                    }
-                }
+            for raw in here {
+                take(raw, n, p, lex, &mut registry, &mut found, &mut last_in_paragraph);
             }
         }
     }
@@ -180,6 +208,7 @@ fn assemble(
     let mut claims = Vec::new();
     let mut evidence = Vec::new();
     let publisher = options.publisher.clone().filter(|p| !p.trim().is_empty());
+    let mut boundaries: (Option<usize>, Vec<usize>) = (None, Vec::new());
     for f in found {
         let p = &article.paragraphs[f.paragraph];
         let e = &registry.entities[f.speaker];
@@ -223,7 +252,11 @@ fn assemble(
             "said-that" | "quoted-as-saying" => 0.9,
             _ => 0.85,
         };
-        let chars = |at: usize| p[..at].chars().count();
+        // Byte offsets to character offsets (a binary search in the paragraph's, made once).
+        if boundaries.0 != Some(f.paragraph) {
+            boundaries = (Some(f.paragraph), p.char_indices().map(|(b, _)| b).collect());
+        }
+        let chars = |at: usize| boundaries.1.partition_point(|&b| b < at);
         evidence.push(Evidence {
             paragraph: f.paragraph as u32 + 1,
             text: f.raw.parts.iter().map(|&(s, e)| (chars(s), chars(e))).collect(),
@@ -247,7 +280,11 @@ fn assemble(
     let bundle = Bundle {
         version: 1.2,
         article: Article {
-            title: options.title.clone().or_else(|| article.title.clone()),
+            // A bundle needs a title: the draft's stands in until the editor gives one.
+            title: options.title.clone().or_else(|| article.title.clone()).or_else(|| {
+                let first: Vec<&str> = article.paragraphs[0].split_whitespace().take(8).collect();
+                Some(format!("Draft: {}…", first.join(" ")))
+            }),
             url: options.url.clone(),
             publisher,
             published: options.published.clone(),
@@ -345,11 +382,8 @@ fn date_of(p: &str, raw: &Raw, lex: &Lexicon, published: &IsoDate) -> Option<Iso
             if lex.section("today").has(&lower) {
                 return Some(published.clone());
             }
-            if let Some(m) =
-                lex.section("months").at(&[w.as_str()]).filter(|_| w.chars().next().is_some_and(char::is_uppercase))
-            {
-                let month =
-                    MONTHS.iter().position(|x| *x == m.base || x[..3] == m.base[..m.base.len().min(3)])? as u8 + 1;
+            if lex.section("months").has(w) && w.chars().next().is_some_and(char::is_uppercase) {
+                let month = MONTHS.iter().position(|x| x.starts_with(&lower[..lower.len().min(3)]))? as u8 + 1;
                 let day: u8 = words.get(i + 1)?.parse().ok().filter(|d| (1..=31).contains(d))?;
                 let mut year = published.year;
                 if (month, day) > (published.month, published.day) {

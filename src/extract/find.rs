@@ -250,15 +250,21 @@ impl<'a> Sentence<'a> {
         let desc = (c1 + 1, c2);
         let name_is_proper = (a..b).any(|j| self.toks[j].word && capitalized(self.text(j)) && j > a);
         let desc_first = self.lower(desc.0);
-        let desc_is_description = ["a", "an", "the"].contains(&desc_first.as_str())
-            || !capitalized(self.text(desc.0))
-            || self.has("titles", desc.0);
+        // A name: every word capitalized ("Dr. Serge Ngalebato"), no title word first.
+        let desc_is_name = (desc.0..desc.1).all(|j| !self.toks[j].word || capitalized(self.text(j)))
+            && self.words_in(desc.0, desc.1) >= 2
+            && self.phrase("titles", desc.0).is_none_or(|_| self.has("honorifics", desc.0));
+        let desc_is_description = !desc_is_name
+            && (["a", "an", "the"].contains(&desc_first.as_str())
+                || !capitalized(self.text(desc.0))
+                || self.phrase("titles", desc.0).is_some()
+                || self.phrase("organisation-words", desc.0).is_some());
         let span = |x: usize, y: usize| (self.toks[x].start, self.toks[y - 1].end);
         if desc_is_description && (name_is_proper || capitalized(self.text(a))) {
             return self.content(a, span(a, b), Some(span(desc.0, desc.1)), cue, after, after - 1);
         }
         // "the director of X, Dr. Serge Ngalebato, announced": the name is the middle part.
-        if !desc_is_description && !capitalized(self.text(a)) {
+        if desc_is_name && (a..b).any(|j| self.toks[j].word && !capitalized(self.text(j))) {
             return self.content(a, span(desc.0, desc.1), Some(span(a, b)), cue, after, after - 1);
         }
         None
@@ -303,7 +309,7 @@ impl<'a> Sentence<'a> {
         if self.words_in(k, self.toks.len()) < 3 && !keep_verb {
             return None;
         }
-        let span = self.trim_span(start, self.span.1);
+        let span = self.trim_span(start, self.clause_end(k));
         let (parts, kind) = match self.whole_quote(span) {
             Some(inner) => (vec![inner], ClaimKind::Quote),
             None => (vec![span], ClaimKind::Paraphrase),
@@ -311,6 +317,18 @@ impl<'a> Sentence<'a> {
         let mut raw = self.raw(parts, cue, speaker, role, channel, "said-that");
         raw.kind = kind;
         Some(raw)
+    }
+
+    /// Where reported words starting at token `k` end: the sentence's end, or
+    /// a contrasting clause of the journalist's (", while the minister …").
+    fn clause_end(&self, k: usize) -> usize {
+        (k + 1..self.toks.len())
+            .find(|&j| {
+                self.text(j - 1) == ","
+                    && ["while", "whereas"].contains(&self.lower(j).as_str())
+                    && !self.quoted(self.toks[j].start)
+            })
+            .map_or(self.span.1, |j| self.toks[j - 1].start)
     }
 
     /// What comes before the separator at token `sep`, as a quote when it is one.
@@ -341,7 +359,13 @@ impl<'a> Sentence<'a> {
 
     /// Whether only the tag's own words follow the verb (a date, a channel, whom it was told).
     fn rest_is_tag(&self, from: usize) -> bool {
-        let rest = &self.toks[from.min(self.toks.len())..];
+        let from = self.skip_adverbials(from.min(self.toks.len()));
+        // "…, the minister said Friday as the agency prepared …": what follows is the journalist's.
+        let subordinate = ["as", "while", "after", "before", "when", "because", "though", "although"];
+        if from < self.toks.len() && subordinate.contains(&self.lower(from).as_str()) {
+            return true;
+        }
+        let rest = &self.toks[from..];
         let words = rest.iter().filter(|t| t.word).count();
         let that = rest.iter().any(|t| self.lex.section("that").has(t.text(self.p)));
         let quote_opens = rest.iter().any(|t| matches!(t.text(self.p), "“" | "«" | "„"));

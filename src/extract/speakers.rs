@@ -33,6 +33,8 @@ pub enum Mention {
     Definite {
         text: String,
         head: String,
+        /// Begins with "the": it may point back to the person just written about.
+        definite: bool,
     },
     /// "a senior Hamas member", "White House officials", "Firefighters".
     Unnamed {
@@ -157,13 +159,13 @@ pub fn mention(phrase: &str, role: Option<&str>, lex: &Lexicon) -> Mention {
         return Mention::Unnamed { text: capitalize(text), kind };
     }
     if lex.section("person-nouns").has(head) && !capitalized(words[words.len() - 1]) {
-        return Mention::Definite { text: text.to_string(), head: head.to_string() };
+        return Mention::Definite { text: text.to_string(), head: head.to_string(), definite: first == "the" };
     }
     if has_org_word && (all_proper || capitalized(words[words.len() - 1]) || first == "the") {
         return Mention::Named { name: capitalize(text), role, kind: SpeakerKind::Organization };
     }
     if first == "the" || lex.section("person-nouns").has(head) {
-        return Mention::Definite { text: text.to_string(), head: head.to_string() };
+        return Mention::Definite { text: text.to_string(), head: head.to_string(), definite: first == "the" };
     }
     if all_proper {
         return Mention::Named { name: text.to_string(), role, kind: SpeakerKind::Organization };
@@ -227,8 +229,17 @@ impl Registry {
 
     /// Notes a person named outside an attribution ("President Trump issued …"), for later pronouns.
     pub fn observe(&mut self, m: &Mention) -> Option<usize> {
+        // Only what is surely a person: a name with a title ("President Trump",
+        // "Fire Chief Ellen Murray") or one already named. Two capitalized
+        // words alone are as often a place ("Key West") or an event.
+        let known = |r: &Registry, name: &str| {
+            let words = name_words(name);
+            r.find(|e| e.kind == SpeakerKind::Person && name_words(&e.name) == words).is_some()
+        };
         match m {
-            Mention::Named { kind: SpeakerKind::Person, .. } | Mention::Short { honorific: true, .. } => {
+            Mention::Named { kind: SpeakerKind::Person, role: Some(_), .. }
+            | Mention::Short { honorific: true, .. } => self.resolve(m).map(|(i, _)| i),
+            Mention::Named { kind: SpeakerKind::Person, name, .. } if known(self, name) => {
                 self.resolve(m).map(|(i, _)| i)
             }
             _ => None,
@@ -269,7 +280,8 @@ impl Registry {
                 if let Some(i) = person {
                     return Some((self.touch(i), Resolved::Short));
                 }
-                let body = self.find(|e| e.kind != SpeakerKind::Person && name_words(&e.name) == [w.clone()]);
+                // "Police" after "Key West Police": the body named before.
+                let body = self.find(|e| e.kind != SpeakerKind::Person && name_words(&e.name).contains(&w));
                 if let Some(i) = body {
                     return Some((self.touch(i), Resolved::Short));
                 }
@@ -286,12 +298,21 @@ impl Registry {
                 }?;
                 Some((self.touch(i), Resolved::Pronoun))
             }
-            Mention::Definite { text, head } => {
+            Mention::Definite { text, head, definite } => {
                 let by_role = self.find(|e| e.role.as_deref().is_some_and(|r| name_words(r).contains(&fold(head))));
                 if let Some(i) = by_role {
                     return Some((self.touch(i), Resolved::Description));
                 }
-                if let Some(i) = self.previous_subject.filter(|&i| self.entities[i].kind == SpeakerKind::Person) {
+                // "the official" after "a senior ministry official": the same unnamed source.
+                let unnamed =
+                    self.find(|e| e.kind == SpeakerKind::Unnamed && name_words(&e.name).contains(&fold(head)));
+                if let (Some(i), true) = (unnamed, *definite) {
+                    return Some((self.touch(i), Resolved::Description));
+                }
+                // "the US leader warned" after a sentence about President Trump.
+                if let Some(i) =
+                    self.previous_subject.filter(|&i| *definite && self.entities[i].kind == SpeakerKind::Person)
+                {
                     return Some((self.touch(i), Resolved::Description));
                 }
                 let name = capitalize(text);

@@ -36,6 +36,8 @@ pub fn slug(name: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Ids {
     used: HashSet<String>,
+    /// The next number to try for a slug: many items with one name stay linear.
+    next: std::collections::HashMap<String, usize>,
 }
 
 impl Ids {
@@ -54,11 +56,12 @@ impl Ids {
             base = format!("{prefix}-{:08x}", hash as u32);
         }
         let mut id = base.clone();
-        let mut n = 2;
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
         while !self.used.insert(id.clone()) {
             id = format!("{base}-{n}");
             n += 1;
         }
+        self.next.insert(base, n);
         id
     }
 }

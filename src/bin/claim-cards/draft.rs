@@ -27,9 +27,15 @@ pub fn run(args: &[String]) -> ExitCode {
                 IsoDate::parse(&v).map(|d| options.published = Some(d)).map_err(|e| format!("--published: {e}"))
             }),
             "--lang" => value("--lang").map(|v| options.lang = Some(v)),
-            "-" => Ok(input = Some("-")),
+            "-" => {
+                input = Some("-");
+                Ok(())
+            }
             flag if flag.starts_with('-') => Err(format!("unknown option \"{flag}\"")),
-            file if input.is_none() => Ok(input = Some(file)),
+            file if input.is_none() => {
+                input = Some(file);
+                Ok(())
+            }
             _ => Err("draft takes one ARTICLE".to_string()),
         };
         if let Err(message) = result {
