@@ -65,8 +65,9 @@ pub fn attributions(p: &str, lex: &Lexicon) -> Vec<Raw> {
     for s in sentences(p) {
         let sentence =
             Sentence { p, lex, toks: tokens(&p[s.start..s.end], s.start), span: (s.start, s.end), quotes: &quotes };
-        if let Some(raw) = sentence.attribution() {
-            out.push(raw);
+        let found = sentence.attributions();
+        if !found.is_empty() {
+            out.extend(found);
         } else if let Some(raw) = sentence.quote_alone() {
             out.push(raw);
         }
@@ -118,10 +119,16 @@ impl<'a> Sentence<'a> {
         self.toks[from.min(to)..to].iter().filter(|t| t.word).count()
     }
 
-    /// The first sentence-level cue that yields an attribution.
-    fn attribution(&self) -> Option<Raw> {
+    /// Every cue of the sentence that yields an attribution, in order: one
+    /// inside another's reported words is a claim of its own (nested, as in
+    /// "X told Reuters that the report said Y …"), and so is the "according
+    /// to" of a sentence whose words another cue reports.
+    fn attributions(&self) -> Vec<Raw> {
+        let mut out: Vec<Raw> = Vec::new();
         for i in 0..self.toks.len() {
-            if !self.toks[i].word || self.quoted(self.toks[i].start) {
+            let at = self.toks[i].start;
+            let taken = out.iter().any(|r| (r.cue.0 <= at && at < r.cue.1) || (r.speaker.0 <= at && at < r.speaker.1));
+            if !self.toks[i].word || self.quoted(at) || taken {
                 continue;
             }
             let found = if let Some(n) = self.phrase("according", i) {
@@ -137,11 +144,9 @@ impl<'a> Sentence<'a> {
             } else {
                 None
             };
-            if found.is_some() {
-                return found;
-            }
+            out.extend(found);
         }
-        None
+        out
     }
 
     /// "According to X, P." / "P, according to X." / "Theo X, P."
@@ -151,8 +156,8 @@ impl<'a> Sentence<'a> {
         let cue = (self.toks[i].start, self.toks[i + n - 1].end);
         let speaker = (self.toks[np_start].start, self.toks[np_end - 1].end);
         // Content before: "P, according to X."
-        if i > 0 && self.text(i - 1) == "," && self.words_in(0, i - 1) >= 3 {
-            let parts = vec![self.trim_span(self.span.0, self.toks[i - 1].start)];
+        if i > 0 && self.comma_before(i) && self.words_in(0, i - 1) >= 3 {
+            let parts = vec![self.trim_span(self.span.0, self.toks[i - 1].end)];
             return Some(self.raw(parts, cue, speaker, None, None, "according-to"));
         }
         // Content after: "According to X, P." (only a few words may come first: "But according to X").
@@ -172,6 +177,12 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// Whether a comma ends what comes before token `i` (", according to"; ",” according to").
+    fn comma_before(&self, i: usize) -> bool {
+        let before = self.p[self.span.0..self.toks[i].start].trim_end();
+        before.ends_with(',') || before.ends_with(",”") || before.ends_with(",\"") || before.ends_with(",’")
+    }
+
     /// "X quoted Y as saying P": the speaker is Y, the channel X.
     fn quoted_as_saying(&self, i: usize) -> Option<Raw> {
         let j = (i + 1..self.toks.len().min(i + 16)).find(|&j| self.phrase("as-saying", j) == Some(2))?;
@@ -181,11 +192,19 @@ impl<'a> Sentence<'a> {
         }
         let channel = self.np_left(i).map(|(a, b)| (self.toks[a].start, self.toks[b - 1].end));
         let k = self.skip_that(j + 2);
+        let cue = (self.toks[i].start, self.toks[j + 1].end);
         if self.words_in(k, self.toks.len()) < 3 {
+            // "P, X cited Y as saying."
+            let (a, _) = self.np_left(i)?;
+            if a > 0 && self.comma_before(a) && self.words_in(0, a) >= 3 {
+                let (parts, kind) = self.left_content(a - 1)?;
+                let mut raw = self.raw(parts, cue, speaker, None, channel, "quoted-as-saying");
+                raw.kind = kind;
+                return Some(raw);
+            }
             return None;
         }
-        let parts = vec![self.trim_span(self.toks[k].start, self.span.1)];
-        let cue = (self.toks[i].start, self.toks[j + 1].end);
+        let parts = vec![self.trim_span(self.toks[k].start, self.clause_end(k))];
         Some(self.raw(parts, cue, speaker, None, channel, "quoted-as-saying"))
     }
 
@@ -194,6 +213,10 @@ impl<'a> Sentence<'a> {
         let lex = self.lex;
         let form = self.lower(i);
         if n == 1 && (lex.section("noun-forms").has(&form) || (lex.lang == "en" && form.ends_with("ing"))) {
+            return None;
+        }
+        // A capitalized cue inside a sentence is part of a name ("Trung tâm Dự báo", "Said Pasha").
+        if i > 0 && capitalized(self.text(i)) && !matches!(self.text(i - 1), "“" | "\"" | "«" | "(" | ":") {
             return None;
         }
         // Negated ("did not say"), passive ("was announced", "is believed").
@@ -213,11 +236,17 @@ impl<'a> Sentence<'a> {
         let after = i + n;
         // Apposition: "NAME, DESC, said" / "DESC, NAME, said".
         if k > 0 && self.text(k - 1) == "," {
-            if let Some(raw) = self.apposition(k - 1, cue, after) {
+            if let Some(raw) = self.apposition(k - 1, k - 1, cue, after) {
                 return Some(raw);
             }
         }
         if let Some((a, b)) = self.np_left(k) {
+            // "NAME, ROLE, BODY verb": the body ends the role ("…, Phó Vụ trưởng …, Bộ GD-ĐT khẳng định").
+            if a > 0 && self.text(a - 1) == "," && self.phrase("organisation-words", a).is_some() {
+                if let Some(raw) = self.apposition(a - 1, b, cue, after) {
+                    return Some(raw);
+                }
+            }
             if !self.valid_speaker(a, b) {
                 return None;
             }
@@ -240,14 +269,16 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// `NAME, DESC, verb` with the comma before the verb at token `c2`.
-    fn apposition(&self, c2: usize, cue: Span, after: usize) -> Option<Raw> {
+    /// `NAME, DESC, verb` with the comma after the name's description at
+    /// token `c2`, the description ending at `desc_end` (`c2`, or the end of
+    /// a body named after it).
+    fn apposition(&self, c2: usize, desc_end: usize, cue: Span, after: usize) -> Option<Raw> {
         let c1 = (0..c2).rev().take(16).find(|&j| self.text(j) == ",")?;
         if c1 + 1 >= c2 || self.quoted(self.toks[c1].start) {
             return None;
         }
         let (a, b) = self.np_left(c1)?;
-        let desc = (c1 + 1, c2);
+        let desc = (c1 + 1, desc_end);
         let name_is_proper = (a..b).any(|j| self.toks[j].word && capitalized(self.text(j)) && j > a);
         let desc_first = self.lower(desc.0);
         // A name: every word capitalized ("Dr. Serge Ngalebato"), no title word first.
@@ -325,7 +356,8 @@ impl<'a> Sentence<'a> {
         (k + 1..self.toks.len())
             .find(|&j| {
                 self.text(j - 1) == ","
-                    && ["while", "whereas"].contains(&self.lower(j).as_str())
+                    && (["while", "whereas", "although", "though", "amid"].contains(&self.lower(j).as_str())
+                        || self.phrase("according", j).is_some())
                     && !self.quoted(self.toks[j].start)
             })
             .map_or(self.span.1, |j| self.toks[j - 1].start)

@@ -31,66 +31,31 @@ const ABBREVIATIONS: &[&str] = &[
     "Ave", "Blvd", "Rd", "Dept", "Univ", "Assn", "Gs", "PGs", "TS", "ThS", "BS", "Th.S", "PGS.TS", "GS.TS",
 ];
 
-/// Where a reading stands in quotations: curly quotes and guillemets nest,
-/// straight double quotes toggle. The one rule for both the splitter and the
-/// check for a quotation left open.
-#[derive(Default)]
-struct Quotes {
-    depth: u32,
-    straight: bool,
-}
-
-impl Quotes {
-    fn see(&mut self, c: char) {
-        match c {
-            '“' | '«' | '„' => self.depth += 1,
-            '”' | '»' => self.depth = self.depth.saturating_sub(1),
-            '"' => self.straight = !self.straight,
-            _ => {}
-        }
-    }
-
-    fn open(&self) -> bool {
-        self.depth > 0 || self.straight
-    }
-}
-
-/// The paragraph's sentences.
+/// The paragraph's sentences. A quotation that closes in the paragraph
+/// holds its sentences together (the quotation rules are
+/// [`super::quotes`]'s); one left open does not.
 pub fn sentences(paragraph: &str) -> Vec<Sentence> {
-    let held = split(paragraph, true);
-    // An unclosed quotation would hold the rest of the paragraph together.
-    if held.last().is_some_and(|s| quoted_to_the_end(s.text(paragraph))) {
-        split(paragraph, false)
-    } else {
-        held
-    }
+    let held: Vec<(usize, usize)> =
+        super::quotes::quotations(paragraph).into_iter().filter(|q| q.closed).map(|q| (q.open, q.close)).collect();
+    split(paragraph, &held)
 }
 
-/// Whether a quotation is still open at the end of `text`.
-fn quoted_to_the_end(text: &str) -> bool {
-    let mut quotes = Quotes::default();
-    text.chars().for_each(|c| quotes.see(c));
-    quotes.open()
-}
-
-fn split(p: &str, hold_quotes: bool) -> Vec<Sentence> {
+fn split(p: &str, held: &[(usize, usize)]) -> Vec<Sentence> {
     let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut quotes = Quotes::default();
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        quotes.see(c);
         if matches!(c, '.' | '!' | '?' | '…') {
             // Closing quotes and brackets belong to the sentence that ends here.
             let mut j = i + 1;
             while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | '»' | ')' | ']') {
-                quotes.see(chars[j].1);
                 j += 1;
             }
             let end = chars.get(j).map_or(p.len(), |&(b, _)| b);
-            let quoted = hold_quotes && quotes.open();
+            // Inside a quotation that closes after this point.
+            let quoted = held.iter().any(|&(open, close)| open < at && end < close);
             if !quoted && c != '?' && c != '!' && is_abbreviation(p, at, c) {
                 i = j;
                 continue;
