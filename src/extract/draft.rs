@@ -145,7 +145,18 @@ fn take(
     // One claim per speaker and kind for a contiguous statement in a paragraph.
     if let Some(i) = *last_in_paragraph {
         let f = &mut found[i];
-        if f.speaker == speaker && f.raw.kind == raw.kind && (raw.rule == "tag-after" || raw.kind == ClaimKind::Quote) {
+        // A new verb is a new speech act ("warned that …. He also pledged …"); "said" again,
+        // a tag after the words, ", adding …" or more of a quote go on with the same one.
+        let verb = |r: &Raw| {
+            let text = &p[r.cue.0..r.cue.1];
+            let words = super::tokens::words_of(text);
+            lex.section("reporting").at(&words).map(|e| e.base.clone()).unwrap_or_else(|| text.to_lowercase())
+        };
+        let goes_on = matches!(raw.rule, "tag-after" | "participle")
+            || raw.kind == ClaimKind::Quote
+            || verb(&raw) == "say"
+            || verb(&raw) == verb(&f.raw);
+        if f.speaker == speaker && f.raw.kind == raw.kind && goes_on {
             f.raw.parts.extend(raw.parts);
             return;
         }
