@@ -129,3 +129,34 @@ pub fn url_state(data: &[u8]) {
     let back = ViewState::from_attribute_pairs(attributes.iter().map(|(k, v)| (*k, v.as_str())));
     assert_eq!(back, state, "attribute round trip of {pairs:?}");
 }
+
+/// Drafting never panics; every claim's evidence lies in its paragraph (on
+/// character boundaries: ranges are in characters) and holds the claim's
+/// words; every draft loads as a bundle with no errors.
+pub fn draft(data: &[u8]) {
+    use claim_cards::extract::{draft, read, Options};
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    // The first byte picks the language, so both lexicons are reached.
+    let lang = if data.first().is_some_and(|b| b % 2 == 1) { "vi" } else { "en" };
+    let options = Options { lang: Some(lang.into()), ..Options::default() };
+    let Ok(drafted) = draft(text, &options) else { return };
+    let article = read(text);
+    for (claim, e) in drafted.bundle.claims.iter().zip(&drafted.evidence) {
+        let paragraph: Vec<char> = article.paragraphs[e.paragraph as usize - 1].chars().collect();
+        let mut words = String::new();
+        for &(s, t) in e.text.iter().chain([&e.cue]) {
+            assert!(s <= t && t <= paragraph.len(), "range {s}..{t} outside ¶{} of {text:?}", e.paragraph);
+        }
+        for &(s, t) in &e.text {
+            words.extend(paragraph[s..t].iter());
+            words.push(' ');
+        }
+        let plain =
+            |t: &str| t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+        assert_eq!(plain(&words), plain(&claim.text), "{} of {text:?}", claim.id);
+    }
+    let json = claim_cards::convert::write::draft_json(&drafted);
+    let loaded = load(&json);
+    assert!(loaded.errors().next().is_none(), "{:?}\n{json}", loaded.problems);
+    assert_eq!(loaded.valid_claims(), drafted.bundle.claims.len());
+}

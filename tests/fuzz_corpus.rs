@@ -40,3 +40,8 @@ fn fold_highlight_corpus() {
 fn url_state_corpus() {
     replay("url_state", checks::url_state);
 }
+
+#[test]
+fn draft_corpus() {
+    replay("draft", checks::draft);
+}

@@ -7,7 +7,9 @@
 // direct_quotations on the English articles (scripts/bench/peer_textacy.py, in
 // a throwaway virtualenv).
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -163,6 +165,62 @@ function seed(verbose) {
   return { right, of: labelled.length, drafted: r.extracted };
 }
 
+/**
+ * Drafting time for a 2,000-word article: the development set's English
+ * paragraphs in order until 2,000 words (written to a temporary file, never
+ * into the project), natively (examples/draft_speed.rs) and as wasm in Node's
+ * V8 (src/extract/wasm.rs, built by scripts/benchmark --extract).
+ */
+export function speed() {
+  const dir = path.join(SHARED, 'extract');
+  if (!fs.existsSync(dir)) return null;
+  const paragraphs = [];
+  let words = 0;
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const gold = JSON.parse(fs.readFileSync(path.join(dir, f.replace(/\.txt$/, '.gold.json')), 'utf8'));
+    if (gold.language) continue;
+    for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n').slice(2)) {
+      if (!line.trim() || words >= 2000) continue;
+      paragraphs.push(line);
+      words += line.split(/\s+/).filter(Boolean).length;
+    }
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claim-cards-speed-')), 'article.txt');
+  fs.writeFileSync(file, paragraphs.join('\n\n') + '\n');
+  const native = JSON.parse(execFileSync(path.join(ROOT, 'target', 'release', 'examples', 'draft_speed'), [file, '300'], { encoding: 'utf8' }));
+  let wasm = null;
+  const glue = path.join(ROOT, 'target', 'extract-wasm', 'js', 'claim_cards.js');
+  if (fs.existsSync(glue)) {
+    const m = createRequire(import.meta.url)(glue);
+    const text = fs.readFileSync(file, 'utf8');
+    const claims = m.draftClaimCount(text, 'en');
+    const times = [];
+    for (let i = 0; i < 10; i++) m.draftClaimCount(text, 'en');
+    for (let i = 0; i < 100; i++) {
+      const start = performance.now();
+      m.draftClaimCount(text, 'en');
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    wasm = { claims, median_ms: +times[50].toFixed(3), min_ms: +times[0].toFixed(3) };
+  }
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  console.log(`\ndrafting ${native.words} words (${native.claims} claims): native median ${native.median_ms} ms (fastest ${native.min_ms}); ` +
+    (wasm ? `wasm in Node ${process.versions.node} (V8 ${process.versions.v8}) median ${wasm.median_ms} ms (fastest ${wasm.min_ms})` : 'wasm not built'));
+  return { native, wasm };
+}
+
+/** textacy's quotations for every English article, from the virtualenv in CLAIM_CARDS_PEER_PYTHON. */
+function peer() {
+  const python = process.env.CLAIM_CARDS_PEER_PYTHON;
+  if (!python) return null;
+  const dir = path.join(SHARED, 'extract');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => path.join(dir, f));
+  const all = JSON.parse(execFileSync(python, [path.join(ROOT, 'scripts', 'bench', 'peer_textacy.py'), ...files], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  return (file) => all[file] || [];
+}
+
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  run({ verbose: process.argv.includes('--verbose') });
+  const report = run({ verbose: process.argv.includes('--verbose'), peer: peer() });
+  if (report) report.speed = speed();
 }

@@ -18,6 +18,8 @@ pub mod quotes;
 pub mod sentences;
 pub mod speakers;
 pub mod tokens;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use article::{read, Article};
 pub use draft::{draft, Draft, Evidence, Failure, Options};
