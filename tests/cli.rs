@@ -1,6 +1,6 @@
 //! The command-line tool: `validate` (exact output for every fixture, exit codes,
 //! --json), `render` (its HTML, problems and exit codes), `import` and
-//! `export` (files, exit codes, what goes to stderr) and `params`.
+//! `export` (files, exit codes, what goes to stderr), `draft` and `params`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
@@ -299,4 +299,38 @@ fn export_jsonld_and_render_with_it() {
     let (_, page, _) = run(&["render", "--page", "static/bundles/harbor-fact-checks.json", "--jsonld"]);
     let head = &page[..page.find("</head>").unwrap()];
     assert!(head.contains("<script type=\"application/ld+json\">"), "in the page's head");
+}
+
+#[test]
+fn draft_writes_a_bundle_that_validates_and_sums_it_up() {
+    let fixture = "tests/fixtures/extract/inverted.txt";
+    let (code, out, err) = run(&["draft", fixture, "--published", "2025-03-06", "--publisher", "Test Daily"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("{\n  \"version\": 1.2,"), "{out}");
+    assert!(err.contains("3 claims (1 quotes, 2 paraphrases) by 2 speakers"), "{err}");
+    let dir = std::env::temp_dir().join(format!("claim-cards-draft-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bundle = dir.join("draft.json");
+    std::fs::write(&bundle, &out).unwrap();
+    let (code, out, _) = run(&["validate", bundle.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("3 claims valid, 0 skipped"), "{out}");
+    // Inputs with nothing to draft: each its own message, exit 1, no panic.
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.txt", b"  \n", "it is empty"),
+        ("binary.bin", b"\x7fELF\x00\x01\x02", "binary file"),
+        ("latin1.txt", b"The mayor said \xe9t\xe9 was over.", "not UTF-8"),
+        ("nobody.txt", b"The sun rose. It was warm.", "no attributed statement"),
+    ];
+    for (name, bytes, message) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (code, out, err) = run(&["draft", path.to_str().unwrap()]);
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(out.is_empty() && err.contains(message), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    let (code, _, err) = run(&["draft", fixture, "--published", "March"]);
+    assert_eq!(code, 2, "{err}");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -168,7 +168,7 @@ function seed(verbose) {
 /**
  * Drafting time for a 2,000-word article: the development set's English
  * paragraphs in order until 2,000 words (written to a temporary file, never
- * into the project), natively (examples/draft_speed.rs) and as wasm in Node's
+ * into the project), natively (scripts/bench/draft_speed.rs, an example in Cargo.toml) and as wasm in Node's
  * V8 (src/extract/wasm.rs, built by scripts/benchmark --extract).
  */
 export function speed() {

@@ -199,10 +199,11 @@ pub fn draft(input: &str, options: &Options) -> Result<Draft, Failure> {
     if found.is_empty() {
         return Err(Failure::NoAttributions { paragraphs: article.paragraphs.len() });
     }
-    Ok(assemble(&article, options, &lang, lex, &registry, found))
+    Ok(assemble(input, &article, options, &lang, lex, &registry, found))
 }
 
 fn assemble(
+    input: &str,
     article: &super::Article,
     options: &Options,
     lang: &str,
@@ -219,6 +220,8 @@ fn assemble(
     let mut claims = Vec::new();
     let mut evidence = Vec::new();
     let publisher = options.publisher.clone().filter(|p| !p.trim().is_empty());
+    // The article's date: given, or the first full date its text carries (a dateline, "Published: …").
+    let published = options.published.clone().or_else(|| date_in_text(input, lex));
     let mut boundaries: (Option<usize>, Vec<usize>) = (None, Vec::new());
     for f in found {
         let p = &article.paragraphs[f.paragraph];
@@ -257,7 +260,7 @@ fn assemble(
         let text = capitalize(&text);
         let words: Vec<&str> = text.split_whitespace().take(5).collect();
         let id = claim_ids.make(&format!("{} {}", speakers[speaker].id, words.join(" ")), "claim");
-        let date = options.published.as_ref().and_then(|published| date_of(p, &f.raw, lex, published));
+        let date = published.as_ref().and_then(|published| date_of(p, &f.raw, lex, published));
         let base = match f.raw.rule {
             "quote-continues" => 0.7,
             "said-that" | "quoted-as-saying" => 0.9,
@@ -298,7 +301,7 @@ fn assemble(
             }),
             url: options.url.clone(),
             publisher,
-            published: options.published.clone(),
+            published: published.clone(),
             language: Some(lang.to_string()),
         },
         speakers,
@@ -407,6 +410,55 @@ fn date_of(p: &str, raw: &Raw, lex: &Lexicon, published: &IsoDate) -> Option<Iso
     None
 }
 
+/// The first full date in the article's text (within its first 3,000
+/// characters, or the last 1,000: datelines and "Published" lines): ISO
+/// (2025-03-06), "March 6, 2025", "6 March 2025", or day-month-year with
+/// dashes or slashes as Vietnamese papers print it (6-3-2025, 06/03/2025).
+pub fn date_in_text(input: &str, lex: &Lexicon) -> Option<IsoDate> {
+    let head: String = input.chars().take(3000).collect();
+    let count = input.chars().count();
+    let tail: String = input.chars().skip(count.saturating_sub(1000)).collect();
+    [head, tail].iter().find_map(|text| {
+        let toks = tokens(text, 0);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        (0..words.len()).find_map(|i| full_date(&words[i..], lex))
+    })
+}
+
+fn full_date(w: &[&str], lex: &Lexicon) -> Option<IsoDate> {
+    let num = |s: &str| s.parse::<u32>().ok();
+    let make = |y: u32, m: u32, d: u32| {
+        (1900..=2200).contains(&y).then(|| IsoDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok()).flatten()
+    };
+    let month_of = |s: &str| {
+        let lower = s.to_lowercase();
+        (s.len() >= 3 && lex.section("months").has(s) && super::tokens::capitalized(s))
+            .then(|| MONTHS.iter().position(|x| x.starts_with(&lower[..3])).map(|m| m as u32 + 1))
+            .flatten()
+    };
+    let first = *w.first()?;
+    // 2025-03-06 (one token: digits joined by "-")
+    let parts: Vec<&str> = first.split(['-', '/', '.']).collect();
+    if parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty()) {
+        let (a, b, c) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
+        return if parts[0].len() == 4 { make(a, b, c) } else { make(c, b, a) };
+    }
+    // 06/03/2025: tokens 06 / 03 / 2025
+    if w.len() >= 5 && w[1] == "/" && w[3] == "/" {
+        return make(num(w[4])?, num(w[2])?, num(first)?);
+    }
+    // March 6, 2025
+    if let Some(m) = month_of(first) {
+        let (d, y) = (num(w.get(1)?)?, if w.get(2) == Some(&",") { w.get(3) } else { w.get(2) });
+        return make(num(y?)?, m, d);
+    }
+    // 6 March 2025
+    if let (Some(d), Some(m)) = (num(first), w.get(1).and_then(|s| month_of(s))) {
+        return make(num(w.get(2)?)?, m, d);
+    }
+    None
+}
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -425,6 +477,19 @@ const MONTHS: [&str; 12] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_found_in_the_text() {
+        let en = Lexicon::for_language("en").unwrap();
+        let found = |t: &str| date_in_text(t, en).map(|d| d.to_string());
+        assert_eq!(found("Published: 2013-04-19 08:40:05"), Some("2013-04-19".into()));
+        assert_eq!(found("By A. Writer | March 6, 2025, 10:00"), Some("2025-03-06".into()));
+        assert_eq!(found("Updated 6 March 2025"), Some("2025-03-06".into()));
+        assert_eq!(found("Thứ Năm, 06/03/2025 - 10:00"), Some("2025-03-06".into()));
+        assert_eq!(found("Ngày 6-3-2025, ông A cho biết"), Some("2025-03-06".into()));
+        assert_eq!(found("It rained 3 times in May."), None);
+        assert_eq!(found("Version 1.2.3 is out"), None);
+    }
 
     #[test]
     fn days_round_trip() {

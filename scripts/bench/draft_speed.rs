@@ -1,5 +1,5 @@
 //! How long `extract::draft` takes natively (the benchmark's figure, run by
-//! `scripts/benchmark --extract`): `cargo run --release --example draft_speed
+//! `scripts/benchmark --extract`; an example of Cargo.toml's): `cargo run --release --example draft_speed
 //! -- ARTICLE [RUNS]` drafts the article RUNS times (default 200) after a
 //! warm-up and prints the median and the fastest time per draft, in ms, as JSON.
 
