@@ -142,6 +142,7 @@ fn take(
     let m = mention(phrase, role, lex);
     let Some((speaker, resolved)) = registry.resolve(&m) else { return };
     registry.previous_subject = Some(speaker);
+    registry.last_speaker = Some(speaker);
     // One claim per speaker and kind for a contiguous statement in a paragraph.
     if let Some(i) = *last_in_paragraph {
         let f = &mut found[i];
@@ -154,7 +155,7 @@ fn take(
         };
         let goes_on = matches!(raw.rule, "tag-after" | "participle")
             || raw.kind == ClaimKind::Quote
-            || verb(&raw) == "say"
+            || matches!(verb(&raw).as_str(), "say" | "add")
             || verb(&raw) == verb(&f.raw);
         if f.speaker == speaker && f.raw.kind == raw.kind && goes_on {
             f.raw.parts.extend(raw.parts);
@@ -181,7 +182,7 @@ pub fn draft(input: &str, options: &Options) -> Result<Draft, Failure> {
         let mut raws = raws.into_iter().peekable();
         for s in super::sentences(p) {
             let mut here = Vec::new();
-            while let Some(raw) = raws.next_if(|r| r.sentence == (s.start, s.end)) {
+            while let Some(raw) = raws.next_if(|r| r.sentence.0 >= s.start && r.sentence.1 <= s.end) {
                 here.push(raw);
             }
             if here.is_empty() {
@@ -360,6 +361,15 @@ fn channel(p: &str, raw: &Raw, lex: &Lexicon, speaker: &str) -> Option<(String, 
         let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(text)).collect();
         for i in 0..words.len() {
             if let Some(entry) = lex.section("channels").at(&words[i..]) {
+                let name = entry.values.get(1).cloned().unwrap_or_else(|| entry.words.join(" "));
+                return Some((name, kind(entry.values.first())));
+            }
+        }
+        // "in an official statement", "at a news conference": a determiner, then the channel's noun.
+        for i in 1..words.len() {
+            let determiner = (i.saturating_sub(3)..i)
+                .any(|j| ["a", "an", "the", "his", "her", "its", "their"].contains(&words[j].to_lowercase().as_str()));
+            if let (true, Some(entry)) = (determiner, lex.section("channel-nouns").at(&words[i..i + 1])) {
                 let name = entry.values.get(1).cloned().unwrap_or_else(|| entry.words.join(" "));
                 return Some((name, kind(entry.values.first())));
             }

@@ -62,9 +62,11 @@ impl Raw {
 pub fn attributions(p: &str, lex: &Lexicon) -> Vec<Raw> {
     let quotes = quotations(p);
     let mut out: Vec<Raw> = Vec::new();
-    for s in sentences(p) {
+    for (n, s) in sentences(p).into_iter().enumerate() {
+        // A dateline ("BEIJING, April 4 (Reuters) -") is neither words nor attribution.
+        let start = if n == 0 { dateline_end(p, s.start, s.end) } else { s.start };
         let sentence =
-            Sentence { p, lex, toks: tokens(&p[s.start..s.end], s.start), span: (s.start, s.end), quotes: &quotes };
+            Sentence { p, lex, toks: tokens(&p[start..s.end], start), span: (start, s.end), quotes: &quotes };
         let found = sentence.attributions();
         if !found.is_empty() {
             out.extend(found);
@@ -73,6 +75,34 @@ pub fn attributions(p: &str, lex: &Lexicon) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// Where a paragraph's dateline ends: capitalized place names, a date, an
+/// agency in brackets, then a dash ("KINSHASA, Congo --", "(Reuters) -").
+/// `start` when there is none.
+fn dateline_end(p: &str, start: usize, end: usize) -> usize {
+    let toks = tokens(&p[start..end], start);
+    let first = toks.iter().find(|t| t.word).map(|t| t.text(p)).unwrap_or("");
+    let opens = toks.first().is_some_and(|t| t.text(p) == "(");
+    let capitals = first.chars().count() >= 2 && first.chars().all(|c| !c.is_lowercase());
+    if !(opens || capitals) {
+        return start;
+    }
+    for (i, t) in toks.iter().enumerate().take(14) {
+        let text = t.text(p);
+        if matches!(text, "-" | "–" | "—") {
+            let mut j = i + 1;
+            while j < toks.len() && matches!(toks[j].text(p), "-" | "–" | "—") {
+                j += 1;
+            }
+            return toks.get(j).map_or(start, |t| t.start);
+        }
+        let fits = !t.word && matches!(text, "," | "(" | ")" | ".") || t.word && !text.starts_with(char::is_lowercase);
+        if !fits {
+            return start;
+        }
+    }
+    start
 }
 
 struct Sentence<'a> {
@@ -144,6 +174,14 @@ impl<'a> Sentence<'a> {
                     self.verb(i, n)
                 })
             };
+            // ", adding that …" goes on with the speaker of the claim before it.
+            let found = found.map(|mut raw| {
+                if let (true, Some(last)) = (raw.rule == "participle", out.last()) {
+                    raw.speaker = last.speaker;
+                    raw.role = last.role;
+                }
+                raw
+            });
             out.extend(found);
         }
         out
@@ -410,8 +448,9 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut start = self.toks[k].start;
-        let keep_verb = self.phrase("keep-verb", verb).is_some()
-            && !self.toks[k - 1..k].iter().any(|t| self.lex.section("that").has(t.text(self.p)))
+        let keep_verb = (self.phrase("keep-verb-always", verb).is_some()
+            || self.phrase("keep-verb", verb).is_some()
+                && !self.toks[k - 1..k].iter().any(|t| self.lex.section("that").has(t.text(self.p))))
             && !matches!(self.text(k), "“" | "\"" | "«" | "„");
         if keep_verb {
             start = self.toks[verb].start;
@@ -475,6 +514,18 @@ impl<'a> Sentence<'a> {
         let subordinate = ["as", "while", "after", "before", "when", "because", "though", "although"];
         if from < self.toks.len() && subordinate.contains(&self.lower(from).as_str()) {
             return true;
+        }
+        // "…, Germany's economy minister said, adding that …": the participle goes on with this claim.
+        if from < self.toks.len() && self.text(from.saturating_sub(1)) == "," && self.has("participles", from) {
+            return true;
+        }
+        // "… said at a press briefing when answering a question …"
+        if let Some(j) = (from..self.toks.len().min(from + 7)).find(|&j| subordinate.contains(&self.lower(j).as_str()))
+        {
+            if !self.toks[from..j].iter().any(|t| self.lex.section("that").has(t.text(self.p)) || t.text(self.p) == ",")
+            {
+                return true;
+            }
         }
         let rest = &self.toks[from..];
         let words = rest.iter().filter(|t| t.word).count();
@@ -622,6 +673,8 @@ impl<'a> Sentence<'a> {
             || lex.section("person-nouns").has(head_word)
             || lex.section("plural-nouns").has(head_word)
             || lex.section("organisation-words").has(head_word)
+            // "the statement said": a document speaks for whoever issued it.
+            || lex.section("channel-nouns").has(head_word) && b - a >= 2
     }
 
     /// A capitalized first word that is only capitalized because it starts the sentence.
@@ -693,7 +746,7 @@ impl<'a> Sentence<'a> {
     fn skip_adverbials(&self, mut k: usize) -> usize {
         loop {
             let before = k;
-            if let Some(n) = self.phrase("channels", k) {
+            if let Some(n) = self.phrase("channels", k).or_else(|| self.channel_phrase(k)) {
                 k += n;
             }
             k = self.skip_date(k);
@@ -717,6 +770,23 @@ impl<'a> Sentence<'a> {
             }
         }
         k
+    }
+
+    /// "in an official statement", "at a news conference", "in a video posted …": a
+    /// preposition, a determiner, up to two words and a channel noun. Its length in tokens.
+    fn channel_phrase(&self, k: usize) -> Option<usize> {
+        let lex = self.lex;
+        if k + 2 >= self.toks.len() || !["in", "at", "during", "on", "via", "through"].contains(&self.lower(k).as_str())
+        {
+            return None;
+        }
+        if !["a", "an", "the", "his", "her", "its", "their"].contains(&self.lower(k + 1).as_str()) {
+            return None;
+        }
+        (k + 2..self.toks.len().min(k + 5))
+            .take_while(|&j| self.toks[j].word)
+            .find(|&j| lex.section("channel-nouns").at(&[self.text(j)]).is_some())
+            .map(|j| j + 1 - k)
     }
 
     fn skip_that(&self, k: usize) -> usize {

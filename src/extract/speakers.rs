@@ -35,6 +35,8 @@ pub enum Mention {
         head: String,
         /// Begins with "the": it may point back to the person just written about.
         definite: bool,
+        /// Its head names a person ("leader", "official"), not a thing.
+        person_head: bool,
     },
     /// "a senior Hamas member", "White House officials", "Firefighters".
     Unnamed {
@@ -78,7 +80,7 @@ fn name_words(name: &str) -> Vec<String> {
 
 /// Reads a speaker phrase; `role` is one given beside it (an apposition).
 pub fn mention(phrase: &str, role: Option<&str>, lex: &Lexicon) -> Mention {
-    let role = role.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+    let role = role.map(|r| strip_the(r).to_string()).filter(|r| !r.is_empty());
     let toks = tokens(phrase, 0);
     let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(phrase)).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -159,13 +161,23 @@ pub fn mention(phrase: &str, role: Option<&str>, lex: &Lexicon) -> Mention {
         return Mention::Unnamed { text: capitalize(text), kind };
     }
     if lex.section("person-nouns").has(head) && !capitalized(words[words.len() - 1]) {
-        return Mention::Definite { text: text.to_string(), head: head.to_string(), definite: first == "the" };
+        return Mention::Definite {
+            text: text.to_string(),
+            head: head.to_string(),
+            definite: first == "the",
+            person_head: lex.section("person-nouns").has(head),
+        };
     }
     if has_org_word && (all_proper || capitalized(words[words.len() - 1]) || first == "the") {
         return Mention::Named { name: capitalize(text), role, kind: SpeakerKind::Organization };
     }
     if first == "the" || lex.section("person-nouns").has(head) {
-        return Mention::Definite { text: text.to_string(), head: head.to_string(), definite: first == "the" };
+        return Mention::Definite {
+            text: text.to_string(),
+            head: head.to_string(),
+            definite: first == "the",
+            person_head: lex.section("person-nouns").has(head),
+        };
     }
     if all_proper {
         return Mention::Named { name: text.to_string(), role, kind: SpeakerKind::Organization };
@@ -208,6 +220,8 @@ pub struct Registry {
     recent: Vec<usize>,
     /// The person the sentence before was about, when it named one.
     pub previous_subject: Option<usize>,
+    /// The speaker of the last claim.
+    pub last_speaker: Option<usize>,
 }
 
 impl Registry {
@@ -298,9 +312,10 @@ impl Registry {
                 }?;
                 Some((self.touch(i), Resolved::Pronoun))
             }
-            Mention::Definite { text, head, definite } => {
+            Mention::Definite { text, head, definite, person_head } => {
+                // Only "the minister" points back; "Germany's economy minister" is someone new.
                 let by_role = self.find(|e| e.role.as_deref().is_some_and(|r| name_words(r).contains(&fold(head))));
-                if let Some(i) = by_role {
+                if let (Some(i), true) = (by_role, *definite) {
                     return Some((self.touch(i), Resolved::Description));
                 }
                 // "the official" after "a senior ministry official": the same unnamed source.
@@ -310,8 +325,15 @@ impl Registry {
                     return Some((self.touch(i), Resolved::Description));
                 }
                 // "the US leader warned" after a sentence about President Trump.
-                if let Some(i) =
-                    self.previous_subject.filter(|&i| *definite && self.entities[i].kind == SpeakerKind::Person)
+                // "the statement said": the one who made the statement just reported.
+                if *definite && ["statement", "release", "letter", "post", "report"].contains(&head.as_str()) {
+                    if let Some(i) = self.last_speaker {
+                        return Some((self.touch(i), Resolved::Description));
+                    }
+                }
+                if let Some(i) = self
+                    .previous_subject
+                    .filter(|&i| *definite && *person_head && self.entities[i].kind == SpeakerKind::Person)
                 {
                     return Some((self.touch(i), Resolved::Description));
                 }

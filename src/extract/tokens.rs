@@ -36,6 +36,15 @@ pub fn tokens(text: &str, offset: usize) -> Vec<Token> {
                     break;
                 }
             }
+            // A plural's possessive: "the dockers' union" (an apostrophe after s, then a space).
+            if j + 1 < chars.len()
+                && matches!(chars[j].1, '\'' | '’')
+                && chars[j - 1].1 == 's'
+                && chars[j + 1].1 == ' '
+                && chars.get(j + 2).is_some_and(|c| c.1.is_lowercase())
+            {
+                j += 1;
+            }
             let end = chars.get(j).map_or(text.len(), |c| c.0);
             out.push(Token { start: offset + at, end: offset + end, word: true });
             i = j;
@@ -68,5 +77,7 @@ mod tests {
         let words: Vec<&str> = tokens(t, 0).iter().map(|x| x.text(t)).collect();
         assert_eq!(words, ["The", "U.S", ".", "envoy", ",", "Trump’s", "aide", ",", "didn't", "say", "."]);
         assert_eq!(words_of("Nguyễn Văn A"), ["Nguyễn", "Văn", "A"]);
+        assert_eq!(words_of("the dockers' union"), ["the", "dockers'", "union"]);
+        assert_eq!(words_of("‘Come on,’ he said"), ["Come", "on", "he", "said"]);
     }
 }
