@@ -240,7 +240,8 @@ fn assemble(
         });
         let (name, kind) = channel(p, &f.raw, lex, &e.name).unwrap_or_else(|| match &publisher {
             Some(name) => (name.clone(), SourceKind::Article),
-            None => ("The article".to_string(), SourceKind::Article),
+            // No publisher given: the article's site, from its URL, or "The article".
+            None => (site_of(options.url.as_deref()).unwrap_or_else(|| "The article".to_string()), SourceKind::Article),
         });
         let source = match sources.iter().position(|s| s.name == name && s.kind == kind) {
             Some(i) => i,
@@ -378,6 +379,14 @@ fn channel(p: &str, raw: &Raw, lex: &Lexicon, speaker: &str) -> Option<(String, 
     None
 }
 
+/// "thanhnien.vn" for "https://www.thanhnien.vn/…".
+fn site_of(url: Option<&str>) -> Option<String> {
+    let rest = url?.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
 fn kind(value: Option<&String>) -> SourceKind {
     value.and_then(|v| SourceKind::parse(v)).unwrap_or(SourceKind::Other)
 }
@@ -499,6 +508,13 @@ mod tests {
         assert_eq!(found("Ngày 6-3-2025, ông A cho biết"), Some("2025-03-06".into()));
         assert_eq!(found("It rained 3 times in May."), None);
         assert_eq!(found("Version 1.2.3 is out"), None);
+    }
+
+    #[test]
+    fn the_site_stands_in_for_a_missing_publisher() {
+        assert_eq!(site_of(Some("https://www.Example.com:8080/a/b?c")).as_deref(), Some("example.com"));
+        assert_eq!(site_of(Some("no url")), None);
+        assert_eq!(site_of(None), None);
     }
 
     #[test]
