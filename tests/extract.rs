@@ -212,3 +212,20 @@ fn inputs_with_nothing_to_draft_say_why() {
     assert_eq!(d.bundle.claims.len(), 1);
     assert_eq!(d.bundle.claims[0].text, "The bridge would reopen.");
 }
+
+/// What no article holds still drafts into a bundle that loads: a paragraph of
+/// a thousand attributions (one speaker, one verb: merged, but never past a
+/// claim's length), a name of 100,000 letters.
+#[test]
+fn outsized_inputs_still_draft_bundles_that_load() {
+    let run_on = "The mayor said the bridge would reopen in May. ".repeat(1000);
+    let d = draft(&run_on, &Options::default()).unwrap();
+    assert!(d.bundle.claims.len() > 1);
+    assert!(d.bundle.claims.iter().all(|c| c.text.chars().count() <= 5000));
+    let long_name = format!("Mr. Y{} said the bridge would reopen in May.", "y".repeat(100_000));
+    for text in [run_on, long_name] {
+        let d = draft(&text, &Options::default()).unwrap();
+        let loaded = claim_cards::load::load(&draft_json(&d));
+        assert!(loaded.errors().next().is_none(), "{:?}", loaded.problems.first());
+    }
+}

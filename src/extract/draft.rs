@@ -8,6 +8,7 @@ use super::lexicon::Lexicon;
 use super::speakers::{mention, Registry, Resolved};
 use super::tokens::tokens;
 use crate::date::IsoDate;
+use crate::load::limits;
 use crate::model::{Article, Bundle, Claim, ClaimKind, Source, SourceKind, Speaker};
 use crate::text::ids::Ids;
 
@@ -157,7 +158,10 @@ fn take(
             || raw.kind == ClaimKind::Quote
             || matches!(verb(&raw).as_str(), "say" | "add")
             || verb(&raw) == verb(&f.raw);
-        if f.speaker == speaker && f.raw.kind == raw.kind && goes_on {
+        // …and one claim stays within what a claim may hold.
+        let length = |r: &Raw| r.parts.iter().map(|(s, e)| e - s + 5).sum::<usize>();
+        let fits = length(&f.raw) + length(&raw) <= limits::CLAIM_TEXT;
+        if f.speaker == speaker && f.raw.kind == raw.kind && goes_on && fits {
             f.raw.parts.extend(raw.parts);
             return;
         }
@@ -197,6 +201,11 @@ pub fn draft(input: &str, options: &Options) -> Result<Draft, Failure> {
             }
         }
     }
+    // A "sentence" longer than a claim may be is no claim to check (a run-on page, not prose).
+    found.retain(|f| {
+        let p = &article.paragraphs[f.paragraph];
+        f.raw.parts.iter().map(|&(s, e)| p[s..e].chars().count() + 5).sum::<usize>() <= limits::CLAIM_TEXT
+    });
     if found.is_empty() {
         return Err(Failure::NoAttributions { paragraphs: article.paragraphs.len() });
     }
@@ -230,8 +239,8 @@ fn assemble(
         let speaker = *speaker_of[f.speaker].get_or_insert_with(|| {
             speakers.push(Speaker {
                 id: speaker_ids.make(&e.name, "speaker"),
-                name: e.name.clone(),
-                role: e.role.clone(),
+                name: clip(&e.name, limits::NAME),
+                role: e.role.as_deref().map(|r| clip(r, limits::SHORT_TEXT)),
                 affiliation: None,
                 kind: e.kind,
                 image: None,
@@ -299,7 +308,7 @@ fn assemble(
             // A bundle needs a title: the draft's stands in until the editor gives one.
             title: options.title.clone().or_else(|| article.title.clone()).or_else(|| {
                 let first: Vec<&str> = article.paragraphs[0].split_whitespace().take(8).collect();
-                Some(format!("Draft: {}…", first.join(" ")))
+                Some(clip(&format!("Draft: {}…", first.join(" ")), limits::NAME))
             }),
             url: options.url.clone(),
             publisher,
@@ -313,6 +322,14 @@ fn assemble(
         verdicts: Vec::new(),
     };
     Draft { bundle, evidence }
+}
+
+/// `text` cut to at most `max` characters, ending in "…" when cut.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    text.chars().take(max - 1).collect::<String>() + "…"
 }
 
 fn capitalize(text: &str) -> String {
