@@ -4,6 +4,7 @@
 //! Pure: the fetch (`web::fetch_text`), the embed's inline bundles and the
 //! tests all come through [`LoadState::from_text`].
 
+use crate::failure::Failure;
 use crate::i18n::Lang;
 use crate::load::{load, Loaded};
 use crate::model::Bundle;
@@ -63,49 +64,6 @@ impl Deref for Shared {
     type Target = Dataset;
     fn deref(&self) -> &Dataset {
         &self.0
-    }
-}
-
-/// Why a bundle cannot be shown. The reader is told this, in their language
-/// (`Strings::failure`); the page's owner gets the details (`reasons`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Failure {
-    /// The page does not load bundles from this origin (its `bundle-origins`).
-    Refused(String),
-    /// The browser is offline.
-    Offline,
-    /// No answer: the server is down or unreachable, or does not let this page
-    /// load the bundle (CORS) — the browser does not say which.
-    Unreachable,
-    /// The server answered with an error status.
-    Status(u16),
-    /// A web page came instead of a bundle (an error page or a login wall
-    /// served as 200).
-    NotABundle,
-    /// Larger than the loader's limit (`load::limits::BUNDLE_BYTES`).
-    TooLarge,
-    /// The download broke off before the end.
-    Interrupted,
-    /// Not a bundle this widget can read (the loader's problems say why).
-    Unreadable,
-    /// The element has neither a `src` nor an inline bundle: nothing to load.
-    NoBundle,
-}
-
-impl Failure {
-    /// The reason as `claimcards:error` gives it.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Failure::Refused(_) => "refused",
-            Failure::Offline => "offline",
-            Failure::Unreachable => "unreachable",
-            Failure::Status(_) => "http",
-            Failure::NotABundle => "not-a-bundle",
-            Failure::TooLarge => "too-large",
-            Failure::Interrupted => "interrupted",
-            Failure::Unreadable => "unreadable",
-            Failure::NoBundle => "no-bundle",
-        }
     }
 }
 

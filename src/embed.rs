@@ -8,8 +8,9 @@
 
 use crate::components::app::AppProps;
 use crate::components::mount::{Mount, MountProps};
-use crate::components::{HostCommand, Options, Remote, Theme, WidgetEvent};
+use crate::components::{Options, Theme};
 use crate::dataset::{LoadState, Shared};
+use crate::hooks::host::{HostCommand, Remote, WidgetEvent};
 use crate::i18n::Lang;
 use crate::prerender;
 use crate::problem::{Problem, Scalar};
@@ -232,7 +233,7 @@ fn event_detail(event: &WidgetEvent) -> (&'static str, JsValue) {
             let detail =
                 Obj::new().set("url", url.as_str()).set("problems", strings(reasons)).set("reason", failure.code());
             let detail = match failure {
-                crate::dataset::Failure::Status(code) => detail.set("status", *code),
+                crate::failure::Failure::Status(code) => detail.set("status", *code),
                 _ => detail,
             };
             ("failed", detail.0.into())
@@ -317,7 +318,7 @@ impl Widget {
         if url.is_empty() {
             props.preloaded = Some(LoadState::Failed {
                 url,
-                failure: crate::dataset::Failure::NoBundle,
+                failure: crate::failure::Failure::NoBundle,
                 reasons: vec!["the element has no src attribute and no inline bundle".to_owned()],
             });
             *widget.app.borrow_mut() = Mounted::render(&target, props);
@@ -329,7 +330,7 @@ impl Widget {
             gloo::console::error!(format!("claim-cards: {url}: {reason}"));
             props.preloaded = Some(LoadState::Failed {
                 url: url.clone(),
-                failure: crate::dataset::Failure::Refused(origin),
+                failure: crate::failure::Failure::Refused(origin),
                 reasons: vec![reason],
             });
             *widget.app.borrow_mut() = Mounted::render(&target, props);

@@ -1,7 +1,7 @@
 //! UI strings. One [`Strings`] table per language; add a language by adding a
 //! table and a line in [`Lang::from_tag`]. Bundle text is never translated.
 
-use crate::dataset::Failure;
+use crate::failure::Failure;
 use crate::model::{ClaimKind, SourceKind};
 use crate::view::{Facet, SortOrder};
 

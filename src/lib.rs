@@ -20,6 +20,7 @@ pub mod dataset;
 pub mod date;
 #[cfg(feature = "extract")]
 pub mod extract;
+pub mod failure;
 pub mod i18n;
 pub mod json;
 pub mod load;

@@ -5,7 +5,7 @@
 //! The functions are called from effects and event handlers only, which never
 //! run during native (SSR) rendering tests.
 
-use crate::dataset::Failure;
+use crate::failure::Failure;
 use crate::load::limits::BUNDLE_BYTES;
 use crate::problem::Problem;
 use std::cell::RefCell;

@@ -1,8 +1,9 @@
 use crate::components::error_card::error_card;
 use crate::components::explorer::Explorer;
 use crate::components::skeleton::skeleton;
-use crate::components::{Options, Presentation, WidgetEvent};
+use crate::components::{Options, Presentation};
 use crate::dataset::LoadState;
+use crate::hooks::host::WidgetEvent;
 use crate::i18n::Lang;
 use crate::view::ViewState;
 use std::rc::Rc;

@@ -1,8 +1,9 @@
 use crate::components::card::Card;
 use crate::components::more::More;
 use crate::components::parts::{avatar, speaker_line};
-use crate::components::{Presentation, WidgetEvent};
+use crate::components::Presentation;
 use crate::dataset::Shared;
+use crate::hooks::host::WidgetEvent;
 use crate::hooks::window::{whole, STEP};
 use crate::i18n::Strings;
 use crate::view::{group_by_speaker, Selection};

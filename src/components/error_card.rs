@@ -1,4 +1,4 @@
-use crate::dataset::Failure;
+use crate::failure::Failure;
 use crate::i18n::Strings;
 use yew::prelude::*;
 

@@ -1,9 +1,10 @@
 use crate::components::card_list::CardList;
 use crate::components::filter_bar::FilterBar;
 use crate::components::notice::Notice;
-use crate::components::{Presentation, Remote, WidgetEvent};
+use crate::components::Presentation;
 use crate::dataset::Shared;
 use crate::hooks::host::use_host;
+use crate::hooks::host::{Remote, WidgetEvent};
 use crate::hooks::reveal::use_reveal;
 use crate::hooks::store::{use_store, StoreAction};
 use crate::hooks::url_sync::use_url_sync;

@@ -2,7 +2,7 @@
 //! option's count — and [`group_by_speaker`].
 
 use super::facet::{Facet, PerFacet};
-use super::index::Index;
+use super::index::{sort_claims, Index};
 use super::state::{SortOrder, ViewState};
 use crate::model::{Bundle, SpeakerIx};
 use crate::text::fold_query;
@@ -85,12 +85,6 @@ pub fn select(bundle: &Bundle, index: &Index, state: &ViewState) -> Selection {
     }
     sel.words = words;
     sel
-}
-
-/// Sorts claim indexes, stably. Every sort of claims goes through here: the
-/// sort algorithm is made once in the wasm, not once per ordering (≈ 2.5 KB each).
-pub fn sort_claims(claims: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
-    claims.sort_by(|&a, &b| cmp(a, b));
 }
 
 /// Groups the selected claims by speaker, in the order each speaker first
