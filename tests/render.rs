@@ -251,3 +251,25 @@ async fn the_standalone_page_is_the_template_filled_in() {
     let with_assets = page(&Render { assets: "/cc".to_owned(), ..r }).await;
     assert!(with_assets.contains(r#"href="/cc/page.css""#) && with_assets.contains(r#"href="/cc/claim-cards-"#));
 }
+
+/// A fact-checker that only reviews claims (no claim came through it) is not
+/// offered as a Source to filter by — it could only show nothing — while a
+/// link that chose it still shows it, ticked, to be unticked.
+#[tokio::test]
+async fn a_source_that_only_reviews_is_not_a_source_option() {
+    let text = r#"{"version":1.1,"article":{"title":"Checks"},
+        "speakers":[{"id":"s","name":"A"}],
+        "sources":[{"id":"post","name":"A post"},{"id":"checker","name":"Checker"}],
+        "claims":[{"id":"c1","text":"Claim one","speaker":"s","sources":["post"],
+            "review":{"rating":"False","reviewer":"checker"}}]}"#;
+    let html = render(text, ViewState::default(), None).await;
+    let sources = between(&html, "cc-facet--source", "</fieldset>");
+    assert!(sources.contains("A post"), "{sources}");
+    assert!(!sources.contains("Checker"), "{sources}");
+    // The card still names who checked it.
+    assert!(html.contains("Checker"));
+    let chosen = ViewState::from_pairs([("source", "checker")]);
+    let html = render(text, chosen, None).await;
+    let sources = between(&html, "cc-facet--source", "</fieldset>");
+    assert!(sources.contains("Checker") && sources.contains("checked"), "{sources}");
+}

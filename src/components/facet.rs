@@ -10,6 +10,10 @@ pub struct FacetOption {
     pub value: AttrValue,
     pub label: AttrValue,
     pub detail: Option<AttrValue>,
+    /// False for a value no claim has — a source that only reviews claims (a
+    /// fact-checker): not offered, since choosing it could only show nothing
+    /// (shown when a link chose it anyway).
+    pub listed: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -43,14 +47,17 @@ pub struct FacetGroupProps {
 #[function_component]
 pub fn FacetGroup(props: &FacetGroupProps) -> Html {
     let expanded = use_state(|| false);
-    let total = props.options.len();
+    let total = props.options.iter().filter(|o| o.listed).count();
     let limit = props.collapsed_limit;
     let counts = &props.selection.counts[props.facet];
     let visible = props
         .options
         .iter()
         .enumerate()
-        .filter(|(i, o)| *expanded || *i < limit || props.chosen.contains(o.value.as_str()));
+        .filter(|(_, o)| o.listed || props.chosen.contains(o.value.as_str()))
+        .enumerate()
+        .filter(|(shown, (_, o))| *expanded || *shown < limit || props.chosen.contains(o.value.as_str()))
+        .map(|(_, option)| option);
     // Chosen values this bundle does not have (a link or an attribute named
     // them): shown ticked, so that the reader sees why nothing matches and can
     // untick them.

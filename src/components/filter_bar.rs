@@ -127,13 +127,23 @@ fn facet_options(data: &Shared, s: &Strings) -> PerFacet<Rc<Vec<FacetOption>>> {
         value: AttrValue::from(value.to_owned()),
         label: AttrValue::from(label),
         detail: detail.map(AttrValue::Static),
+        listed: true,
     };
+    // Sources some claim came through (a reviewer alone is not one).
+    let mut cited = vec![false; b.sources.len()];
+    b.claims.iter().flat_map(|c| &c.sources).for_each(|&si| cited[si] = true);
     PerFacet::from_fn(|facet| {
         Rc::new(match facet {
             Facet::Speaker => b.speakers.iter().map(|sp| option(&sp.id, sp.name.clone(), None)).collect(),
-            Facet::Source => {
-                b.sources.iter().map(|src| option(&src.id, src.name.clone(), Some((s.source_kind)(src.kind)))).collect()
-            }
+            Facet::Source => b
+                .sources
+                .iter()
+                .zip(&cited)
+                .map(|(src, &cited)| FacetOption {
+                    listed: cited,
+                    ..option(&src.id, src.name.clone(), Some((s.source_kind)(src.kind)))
+                })
+                .collect(),
             Facet::Topic => b.topics.iter().map(|t| option(&t.id, t.label().into_owned(), None)).collect(),
             Facet::Kind => {
                 ClaimKind::ALL.iter().map(|k| option(k.as_str(), (s.claim_kind)(*k).to_owned(), None)).collect()
