@@ -67,18 +67,19 @@ fn claimreview_markup_in_pages_arrays_graphs_and_feeds() {
     assert_eq!(b.article.title.as_deref(), Some("Fact-checking the Harbor City mayoral debate | Lantern Fact Check"));
     assert_eq!(b.article.language.as_deref(), Some("en"));
     assert_eq!(b.claims.len(), 10, "the review found twice is one claim");
-    // Speakers: one per name, "Unknown" an unnamed one, an organisation typed as one.
+    // Speakers: one per name, "Unknown" an unnamed one named by where the claim appeared, an organisation typed as one.
     let speakers: Vec<(&str, SpeakerKind)> = b.speakers.iter().map(|s| (s.id.as_str(), s.kind)).collect();
     assert_eq!(
         speakers,
         [
             ("dana-whitfield", SpeakerKind::Person),
             ("marcus-oyelaran", SpeakerKind::Person),
-            ("unnamed", SpeakerKind::Unnamed),
+            ("unnamed-claimant-facebook-com-groups", SpeakerKind::Unnamed),
             ("priya-raman", SpeakerKind::Person),
             ("harbor-city-transit-authority", SpeakerKind::Organization),
         ]
     );
+    assert_eq!(b.speakers[2].name, "Unnamed claimant, facebook.com/groups/harborneighbors");
     assert_eq!(b.speakers[0].role.as_deref(), Some("Mayor of Harbor City"));
     assert_eq!(b.speakers[0].affiliation.as_deref(), Some("Harbor City"));
     let source = |id: &str| b.sources.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no source {id}"));
@@ -515,4 +516,32 @@ fn jsonld_export_read_back_as_claimreview_gives_the_reviewed_claims() {
     let text = serde_json::to_string(&convert::jsonld::export(&hamas)).unwrap();
     let back = convert::claimreview::import(&[Input { name: "hamas.jsonld".into(), text }], &Default::default());
     assert_eq!(notes(&back), ["hamas.jsonld: warning: no ClaimReview in it"]);
+}
+
+/// Claims whose claimant is not named are not one person's: each place they
+/// appeared has its own unnamed speaker (they shared one "Unnamed claimant").
+#[test]
+fn claims_without_a_claimant_get_an_unnamed_speaker_per_place() {
+    let review = |text: &str, url: &str| {
+        json!({
+            "@type": "ClaimReview", "url": format!("https://checker.example/{}", text.len()), "claimReviewed": text,
+            "author": { "@type": "Organization", "name": "Checker" },
+            "reviewRating": { "@type": "Rating", "alternateName": "False" },
+            "itemReviewed": { "@type": "Claim", "appearance": [{ "@type": "CreativeWork", "url": url }] }
+        })
+    };
+    let text = json!([
+        review("The river is poisoned.", "https://social.example/a"),
+        review("The bridge is closed for good.", "https://video.example/b"),
+        review("The river is poisoned again.", "https://social.example/a"),
+    ])
+    .to_string();
+    let imported = convert::claimreview::import(&[Input { name: "reviews.jsonld".into(), text }], &Default::default());
+    let b = written_is_clean(&imported);
+    let names: Vec<&str> = b.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().all(|n| n.starts_with("Unnamed claimant, ")), "{names:?}");
+    assert!(b.speakers.iter().all(|s| s.kind == SpeakerKind::Unnamed));
+    assert_eq!(b.claims[0].speaker, b.claims[2].speaker, "the same place, the same unnamed speaker");
+    assert_ne!(b.claims[0].speaker, b.claims[1].speaker);
 }

@@ -1,6 +1,7 @@
 //! What the fact-check importers (`claimreview`, `factcheck`) share: ids made
-//! from names, one speaker per name (and one unnamed speaker), one source per
-//! key, one claim per review, the article they all belong to.
+//! from names, one speaker per name (and an unnamed one per place claims
+//! appeared), one source per key, one claim per review, the article they all
+//! belong to.
 
 use super::{normalize_date, Draft, Ids, Imported, Note, Origin};
 use crate::model::{SourceKind, SpeakerKind};
@@ -36,11 +37,24 @@ impl Builder {
     }
 
     /// The id of the speaker called `name`, made the first time (with
-    /// `details` added to it then); the unnamed speaker when there is no name
-    /// or it says the claimant is unknown ("Unknown").
-    pub fn speaker(&mut self, name: Option<String>, at: &str, details: impl FnOnce(&mut Map<String, Value>)) -> String {
+    /// `details` added to it then). With no name (or one saying the claimant
+    /// is unknown, "Unknown"), an unnamed speaker for the source the claim
+    /// appeared in, `source` (an id): claims made in different places are not
+    /// one person's ("Unnamed claimant, facebook.com/groups/…").
+    pub fn speaker(
+        &mut self,
+        name: Option<String>,
+        source: Option<&str>,
+        at: &str,
+        details: impl FnOnce(&mut Map<String, Value>),
+    ) -> String {
         let name = name.filter(|n| !super::schemaorg::is_unknown_name(n));
-        let key = name.as_deref().map_or_else(|| UNNAMED.to_owned(), fold);
+        let place = source.and_then(|id| self.source_name(id));
+        let key = match (&name, &place) {
+            (Some(name), _) => fold(name),
+            (None, Some(place)) => format!("{UNNAMED}\u{0}{}", fold(place)),
+            (None, None) => UNNAMED.to_owned(),
+        };
         if let Some(id) = self.speakers.get(&key) {
             return id.clone();
         }
@@ -54,9 +68,13 @@ impl Builder {
                 (id, at.to_owned())
             }
             None => {
-                let id = self.speaker_ids.make("unnamed", "speaker");
+                let label = match &place {
+                    Some(place) => format!("Unnamed claimant, {place}"),
+                    None => "Unnamed claimant".to_owned(),
+                };
+                let id = self.speaker_ids.make(&label, "speaker");
                 s.insert("id".into(), id.clone().into());
-                s.insert("name".into(), "Unnamed claimant".into());
+                s.insert("name".into(), label.into());
                 s.insert("kind".into(), SpeakerKind::Unnamed.as_str().into());
                 (id, "(claims without a named claimant)".to_owned())
             }
@@ -64,6 +82,15 @@ impl Builder {
         self.speakers.insert(key, id.clone());
         self.draft.speakers.push((Value::Object(s), Origin::new(origin)));
         id
+    }
+
+    /// The name of the source with this id.
+    fn source_name(&self, id: &str) -> Option<String> {
+        self.draft.sources.iter().find_map(|(s, _)| {
+            (s.get("id").and_then(Value::as_str) == Some(id))
+                .then(|| s.get("name").and_then(Value::as_str).map(String::from))
+                .flatten()
+        })
     }
 
     /// The id of the source known by any of `keys`; else a new one named

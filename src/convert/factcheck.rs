@@ -98,7 +98,9 @@ impl Claims {
             ));
             return;
         };
-        let speaker = self.b.speaker(c.get("claimant").and_then(text_of), &format!("{at}.claimant"), |_| {});
+        let speaker =
+            // The API says who reviewed a claim, not where it was made: claims without a claimant share one speaker.
+            self.b.speaker(c.get("claimant").and_then(text_of), None, &format!("{at}.claimant"), |_| {});
         let mut claim = Map::new();
         claim.insert("speaker".into(), speaker.into());
         claim.insert("sources".into(), json!([publisher]));

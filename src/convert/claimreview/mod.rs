@@ -185,7 +185,8 @@ impl Reviews {
                 }
             }
         }
-        let speaker = self.speaker(item, at);
+        let first_source = sources.first().cloned();
+        let speaker = self.speaker(item, first_source.as_deref(), at);
 
         let mut claim = Map::new();
         claim.insert("speaker".into(), speaker.into());
@@ -210,7 +211,7 @@ impl Reviews {
     }
 
     /// The speaker of the claim: the reviewed item's author, one speaker per name.
-    fn speaker(&mut self, item: Option<&Value>, at: &str) -> String {
+    fn speaker(&mut self, item: Option<&Value>, source: Option<&str>, at: &str) -> String {
         let (author, more) = first(item.and_then(|i| i.get("author")));
         if more > 0 {
             self.b.note(Note::warning(
@@ -219,7 +220,7 @@ impl Reviews {
             ));
         }
         let node = author.filter(|a| a.is_object());
-        self.b.speaker(author.and_then(name_of), &format!("{at} itemReviewed.author"), |s| {
+        self.b.speaker(author.and_then(name_of), source, &format!("{at} itemReviewed.author"), |s| {
             let Some(node) = node else { return };
             if let Some(role) = first(node.get("jobTitle")).0.and_then(text_of) {
                 s.insert("role".into(), role.into());
