@@ -134,12 +134,13 @@ pub fn url_state(data: &[u8]) {
 /// character boundaries: ranges are in characters) and holds the claim's
 /// words; every draft loads as a bundle with no errors.
 pub fn draft(data: &[u8]) {
-    use claim_cards::extract::{draft, read, Options};
+    use claim_cards::extract::{draft, read};
+    use claim_cards::model::Article;
     let Ok(text) = std::str::from_utf8(data) else { return };
     // The first byte picks the language, so both lexicons are reached.
     let lang = if data.first().is_some_and(|b| b % 2 == 1) { "vi" } else { "en" };
-    let options = Options { lang: Some(lang.into()), ..Options::default() };
-    let Ok(drafted) = draft(text, &options) else { return };
+    let given = Article { language: Some(lang.into()), ..Article::default() };
+    let Ok(drafted) = draft(text, &given) else { return };
     let article = read(text);
     for (claim, e) in drafted.bundle.claims.iter().zip(&drafted.evidence) {
         let paragraph: Vec<char> = article.paragraphs[e.paragraph as usize - 1].chars().collect();

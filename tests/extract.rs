@@ -75,14 +75,15 @@ fn the_development_sets_claims_are_in_the_paragraphs_their_labels_name() {
 
 use claim_cards::convert::write::draft_json;
 use claim_cards::date::IsoDate;
-use claim_cards::extract::{draft, Options};
+use claim_cards::extract::draft;
+use claim_cards::model::Article;
 
-fn options(lang: Option<&str>) -> Options {
-    Options {
+fn options(lang: Option<&str>) -> Article {
+    Article {
         publisher: Some("Test Daily".into()),
         published: Some(IsoDate::parse("2025-03-06").unwrap()),
-        lang: lang.map(String::from),
-        ..Options::default()
+        language: lang.map(String::from),
+        ..Article::default()
     }
 }
 
@@ -202,13 +203,13 @@ fn the_seed_articles_draft() {
 #[test]
 fn inputs_with_nothing_to_draft_say_why() {
     use claim_cards::extract::Failure;
-    assert_eq!(draft("", &Options::default()).unwrap_err(), Failure::NoParagraphs);
-    assert!(matches!(draft("The sun rose. It was warm.", &Options::default()), Err(Failure::NoAttributions { .. })));
-    let fr = Options { lang: Some("fr".into()), ..Options::default() };
+    assert_eq!(draft("", &Article::default()).unwrap_err(), Failure::NoParagraphs);
+    assert!(matches!(draft("The sun rose. It was warm.", &Article::default()), Err(Failure::NoAttributions { .. })));
+    let fr = Article { language: Some("fr".into()), ..Article::default() };
     assert!(matches!(draft("Il a dit oui.", &fr), Err(Failure::NoLanguage(_))));
     // Markup is text: a script in pasted HTML is never a claim, and never runs.
     let html = "<p>The mayor said the <b>bridge</b> would reopen.</p><script>alert('the mayor said x')</script>";
-    let d = draft(html, &Options::default()).unwrap();
+    let d = draft(html, &Article::default()).unwrap();
     assert_eq!(d.bundle.claims.len(), 1);
     assert_eq!(d.bundle.claims[0].text, "The bridge would reopen.");
 }
@@ -219,12 +220,12 @@ fn inputs_with_nothing_to_draft_say_why() {
 #[test]
 fn outsized_inputs_still_draft_bundles_that_load() {
     let run_on = "The mayor said the bridge would reopen in May. ".repeat(1000);
-    let d = draft(&run_on, &Options::default()).unwrap();
+    let d = draft(&run_on, &Article::default()).unwrap();
     assert!(d.bundle.claims.len() > 1);
     assert!(d.bundle.claims.iter().all(|c| c.text.chars().count() <= 5000));
     let long_name = format!("Mr. Y{} said the bridge would reopen in May.", "y".repeat(100_000));
     for text in [run_on, long_name] {
-        let d = draft(&text, &Options::default()).unwrap();
+        let d = draft(&text, &Article::default()).unwrap();
         let loaded = claim_cards::load::load(&draft_json(&d));
         assert!(loaded.errors().next().is_none(), "{:?}", loaded.problems.first());
     }

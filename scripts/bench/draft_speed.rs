@@ -3,7 +3,8 @@
 //! -- ARTICLE [RUNS]` drafts the article RUNS times (default 200) after a
 //! warm-up and prints the median and the fastest time per draft, in ms, as JSON.
 
-use claim_cards::extract::{draft, Options};
+use claim_cards::extract::draft;
+use claim_cards::model::Article;
 use std::time::Instant;
 
 fn main() {
@@ -17,12 +18,12 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(1)
     });
-    let options = Options { lang: Some("en".into()), ..Options::default() };
-    let claims = draft(&text, &options).map(|d| d.bundle.claims.len()).unwrap_or(0);
+    let given = Article { language: Some("en".into()), ..Article::default() };
+    let claims = draft(&text, &given).map(|d| d.bundle.claims.len()).unwrap_or(0);
     let mut times: Vec<f64> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let d = draft(&text, &options);
+            let d = draft(&text, &given);
             std::hint::black_box(d.is_ok());
             start.elapsed().as_secs_f64() * 1000.0
         })

@@ -6,22 +6,11 @@
 use super::find::{attributions, Raw, Span};
 use super::lexicon::Lexicon;
 use super::speakers::{mention, Registry, Resolved};
-use super::tokens::tokens;
+use super::tokens::{capitalize, tokens};
 use crate::date::IsoDate;
 use crate::load::limits;
 use crate::model::{Article, Bundle, Claim, ClaimKind, Source, SourceKind, Speaker};
 use crate::text::ids::Ids;
-
-/// What the article itself does not say (`claim-cards draft`'s options).
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    pub title: Option<String>,
-    pub url: Option<String>,
-    pub publisher: Option<String>,
-    pub published: Option<IsoDate>,
-    /// A language tag; guessed from the text when not given.
-    pub lang: Option<String>,
-}
 
 /// Where a drafted claim came from (bundle format 1.2, `claim.evidence`).
 /// Ranges are in characters (Unicode scalar values) of the paragraph's text
@@ -170,12 +159,16 @@ fn take(
     *last_in_paragraph = Some(found.len() - 1);
 }
 
-pub fn draft(input: &str, options: &Options) -> Result<Draft, Failure> {
+/// Drafts a bundle from an article's text or HTML. `given` is what the text
+/// may not say (`claim-cards draft`'s options): each member given is the
+/// draft's; the title, the date and the language are otherwise found or
+/// guessed from the text.
+pub fn draft(input: &str, given: &Article) -> Result<Draft, Failure> {
     let article = super::read(input);
     if article.paragraphs.is_empty() {
         return Err(Failure::NoParagraphs);
     }
-    let lang = options.lang.clone().unwrap_or_else(|| guess_language(&article.paragraphs.join("\n")).to_string());
+    let lang = given.language.clone().unwrap_or_else(|| guess_language(&article.paragraphs.join("\n")).to_string());
     let lex = Lexicon::for_language(&lang).ok_or_else(|| Failure::NoLanguage(lang.clone()))?;
     let mut registry = Registry::default();
     let mut found: Vec<Found> = Vec::new();
@@ -209,13 +202,13 @@ pub fn draft(input: &str, options: &Options) -> Result<Draft, Failure> {
     if found.is_empty() {
         return Err(Failure::NoAttributions { paragraphs: article.paragraphs.len() });
     }
-    Ok(assemble(input, &article, options, &lang, lex, &registry, found))
+    Ok(assemble(input, &article, given, &lang, lex, &registry, found))
 }
 
 fn assemble(
     input: &str,
     article: &super::Article,
-    options: &Options,
+    given: &Article,
     lang: &str,
     lex: &Lexicon,
     registry: &Registry,
@@ -229,9 +222,9 @@ fn assemble(
     let mut claim_ids = Ids::default();
     let mut claims = Vec::new();
     let mut evidence = Vec::new();
-    let publisher = options.publisher.clone().filter(|p| !p.trim().is_empty());
+    let publisher = given.publisher.clone().filter(|p| !p.trim().is_empty());
     // The article's date: given, or the first full date its text carries (a dateline, "Published: …").
-    let published = options.published.clone().or_else(|| date_in_text(input, lex));
+    let published = given.published.clone().or_else(|| date_in_text(input, lex));
     let mut boundaries: (Option<usize>, Vec<usize>) = (None, Vec::new());
     for f in found {
         let p = &article.paragraphs[f.paragraph];
@@ -250,12 +243,12 @@ fn assemble(
         let (name, kind) = channel(p, &f.raw, lex, &e.name).unwrap_or_else(|| match &publisher {
             Some(name) => (name.clone(), SourceKind::Article),
             // No publisher given: the article's site, from its URL, or "The article".
-            None => (site_of(options.url.as_deref()).unwrap_or_else(|| "The article".to_string()), SourceKind::Article),
+            None => (site_of(given.url.as_deref()).unwrap_or_else(|| "The article".to_string()), SourceKind::Article),
         });
         let source = match sources.iter().position(|s| s.name == name && s.kind == kind) {
             Some(i) => i,
             None => {
-                let url = (kind == SourceKind::Article).then(|| options.url.clone()).flatten();
+                let url = (kind == SourceKind::Article).then(|| given.url.clone()).flatten();
                 sources.push(Source { id: source_ids.make(&name, "source"), name, url, kind });
                 sources.len() - 1
             }
@@ -306,11 +299,11 @@ fn assemble(
         version: 1.2,
         article: Article {
             // A bundle needs a title: the draft's stands in until the editor gives one.
-            title: options.title.clone().or_else(|| article.title.clone()).or_else(|| {
+            title: given.title.clone().or_else(|| article.title.clone()).or_else(|| {
                 let first: Vec<&str> = article.paragraphs[0].split_whitespace().take(8).collect();
                 Some(clip(&format!("Draft: {}…", first.join(" ")), limits::NAME))
             }),
-            url: options.url.clone(),
+            url: given.url.clone(),
             publisher,
             published: published.clone(),
             language: Some(lang.to_string()),
@@ -330,11 +323,6 @@ fn clip(text: &str, max: usize) -> String {
         return text.to_string();
     }
     text.chars().take(max - 1).collect::<String>() + "…"
-}
-
-fn capitalize(text: &str) -> String {
-    let mut c = text.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
 /// The channel the attribution names: an outlet, a statement, a briefing, a post.

@@ -22,5 +22,5 @@ pub mod tokens;
 pub mod wasm;
 
 pub use article::{read, Article};
-pub use draft::{draft, Draft, Evidence, Failure, Options};
+pub use draft::{draft, Draft, Evidence, Failure};
 pub use sentences::{sentences, Sentence};

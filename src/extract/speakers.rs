@@ -7,7 +7,7 @@
 //! speakers, never merged with a named person.
 
 use super::lexicon::Lexicon;
-use super::tokens::{capitalized, tokens};
+use super::tokens::{capitalize, capitalized, tokens};
 use crate::model::SpeakerKind;
 use crate::text::fold;
 
@@ -206,11 +206,6 @@ fn strip_the(text: &str) -> &str {
         }
     }
     t
-}
-
-fn capitalize(text: &str) -> String {
-    let mut c = text.trim().chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
 /// The people and bodies of one article, most recent last.

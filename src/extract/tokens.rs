@@ -63,6 +63,12 @@ pub fn words_of(text: &str) -> Vec<&str> {
     tokens(text, 0).iter().filter(|t| t.word).map(|t| t.text(text)).collect()
 }
 
+/// `text` trimmed, its first letter upper case ("a senior official" → "A senior official").
+pub fn capitalize(text: &str) -> String {
+    let mut c = text.trim().chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
 pub fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }

@@ -4,8 +4,9 @@
 
 use claim_cards::convert::write::draft_json;
 use claim_cards::date::IsoDate;
-use claim_cards::extract::{draft, Options};
+use claim_cards::extract::draft;
 use claim_cards::load::load;
+use claim_cards::model::Article;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -14,19 +15,19 @@ use std::process::ExitCode;
 const MAX_INPUT: usize = 5 * 1024 * 1024;
 
 pub fn run(args: &[String]) -> ExitCode {
-    let mut options = Options::default();
+    let mut given = Article::default();
     let mut input: Option<&str> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
         let result = match arg.as_str() {
-            "--title" => value("--title").map(|v| options.title = Some(v)),
-            "--url" => value("--url").map(|v| options.url = Some(v)),
-            "--publisher" => value("--publisher").map(|v| options.publisher = Some(v)),
+            "--title" => value("--title").map(|v| given.title = Some(v)),
+            "--url" => value("--url").map(|v| given.url = Some(v)),
+            "--publisher" => value("--publisher").map(|v| given.publisher = Some(v)),
             "--published" => value("--published").and_then(|v| {
-                IsoDate::parse(&v).map(|d| options.published = Some(d)).map_err(|e| format!("--published: {e}"))
+                IsoDate::parse(&v).map(|d| given.published = Some(d)).map_err(|e| format!("--published: {e}"))
             }),
-            "--lang" => value("--lang").map(|v| options.lang = Some(v)),
+            "--lang" => value("--lang").map(|v| given.language = Some(v)),
             "-" => {
                 input = Some("-");
                 Ok(())
@@ -53,7 +54,7 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let drafted = match draft(&text, &options) {
+    let drafted = match draft(&text, &given) {
         Ok(d) => d,
         Err(failure) => {
             eprintln!("claim-cards: {label}: {failure}");
