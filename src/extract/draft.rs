@@ -6,7 +6,7 @@
 use super::find::{attributions, Raw, Span};
 use super::lexicon::Lexicon;
 use super::speakers::{mention, Registry, Resolved};
-use super::tokens::{capitalize, tokens};
+use super::tokens::{capitalize, capitalized, tokens};
 use crate::date::IsoDate;
 use crate::load::limits;
 use crate::model::{Article, Bundle, Claim, ClaimKind, Source, SourceKind, Speaker};
@@ -240,7 +240,7 @@ fn assemble(
             });
             speakers.len() - 1
         });
-        let (name, kind) = channel(p, &f.raw, lex, &e.name).unwrap_or_else(|| match &publisher {
+        let (name, kind) = channel(p, &f.raw, lex).unwrap_or_else(|| match &publisher {
             Some(name) => (name.clone(), SourceKind::Article),
             // No publisher given: the article's site, from its URL, or "The article".
             None => (site_of(given.url.as_deref()).unwrap_or_else(|| "The article".to_string()), SourceKind::Article),
@@ -326,7 +326,7 @@ fn clip(text: &str, max: usize) -> String {
 }
 
 /// The channel the attribution names: an outlet, a statement, a briefing, a post.
-fn channel(p: &str, raw: &Raw, lex: &Lexicon, speaker: &str) -> Option<(String, SourceKind)> {
+fn channel(p: &str, raw: &Raw, lex: &Lexicon) -> Option<(String, SourceKind)> {
     let outlets = lex.section("outlets");
     let outlet_in = |(s, e): Span| -> Option<(String, SourceKind)> {
         let text = &p[s..e];
@@ -338,7 +338,7 @@ fn channel(p: &str, raw: &Raw, lex: &Lexicon, speaker: &str) -> Option<(String, 
             let written = words[i..i + entry.words.len()].join(" ");
             let canonical = entry.words.join(" ");
             (written.to_lowercase() == canonical && written.chars().next().is_some_and(char::is_uppercase))
-                .then(|| (entry.values.get(1).cloned().unwrap_or(written), kind(entry.values.first())))
+                .then(|| (entry.values.get(1).cloned().unwrap_or(written), entry.source().1))
         })
     };
     if let Some(c) = raw.channel {
@@ -357,7 +357,6 @@ fn channel(p: &str, raw: &Raw, lex: &Lexicon, speaker: &str) -> Option<(String, 
     if let Some(found) = outlet_in(raw.speaker) {
         return Some(found);
     }
-    let _ = speaker;
     for span in raw.attribution() {
         if let Some(found) = outlet_in(span) {
             return Some(found);
@@ -365,20 +364,12 @@ fn channel(p: &str, raw: &Raw, lex: &Lexicon, speaker: &str) -> Option<(String, 
         let text = &p[span.0..span.1];
         let toks = tokens(text, 0);
         let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.text(text)).collect();
-        for i in 0..words.len() {
-            if let Some(entry) = lex.section("channels").at(&words[i..]) {
-                let name = entry.values.get(1).cloned().unwrap_or_else(|| entry.words.join(" "));
-                return Some((name, kind(entry.values.first())));
-            }
+        if let Some(entry) = (0..words.len()).find_map(|i| lex.section("channels").at(&words[i..])) {
+            return Some(entry.source());
         }
         // "in an official statement", "at a news conference": a determiner, then the channel's noun.
-        for i in 1..words.len() {
-            let determiner = (i.saturating_sub(3)..i)
-                .any(|j| ["a", "an", "the", "his", "her", "its", "their"].contains(&words[j].to_lowercase().as_str()));
-            if let (true, Some(entry)) = (determiner, lex.section("channel-nouns").at(&words[i..i + 1])) {
-                let name = entry.values.get(1).cloned().unwrap_or_else(|| entry.words.join(" "));
-                return Some((name, kind(entry.values.first())));
-            }
+        if let Some((_, entry)) = (0..words.len()).find_map(|i| lex.channel_noun(&words[i..])) {
+            return Some(entry.source());
         }
     }
     None
@@ -392,10 +383,6 @@ fn site_of(url: Option<&str>) -> Option<String> {
     (!host.is_empty()).then(|| host.to_lowercase())
 }
 
-fn kind(value: Option<&String>) -> SourceKind {
-    value.and_then(|v| SourceKind::parse(v)).unwrap_or(SourceKind::Other)
-}
-
 /// The day the attribution gives ("on March 5", "said Friday", "yesterday"),
 /// resolved against the article's date; none when it cannot be resolved.
 fn date_of(p: &str, raw: &Raw, lex: &Lexicon, published: &IsoDate) -> Option<IsoDate> {
@@ -406,12 +393,9 @@ fn date_of(p: &str, raw: &Raw, lex: &Lexicon, published: &IsoDate) -> Option<Iso
         let words: Vec<String> = toks.iter().filter(|t| t.word).map(|t| t.text(text).to_string()).collect();
         for (i, w) in words.iter().enumerate() {
             let lower = w.to_lowercase();
-            if let Some(wd) = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-                .iter()
-                .position(|d| *d == lower)
-            {
+            if let Some(wd) = lex.section("weekdays").number(w) {
                 // The most recent such day, on or before the article's.
-                let back = (i64::from(published.weekday()) - wd as i64).rem_euclid(7);
+                let back = (i64::from(published.weekday()) - i64::from(wd)).rem_euclid(7);
                 return Some(IsoDate::from_day_number(today - back));
             }
             if lex.section("yesterday").has(&lower) {
@@ -420,8 +404,8 @@ fn date_of(p: &str, raw: &Raw, lex: &Lexicon, published: &IsoDate) -> Option<Iso
             if lex.section("today").has(&lower) {
                 return Some(published.clone());
             }
-            if lex.section("months").has(w) && w.chars().next().is_some_and(char::is_uppercase) {
-                let month = MONTHS.iter().position(|x| x.starts_with(&lower[..lower.len().min(3)]))? as u8 + 1;
+            if let Some(month) = lex.section("months").number(w).filter(|_| capitalized(w)) {
+                let month = month as u8;
                 let day: u8 = words.get(i + 1)?.parse().ok().filter(|d| (1..=31).contains(d))?;
                 let mut year = published.year;
                 if (month, day) > (published.month, published.day) {
@@ -454,12 +438,7 @@ fn full_date(w: &[&str], lex: &Lexicon) -> Option<IsoDate> {
     let make = |y: u32, m: u32, d: u32| {
         (1900..=2200).contains(&y).then(|| IsoDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok()).flatten()
     };
-    let month_of = |s: &str| {
-        let lower = s.to_lowercase();
-        (s.len() >= 3 && lex.section("months").has(s) && super::tokens::capitalized(s))
-            .then(|| MONTHS.iter().position(|x| x.starts_with(&lower[..3])).map(|m| m as u32 + 1))
-            .flatten()
-    };
+    let month_of = |s: &str| lex.section("months").number(s).filter(|_| capitalized(s));
     let first = *w.first()?;
     // 2025-03-06 (one token: digits joined by "-")
     let parts: Vec<&str> = first.split(['-', '/', '.']).collect();
@@ -482,21 +461,6 @@ fn full_date(w: &[&str], lex: &Lexicon) -> Option<IsoDate> {
     }
     None
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 #[cfg(test)]
 mod tests {

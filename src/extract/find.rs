@@ -287,7 +287,7 @@ impl<'a> Sentence<'a> {
             }
         }
         // "X declined to comment on the report, but later issued a statement": the subject is the sentence's.
-        if self.np_left(k).is_none() && k > 0 && ["and", "but"].contains(&self.lower(k - 1).as_str()) {
+        if self.np_left(k).is_none() && k > 0 && self.has("coordinators", k - 1) {
             let (a, b) = self.sentence_subject()?;
             let speaker = (self.toks[a].start, self.toks[b - 1].end);
             let mut raw = self.content(usize::MAX, speaker, None, cue, after, i)?;
@@ -344,9 +344,7 @@ impl<'a> Sentence<'a> {
     /// The speaker phrase a sentence starts with ("Chou", "The company"), when it is one.
     fn sentence_subject(&self) -> Option<(usize, usize)> {
         let mut a = 0;
-        while a < self.toks.len()
-            && (!self.toks[a].word || ["but", "and", "so", "meanwhile", "however"].contains(&self.lower(a).as_str()))
-        {
+        while a < self.toks.len() && (!self.toks[a].word || self.has("sentence-openers", a)) {
             a += 1;
         }
         let mut b = a;
@@ -386,13 +384,12 @@ impl<'a> Sentence<'a> {
         let (a, b) = self.np_left(c1)?;
         let desc = (c1 + 1, desc_end);
         let name_is_proper = (a..b).any(|j| self.toks[j].word && capitalized(self.text(j)) && j > a);
-        let desc_first = self.lower(desc.0);
         // A name: every word capitalized ("Dr. Serge Ngalebato"), no title word first.
         let desc_is_name = (desc.0..desc.1).all(|j| !self.toks[j].word || capitalized(self.text(j)))
             && self.words_in(desc.0, desc.1) >= 2
             && self.phrase("titles", desc.0).is_none_or(|_| self.has("honorifics", desc.0));
         let desc_is_description = !desc_is_name
-            && (["a", "an", "the"].contains(&desc_first.as_str())
+            && (self.has("articles", desc.0)
                 || !capitalized(self.text(desc.0))
                 || self.phrase("titles", desc.0).is_some()
                 || self.phrase("organisation-words", desc.0).is_some());
@@ -402,7 +399,7 @@ impl<'a> Sentence<'a> {
             .rev()
             .take_while(|&j| self.toks[j].word && capitalized(self.text(j)) && self.phrase("titles", j).is_none())
             .count();
-        let name_side_describes = ["the", "a", "an"].contains(&self.lower(a).as_str()) || !capitalized(self.text(a));
+        let name_side_describes = self.has("articles", a) || !capitalized(self.text(a));
         if (desc_is_name || run >= 2) && name_side_describes {
             return self.content(a, span(desc.0, desc.1), Some(span(a, b)), cue, after, after - 1);
         }
@@ -606,11 +603,7 @@ impl<'a> Sentence<'a> {
             }
         }
         // Words of the sentence's own start that are not part of a name ("But", "Meanwhile").
-        while a < end
-            && self.toks[a].word
-            && ["but", "and", "so", "yet", "meanwhile", "also", "however", "nhưng", "và"]
-                .contains(&self.lower(a).as_str())
-        {
+        while a < end && self.has("sentence-openers", a) {
             a += 1;
         }
         (a < end).then_some((a, end))
@@ -716,7 +709,7 @@ impl<'a> Sentence<'a> {
         if let Some(n) = self.phrase("objects", k) {
             k += n;
         } else {
-            if k < self.toks.len() && ["the", "a", "an"].contains(&self.lower(k).as_str()) {
+            if self.has("articles", k) {
                 k += 1;
             }
             while k < self.toks.len()
@@ -775,18 +768,10 @@ impl<'a> Sentence<'a> {
     /// "in an official statement", "at a news conference", "in a video posted …": a
     /// preposition, a determiner, up to two words and a channel noun. Its length in tokens.
     fn channel_phrase(&self, k: usize) -> Option<usize> {
-        let lex = self.lex;
-        if k + 2 >= self.toks.len() || !["in", "at", "during", "on", "via", "through"].contains(&self.lower(k).as_str())
-        {
+        if !self.has("channel-prepositions", k) {
             return None;
         }
-        if !["a", "an", "the", "his", "her", "its", "their"].contains(&self.lower(k + 1).as_str()) {
-            return None;
-        }
-        (k + 2..self.toks.len().min(k + 5))
-            .take_while(|&j| self.toks[j].word)
-            .find(|&j| lex.section("channel-nouns").at(&[self.text(j)]).is_some())
-            .map(|j| j + 1 - k)
+        self.lex.channel_noun(&self.texts(k + 1)).map(|(n, _)| n + 1)
     }
 
     fn skip_that(&self, k: usize) -> usize {

@@ -2,7 +2,8 @@
 //! (`lexicon/en.txt`, `lexicon/vi.txt`) and one of news outlets for all
 //! (`lexicon/outlets.txt`). A file is sections (`[reporting]`, `[titles]`, …)
 //! of entries, one per line: a phrase, or several forms of one word separated
-//! by commas, or `phrase = kind = name` where an entry carries a value.
+//! by commas, then `= value = …` where an entry carries values (a source's
+//! kind and name, a month's number).
 //! Adding a language is adding a file and its line in [`LANGUAGES`].
 
 use std::collections::HashMap;
@@ -21,6 +22,16 @@ pub struct Entry {
     pub values: Vec<String>,
 }
 
+impl Entry {
+    /// A channel's entry (`phrase = kind = name`) as a source: its name (the
+    /// phrase when none is given) and kind.
+    pub fn source(&self) -> (String, crate::model::SourceKind) {
+        let name = self.values.get(1).cloned().unwrap_or_else(|| self.words.join(" "));
+        let kind = self.values.first().and_then(|v| crate::model::SourceKind::parse(v));
+        (name, kind.unwrap_or(crate::model::SourceKind::Other))
+    }
+}
+
 /// A section: its entries indexed by their first word, longest first.
 #[derive(Debug, Default)]
 pub struct Section {
@@ -35,6 +46,11 @@ impl Section {
             .get(&first)?
             .iter()
             .find(|e| e.words.len() <= words.len() && e.words.iter().zip(words).all(|(w, t)| *w == lower(t.as_ref())))
+    }
+
+    /// The number an entry of one word carries (`march, mar = 3`).
+    pub fn number(&self, word: &str) -> Option<u32> {
+        self.at(&[word]).filter(|e| e.words.len() == 1)?.values.first()?.parse().ok()
     }
 
     /// Whether one word is an entry of its own.
@@ -78,6 +94,23 @@ impl Lexicon {
         self.sections.get(name).unwrap_or(&self.empty)
     }
 
+    /// A channel named by its noun after a determiner ("an official
+    /// statement", "his post"): `words` start with the determiner, the noun is
+    /// one of the three words after it (no punctuation between). How many
+    /// words that takes, and the noun's entry.
+    pub fn channel_noun<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, &Entry)> {
+        if !self.section("determiners").has(words.first()?.as_ref()) {
+            return None;
+        }
+        words
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(3)
+            .take_while(|(_, w)| w.as_ref().starts_with(char::is_alphanumeric))
+            .find_map(|(i, w)| self.section("channel-nouns").at(&[w.as_ref()]).map(|e| (i + 1, e)))
+    }
+
     fn parse(lang: &'static str, texts: &[&str]) -> Lexicon {
         let mut sections: HashMap<String, Section> = HashMap::new();
         for text in texts {
@@ -95,8 +128,7 @@ impl Lexicon {
                 let mut parts = line.split(" = ").map(str::trim);
                 let phrase = parts.next().unwrap_or_default();
                 let values: Vec<String> = parts.map(String::from).collect();
-                let forms: Vec<&str> =
-                    if values.is_empty() { phrase.split(',').map(str::trim).collect() } else { vec![phrase] };
+                let forms: Vec<&str> = phrase.split(',').map(str::trim).collect();
                 let base = forms.first().copied().unwrap_or_default().to_string();
                 for form in forms.into_iter().filter(|f| !f.is_empty()) {
                     let words: Vec<String> = super::tokens::words_of(form).into_iter().map(lower).collect();
