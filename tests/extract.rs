@@ -15,19 +15,54 @@ fn shared(dir: &str) -> Option<PathBuf> {
     }
 }
 
+/// The seed article's text (`../shared/seeds/*.txt`), when it is there.
+fn seed_text() -> Option<String> {
+    let dir = shared("seeds")?;
+    let seed = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"));
+    Some(std::fs::read_to_string(seed.expect("a .txt seed")).unwrap())
+}
+
+/// The development set (`../shared/extract/`): each article's path, text and
+/// labels. Empty when the folder is not there.
+fn development_set() -> Vec<(PathBuf, String, serde_json::Value)> {
+    let Some(dir) = shared("extract") else { return Vec::new() };
+    let mut articles: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let gold =
+                serde_json::from_str(&std::fs::read_to_string(path.with_extension("gold.json")).unwrap()).unwrap();
+            (path, text, gold)
+        })
+        .collect();
+    articles.sort_by(|a, b| a.0.cmp(&b.0));
+    articles
+}
+
+/// `actual` is what the file at `path` (under tests/fixtures/extract) holds;
+/// `CLAIM_CARDS_UPDATE_DRAFTS=1` writes it there first (accepting a change).
+fn assert_expected(path: &std::path::Path, actual: &str, what: &str) {
+    if std::env::var_os("CLAIM_CARDS_UPDATE_DRAFTS").is_some() {
+        std::fs::write(path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(actual, expected, "{what} changed (CLAIM_CARDS_UPDATE_DRAFTS=1 to accept)");
+}
+
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 #[test]
 fn the_seed_articles_paragraphs_are_the_demo_bundles() {
-    let Some(dir) = shared("seeds") else { return };
-    let seed = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"));
-    let text = std::fs::read_to_string(seed.expect("a .txt seed")).unwrap();
+    let Some(text) = seed_text() else { return };
     let article = read(&text);
     let bundle: serde_json::Value =
         serde_json::from_str(include_str!("../static/bundles/us-hamas-talks.json")).unwrap();
@@ -43,17 +78,12 @@ fn the_seed_articles_paragraphs_are_the_demo_bundles() {
 
 #[test]
 fn the_development_sets_claims_are_in_the_paragraphs_their_labels_name() {
-    let Some(dir) = shared("extract") else { return };
-    let mut articles = 0;
-    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "txt") {
-            continue;
-        }
-        articles += 1;
-        let article = read(&std::fs::read_to_string(&path).unwrap());
-        let gold: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path.with_extension("gold.json")).unwrap()).unwrap();
+    if shared("extract").is_none() {
+        return;
+    }
+    let set = development_set();
+    for (path, text, gold) in &set {
+        let article = read(text);
         assert_eq!(article.title.as_deref(), gold["title"].as_str(), "{}", path.display());
         for claim in gold["claims"].as_array().unwrap() {
             let n = claim["paragraph"].as_u64().unwrap() as usize;
@@ -68,7 +98,7 @@ fn the_development_sets_claims_are_in_the_paragraphs_their_labels_name() {
             }
         }
     }
-    assert_eq!(articles, 11);
+    assert_eq!(set.len(), 11);
 }
 
 // ---- Drafts -------------------------------------------------------------
@@ -93,7 +123,6 @@ fn options(lang: Option<&str>) -> Article {
 #[test]
 fn own_fixtures_draft_exactly() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
-    let update = std::env::var_os("CLAIM_CARDS_UPDATE_DRAFTS").is_some();
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).unwrap().flatten() {
         let path = entry.path();
@@ -106,12 +135,7 @@ fn own_fixtures_draft_exactly() {
         let json = draft_json(&drafted);
         let loaded = claim_cards::load::load(&json);
         assert!(loaded.problems.is_empty(), "{}: {:?}", path.display(), loaded.problems);
-        let expected_path = path.with_extension("draft.json");
-        if update {
-            std::fs::write(&expected_path, &json).unwrap();
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        assert_eq!(json, expected, "{}: the draft changed (CLAIM_CARDS_UPDATE_DRAFTS=1 to accept)", path.display());
+        assert_expected(&path.with_extension("draft.json"), &json, &format!("{}: the draft", path.display()));
     }
     assert!(seen >= 5);
 }
@@ -140,20 +164,10 @@ fn check_evidence(name: &str, text: &str, lang: Option<&str>) -> claim_cards::ex
 
 #[test]
 fn drafts_of_the_development_set_load_and_point_at_their_words() {
-    let Some(dir) = shared("extract") else { return };
-    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let lang = if std::fs::read_to_string(path.with_extension("gold.json"))
-                .unwrap()
-                .contains("\"language\": \"vi\"")
-            {
-                "vi"
-            } else {
-                "en"
-            };
-            check_evidence(&path.display().to_string(), &std::fs::read_to_string(&path).unwrap(), Some(lang));
-        }
+    for (path, text, gold) in development_set() {
+        // The labels say "vi" for the Vietnamese articles, nothing for the English ones.
+        let lang = gold["language"].as_str().unwrap_or("en");
+        check_evidence(&path.display().to_string(), &text, Some(lang));
     }
 }
 
@@ -162,13 +176,7 @@ fn drafts_of_the_development_set_load_and_point_at_their_words() {
 /// compared with tests/fixtures/extract/seed.shape.
 #[test]
 fn the_seed_articles_draft() {
-    let Some(dir) = shared("seeds") else { return };
-    let seed = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"));
-    let text = std::fs::read_to_string(seed.expect("a .txt seed")).unwrap();
+    let Some(text) = seed_text() else { return };
     let drafted = check_evidence("seed", &text, Some("en"));
     let b = &drafted.bundle;
     let shape: String = b
@@ -190,14 +198,7 @@ fn the_seed_articles_draft() {
         })
         .collect();
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract/seed.shape");
-    if std::env::var_os("CLAIM_CARDS_UPDATE_DRAFTS").is_some() {
-        std::fs::write(&path, &shape).unwrap();
-    }
-    assert_eq!(
-        shape,
-        std::fs::read_to_string(&path).unwrap_or_default(),
-        "the seed's draft changed (CLAIM_CARDS_UPDATE_DRAFTS=1 to accept)"
-    );
+    assert_expected(&path, &shape, "the seed's draft");
 }
 
 #[test]
