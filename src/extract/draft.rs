@@ -143,10 +143,11 @@ fn take(
             let words = super::tokens::words_of(text);
             lex.section("reporting").at(&words).map(|e| e.base.clone()).unwrap_or_else(|| text.to_lowercase())
         };
+        let new_verb = verb(&raw);
         let goes_on = matches!(raw.rule, "tag-after" | "participle")
             || raw.kind == ClaimKind::Quote
-            || matches!(verb(&raw).as_str(), "say" | "add")
-            || verb(&raw) == verb(&f.raw);
+            || matches!(new_verb.as_str(), "say" | "add")
+            || new_verb == verb(&f.raw);
         // …and one claim stays within what a claim may hold.
         let length = |r: &Raw| r.parts.iter().map(|(s, e)| e - s + 5).sum::<usize>();
         let fits = length(&f.raw) + length(&raw) <= limits::CLAIM_TEXT;
@@ -173,15 +174,8 @@ pub fn draft(input: &str, given: &Article) -> Result<Draft, Failure> {
     let mut registry = Registry::default();
     let mut found: Vec<Found> = Vec::new();
     for (n, p) in article.paragraphs.iter().enumerate() {
-        let raws = attributions(p, lex);
         let mut last_in_paragraph: Option<usize> = None;
-        // Attributions come in sentence order: each sentence takes the ones at the front.
-        let mut raws = raws.into_iter().peekable();
-        for s in super::sentences(p) {
-            let mut here = Vec::new();
-            while let Some(raw) = raws.next_if(|r| r.sentence.0 >= s.start && r.sentence.1 <= s.end) {
-                here.push(raw);
-            }
+        for (s, here) in attributions(p, lex) {
             if here.is_empty() {
                 // Whom the sentence is about, for a pronoun or "the US leader" after it.
                 if let Some(i) = person_in(&p[s.start..s.end], lex, &mut registry) {

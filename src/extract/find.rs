@@ -58,23 +58,25 @@ impl Raw {
     }
 }
 
-/// The paragraph's attributions, in order.
-pub fn attributions(p: &str, lex: &Lexicon) -> Vec<Raw> {
+/// The paragraph's sentences, in order, each with its attributions (none for
+/// a sentence of the journalist's own).
+pub fn attributions(p: &str, lex: &Lexicon) -> Vec<(super::Sentence, Vec<Raw>)> {
     let quotes = quotations(p);
-    let mut out: Vec<Raw> = Vec::new();
-    for (n, s) in sentences(p).into_iter().enumerate() {
-        // A dateline ("BEIJING, April 4 (Reuters) -") is neither words nor attribution.
-        let start = if n == 0 { dateline_end(p, s.start, s.end) } else { s.start };
-        let sentence =
-            Sentence { p, lex, toks: tokens(&p[start..s.end], start), span: (start, s.end), quotes: &quotes };
-        let found = sentence.attributions();
-        if !found.is_empty() {
-            out.extend(found);
-        } else if let Some(raw) = sentence.quote_alone() {
-            out.push(raw);
-        }
-    }
-    out
+    sentences(p)
+        .into_iter()
+        .enumerate()
+        .map(|(n, s)| {
+            // A dateline ("BEIJING, April 4 (Reuters) -") is neither words nor attribution.
+            let start = if n == 0 { dateline_end(p, s.start, s.end) } else { s.start };
+            let sentence =
+                Sentence { p, lex, toks: tokens(&p[start..s.end], start), span: (start, s.end), quotes: &quotes };
+            let mut found = sentence.attributions();
+            if found.is_empty() {
+                found.extend(sentence.quote_alone());
+            }
+            (s, found)
+        })
+        .collect()
 }
 
 /// Where a paragraph's dateline ends: capitalized place names, a date, an
@@ -830,6 +832,7 @@ mod tests {
         let lex = Lexicon::for_language("en").unwrap();
         attributions(p, lex)
             .into_iter()
+            .flat_map(|(_, raws)| raws)
             .map(|r| {
                 let text = r.parts.iter().map(|&(s, e)| &p[s..e]).collect::<Vec<_>>().join(" ... ");
                 (p[r.speaker.0..r.speaker.1].to_string(), text, r.rule, r.kind)
