@@ -210,14 +210,6 @@ pub(crate) fn normalize_date(raw: &str) -> Result<String, String> {
     crate::date::IsoDate::parse(&text).map(|d| d.to_string())
 }
 
-/// The host of an http(s) URL, without `www.`.
-pub(crate) fn host_of(url: &str) -> Option<String> {
-    let rest = url.trim().split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").map(str::to_owned).unwrap_or(host);
-    (!host.is_empty()).then_some(host)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,12 +224,9 @@ mod tests {
     }
 
     #[test]
-    fn numbers_and_hosts() {
+    fn numbers() {
         assert_eq!(number_of(&serde_json::json!("4")), Some(4.0));
         assert_eq!(number_of(&serde_json::json!(2.5)), Some(2.5));
         assert_eq!(number_of(&serde_json::json!("four")), None);
-        assert_eq!(host_of("https://www.Example.org/a?b").as_deref(), Some("example.org"));
-        assert_eq!(host_of("http://user@x.com:8080/").as_deref(), Some("x.com"));
-        assert_eq!(host_of("mailto:x"), None);
     }
 }

@@ -237,7 +237,10 @@ fn assemble(
         let (name, kind) = channel(p, &f.raw, lex).unwrap_or_else(|| match &publisher {
             Some(name) => (name.clone(), SourceKind::Article),
             // No publisher given: the article's site, from its URL, or "The article".
-            None => (site_of(given.url.as_deref()).unwrap_or_else(|| "The article".to_string()), SourceKind::Article),
+            None => (
+                given.url.as_deref().and_then(crate::load::host_of).unwrap_or_else(|| "The article".to_string()),
+                SourceKind::Article,
+            ),
         });
         let source = match sources.iter().position(|s| s.name == name && s.kind == kind) {
             Some(i) => i,
@@ -369,14 +372,6 @@ fn channel(p: &str, raw: &Raw, lex: &Lexicon) -> Option<(String, SourceKind)> {
     None
 }
 
-/// "thanhnien.vn" for "https://www.thanhnien.vn/…".
-fn site_of(url: Option<&str>) -> Option<String> {
-    let rest = url?.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then(|| host.to_lowercase())
-}
-
 /// The day the attribution gives ("on March 5", "said Friday", "yesterday"),
 /// resolved against the article's date; none when it cannot be resolved.
 fn date_of(p: &str, raw: &Raw, lex: &Lexicon, published: &IsoDate) -> Option<IsoDate> {
@@ -471,13 +466,6 @@ mod tests {
         assert_eq!(found("Ngày 6-3-2025, ông A cho biết"), Some("2025-03-06".into()));
         assert_eq!(found("It rained 3 times in May."), None);
         assert_eq!(found("Version 1.2.3 is out"), None);
-    }
-
-    #[test]
-    fn the_site_stands_in_for_a_missing_publisher() {
-        assert_eq!(site_of(Some("https://www.Example.com:8080/a/b?c")).as_deref(), Some("example.com"));
-        assert_eq!(site_of(Some("no url")), None);
-        assert_eq!(site_of(None), None);
     }
 
     #[test]

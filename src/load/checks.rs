@@ -56,6 +56,15 @@ pub fn check_url(raw: &str) -> Result<String, String> {
 }
 
 /// Loose BCP 47 check: 2–3 letter primary subtag, then alphanumeric subtags of 1–8.
+/// The host of a URL, lower case and without `www.` (a source named by its
+/// site: importers, the draft's default source).
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").map(str::to_owned).unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
 pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary_ok =
@@ -81,6 +90,15 @@ pub fn quoted(value: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://www.Example.org/a?b").as_deref(), Some("example.org"));
+        assert_eq!(host_of("http://user@x.com:8080/").as_deref(), Some("x.com"));
+        assert_eq!(host_of("https://www.Example.com:8080/a/b?c").as_deref(), Some("example.com"));
+        assert_eq!(host_of("mailto:x"), None);
+        assert_eq!(host_of("no url"), None);
+    }
 
     #[test]
     fn check_url_accepts_http_and_https_and_cleans_what_browsers_ignore() {

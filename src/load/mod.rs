@@ -34,7 +34,7 @@ mod review;
 mod tables;
 
 pub use article::FORMAT_MAJOR;
-pub use checks::{check_url, is_valid_id};
+pub use checks::{check_url, host_of, is_valid_id};
 
 use crate::json::{Object, Parser, SyntaxError, Value};
 use crate::model::Bundle;

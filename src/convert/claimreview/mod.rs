@@ -23,8 +23,9 @@ mod documents;
 
 use super::build::Builder;
 use super::schemaorg::{self, is_type};
-use super::{host_of, number_of, text_of, Imported, Note};
+use super::{number_of, text_of, Imported, Note};
 use crate::load::check_url;
+use crate::load::host_of;
 use crate::model::SourceKind;
 use crate::text::fold;
 use documents::{documents, find_reviews};
