@@ -292,7 +292,7 @@ impl<'a> Sentence<'a> {
         if self.np_left(k).is_none() && k > 0 && self.has("coordinators", k - 1) {
             let (a, b) = self.sentence_subject()?;
             let speaker = (self.toks[a].start, self.toks[b - 1].end);
-            let mut raw = self.content(usize::MAX, speaker, None, cue, after, i)?;
+            let mut raw = self.content(None, speaker, None, cue, after, i)?;
             raw.rule = "said-that";
             return Some(raw);
         }
@@ -307,7 +307,7 @@ impl<'a> Sentence<'a> {
                 return None;
             }
             let speaker = (self.toks[a].start, self.toks[b - 1].end);
-            return self.content(a, speaker, None, cue, after, i);
+            return self.content(Some(a), speaker, None, cue, after, i);
         }
         // "P, said X." / "“Q,” said X."
         if k > 0 && SEPARATORS.contains(&self.text(k - 1)) && self.words_in(0, k - 1) >= 3 {
@@ -338,7 +338,7 @@ impl<'a> Sentence<'a> {
         if after < self.toks.len() && ["only", "simply"].contains(&self.lower(after).as_str()) {
             after += 1;
         }
-        let mut raw = self.content(usize::MAX, speaker, None, cue, after, i)?;
+        let mut raw = self.content(None, speaker, None, cue, after, i)?;
         raw.rule = "participle";
         Some(raw)
     }
@@ -403,20 +403,22 @@ impl<'a> Sentence<'a> {
             .count();
         let name_side_describes = self.has("articles", a) || !capitalized(self.text(a));
         if (desc_is_name || run >= 2) && name_side_describes {
-            return self.content(a, span(desc.0, desc.1), Some(span(a, b)), cue, after, after - 1);
+            return self.content(Some(a), span(desc.0, desc.1), Some(span(a, b)), cue, after, after - 1);
         }
         if desc_is_description && (name_is_proper || capitalized(self.text(a))) {
-            return self.content(a, span(a, b), Some(span(desc.0, desc.1)), cue, after, after - 1);
+            return self.content(Some(a), span(a, b), Some(span(desc.0, desc.1)), cue, after, after - 1);
         }
         // "the director of X, Dr. Serge Ngalebato, announced": the name is the middle part.
         None
     }
 
-    /// The claim once its speaker (starting at token `a`) is known: its words
-    /// after the verb ("X said P") or before the speaker ("P, X said").
+    /// The claim once its speaker is known: its words after the verb ("X said
+    /// P") or, when the speaker phrase starts at token `a` in this clause,
+    /// before it ("P, X said"). `a` is `None` for a speaker taken from the
+    /// sentence's subject (a participle, a coordinated verb).
     fn content(
         &self,
-        a: usize,
+        a: Option<usize>,
         speaker: Span,
         role: Option<Span>,
         cue: Span,
@@ -424,12 +426,9 @@ impl<'a> Sentence<'a> {
         verb: usize,
     ) -> Option<Raw> {
         // Before: "P, X said." — what follows the verb is only the tag's own words.
-        if a != usize::MAX
-            && a > 0
-            && SEPARATORS.contains(&self.text(a - 1))
-            && self.words_in(0, a - 1) >= 3
-            && self.rest_is_tag(after)
-        {
+        if let Some(a) = a.filter(|&a| {
+            a > 0 && SEPARATORS.contains(&self.text(a - 1)) && self.words_in(0, a - 1) >= 3 && self.rest_is_tag(after)
+        }) {
             let (mut parts, kind) = self.left_content(a - 1)?;
             // "“A,” he said, “B.”"
             if kind == ClaimKind::Quote {
