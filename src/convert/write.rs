@@ -21,8 +21,8 @@ pub fn draft_json(d: &Draft) -> String {
 fn write(b: &Bundle, evidence: &[Evidence]) -> String {
     let uses_1_1 = b.claims.iter().any(|c| c.review.is_some()) || b.topics.iter().any(|t| t.label.is_some());
     let version = if uses_1_1 && b.version < 1.1 { 1.1 } else { b.version };
-    let mut out = String::from("{\n");
-    out += &format!("  \"version\": {},\n", number(version));
+    let mut root = Map::new();
+    root.insert("version".into(), Value::Number(serde_json::Number::from_f64(version).unwrap_or_else(|| 1.into())));
     let a = &b.article;
     let article = object([
         ("title", a.title.as_deref().map(Value::from)),
@@ -31,7 +31,7 @@ fn write(b: &Bundle, evidence: &[Evidence]) -> String {
         ("published", a.published.as_ref().map(|d| Value::from(d.to_string()))),
         ("language", a.language.as_deref().map(Value::from)),
     ]);
-    out += &format!("  \"article\": {}", inline(&article));
+    root.insert("article".into(), article);
     let speakers = b.speakers.iter().map(|s| {
         object([
             ("id", Some(s.id.as_str().into())),
@@ -42,7 +42,7 @@ fn write(b: &Bundle, evidence: &[Evidence]) -> String {
             ("image", s.image.as_deref().map(Value::from)),
         ])
     });
-    list(&mut out, "speakers", speakers);
+    root.insert("speakers".into(), speakers.collect());
     let sources = b.sources.iter().map(|s| {
         object([
             ("id", Some(s.id.as_str().into())),
@@ -51,26 +51,39 @@ fn write(b: &Bundle, evidence: &[Evidence]) -> String {
             ("kind", Some(s.kind.as_str().into())),
         ])
     });
-    list(&mut out, "sources", sources);
+    root.insert("sources".into(), sources.collect());
     if b.topics.iter().any(|t| t.label.is_some()) {
         let topics = b.topics.iter().filter_map(|t| {
             let label = t.label.as_deref()?;
             Some(json!({ "id": t.id, "label": label }))
         });
-        list(&mut out, "topics", topics);
+        root.insert("topics".into(), topics.collect());
     }
-    list(
-        &mut out,
-        "claims",
-        b.claims.iter().enumerate().map(|(i, c)| {
-            let mut item = claim(b, c);
-            if let (Some(e), Value::Object(members)) = (evidence.get(i), &mut item) {
-                members.insert("evidence".into(), evidence_json(e));
-            }
-            item
-        }),
-    );
-    out += "\n}\n";
+    let claims = b.claims.iter().enumerate().map(|(i, c)| {
+        let mut item = claim(b, c);
+        if let (Some(e), Value::Object(members)) = (evidence.get(i), &mut item) {
+            members.insert("evidence".into(), evidence_json(e));
+        }
+        item
+    });
+    root.insert("claims".into(), claims.collect());
+    layout(&Value::Object(root))
+}
+
+/// Any bundle as JSON text in this layout: each top-level member on a line
+/// of its own, a list's items one per line. The editor writes the bundle
+/// being edited with it, whatever it holds (`crate::studio`).
+pub fn layout(root: &Value) -> String {
+    let Value::Object(members) = root else { return format!("{}\n", inline(root)) };
+    let mut out = String::from("{");
+    for (i, (key, value)) in members.iter().enumerate() {
+        out += if i == 0 { "\n  " } else { ",\n  " };
+        match value {
+            Value::Array(items) => list(&mut out, key, items.iter()),
+            other => out += &format!("{}: {}", Value::from(key.as_str()), inline(other)),
+        }
+    }
+    out += if members.is_empty() { "}\n" } else { "\n}\n" };
     out
 }
 
@@ -122,12 +135,12 @@ fn object<const N: usize>(members: [(&str, Option<Value>); N]) -> Value {
 }
 
 /// `"key": [` then one line per item, then `]`.
-fn list(out: &mut String, key: &str, items: impl Iterator<Item = Value>) {
-    *out += &format!(",\n  \"{key}\": [");
+fn list<'a>(out: &mut String, key: &str, items: impl Iterator<Item = &'a Value>) {
+    *out += &format!("{}: [", Value::from(key));
     let mut first = true;
     for item in items {
         *out += if first { "\n    " } else { ",\n    " };
-        *out += &inline(&item);
+        *out += &inline(item);
         first = false;
     }
     *out += if first { "]" } else { "\n  ]" };

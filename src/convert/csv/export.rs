@@ -9,6 +9,20 @@ use std::path::Path;
 /// are what cannot be written as it is (a topic containing `;`).
 pub fn export(bundle: &Bundle, dir: &Path) -> Result<Vec<Note>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot make the folder: {e}", dir.display()))?;
+    let (files, notes) = export_files(bundle).map_err(|e| format!("{}: {e}", dir.display()))?;
+    if !files.iter().any(|(name, _)| *name == "topics.csv") {
+        let _ = std::fs::remove_file(dir.join("topics.csv"));
+    }
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
+    Ok(notes)
+}
+
+/// The bundle as the files of [`FILES`]: each name and its bytes (no
+/// `topics.csv` when no topic has a label), and the notes.
+pub fn export_files(bundle: &Bundle) -> Result<(Vec<(&'static str, Vec<u8>)>, Vec<Note>), String> {
     let mut notes = Vec::new();
     let mut rows: [Vec<Vec<String>>; 5] = Default::default();
     let a = &bundle.article;
@@ -74,18 +88,18 @@ pub fn export(bundle: &Bundle, dir: &Path) -> Result<Vec<Note>, String> {
             r.and_then(|r| r.date.as_ref()).map(ToString::to_string).unwrap_or_default(),
         ]);
     }
+    let mut files = Vec::new();
     for (file, rows) in FILES.iter().zip(rows) {
         if file.name == "topics.csv" && rows.is_empty() {
-            let _ = std::fs::remove_file(dir.join(file.name));
             continue;
         }
-        write_file(&dir.join(file.name), file, &rows)?;
+        files.push((file.name, write_file(file, &rows)?));
     }
-    Ok(notes)
+    Ok((files, notes))
 }
 
-fn write_file(path: &Path, file: &File, rows: &[Vec<String>]) -> Result<(), String> {
-    let cannot = |e: &dyn std::fmt::Display| format!("{}: cannot write: {e}", path.display());
+fn write_file(file: &File, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    let cannot = |e: &dyn std::fmt::Display| format!("{}: cannot write: {e}", file.name);
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     w.write_record(file.columns).map_err(|e| cannot(&e))?;
     for row in rows {
@@ -95,5 +109,5 @@ fn write_file(path: &Path, file: &File, rows: &[Vec<String>]) -> Result<(), Stri
     }
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend(w.into_inner().map_err(|e| cannot(&e))?);
-    std::fs::write(path, bytes).map_err(|e| cannot(&e))
+    Ok(bytes)
 }

@@ -22,14 +22,37 @@ impl Row {
 
 /// Reads a folder of CSV files (see [`FILES`]) into a bundle.
 pub fn import(dir: &Path) -> Imported {
+    // Files are named as the editor gave the folder (`sheets/claims.csv`).
+    let name = |file: &str| dir.join(file).display().to_string();
+    import_with(&name, |file| match std::fs::read(dir.join(file)) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.to_string()),
+    })
+}
+
+/// The files of [`FILES`] given by name, as the editor opens them (a
+/// folder's files, or a zip's): named `FOLDER/claims.csv` in notes, or
+/// `claims.csv` when `folder` is empty. A name is matched without its folder
+/// and case.
+pub fn import_files(folder: &str, files: &[(String, Vec<u8>)]) -> Imported {
+    let name = |file: &str| if folder.is_empty() { file.to_owned() } else { format!("{folder}/{file}") };
+    import_with(&name, |file| {
+        let found = files.iter().find(|(n, _)| n.rsplit(['/', '\\']).next().is_some_and(|n| n.eq_ignore_ascii_case(file)));
+        Ok(found.map(|(_, bytes)| bytes.clone()))
+    })
+}
+
+/// The import, reading each file of the layout with `read` (its bytes, or
+/// `None` when there is no such file) and naming it `name(file)` in notes.
+fn import_with(name: &dyn Fn(&str) -> String, read: impl Fn(&str) -> Result<Option<Vec<u8>>, String>) -> Imported {
     let mut notes = Vec::new();
     let mut tables: Vec<Vec<Row>> = Vec::new();
     for file in &FILES {
-        tables.push(read_file(dir, file, &mut notes));
+        tables.push(read_file(&name(file.name), read(file.name), file, &mut notes));
     }
     let mut draft = Draft::default();
-    // Files are named as the editor gave the folder (`sheets/claims.csv`).
-    let name = |i: usize| dir.join(FILES[i].name).display().to_string();
+    let name = |i: usize| name(FILES[i].name);
     let origin = |file: usize, row: &Row| {
         let mut o = Origin::new(format!("{}:{}", name(file), row.number));
         for (column, (col, _)) in &row.cells {
@@ -179,14 +202,16 @@ fn with_ids(rows: &[Row], name_column: &str, prefix: &str) -> Vec<String> {
 
 /// A file's data rows; its problems (missing file or column, unknown column,
 /// unreadable row) are noted.
-fn read_file(dir: &Path, file: &File, notes: &mut Vec<Note>) -> Vec<Row> {
-    let path = dir.join(file.name);
-    let shown = path.display().to_string();
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !file.required => return Vec::new(),
+fn read_file(shown: &str, bytes: Result<Option<Vec<u8>>, String>, file: &File, notes: &mut Vec<Note>) -> Vec<Row> {
+    let bytes = match bytes {
+        Ok(Some(b)) => b,
+        Ok(None) if !file.required => return Vec::new(),
+        Ok(None) => {
+            notes.push(Note::error(shown, "cannot read it: the file is missing"));
+            return Vec::new();
+        }
         Err(e) => {
-            notes.push(Note::error(&shown, format!("cannot read it: {e}")));
+            notes.push(Note::error(shown, format!("cannot read it: {e}")));
             return Vec::new();
         }
     };
@@ -200,7 +225,7 @@ fn read_file(dir: &Path, file: &File, notes: &mut Vec<Note>) -> Vec<Row> {
             return Vec::new();
         }
         None => {
-            notes.push(Note::error(&shown, "the file is empty: it needs a header row"));
+            notes.push(Note::error(shown, "the file is empty: it needs a header row"));
             return Vec::new();
         }
     };

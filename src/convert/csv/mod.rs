@@ -16,8 +16,8 @@
 mod export;
 mod import;
 
-pub use export::export;
-pub use import::import;
+pub use export::{export, export_files};
+pub use import::{import, import_files};
 
 /// A file of the layout: its name, its columns, whether it must be there.
 pub struct File {
