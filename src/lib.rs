@@ -10,11 +10,11 @@
 //! calls. Prerendering: `render` (feature `ssr`: `claim-cards render`) and
 //! [`prerender`] (when the live widget may take a prerender over). Import and
 //! export: `convert` (feature `cli`: fact-check markup, the Fact Check Tools
-//! API, CSV, schema.org JSON-LD). Drafting from an article: `extract`
-//! (feature `extract`).
+//! API, CSV, schema.org JSON-LD; feature `convert`). Drafting from an article:
+//! `extract` (feature `extract`). The editor: `studio` (feature `studio`, its own wasm).
 //! ARCHITECTURE.md has the map.
 
-#[cfg(feature = "cli")]
+#[cfg(feature = "convert")]
 pub mod convert;
 pub mod dataset;
 pub mod date;
@@ -35,4 +35,6 @@ pub mod embed;
 pub mod hooks;
 #[cfg(feature = "ssr")]
 pub mod render;
+#[cfg(feature = "studio")]
+pub mod studio;
 pub mod web;

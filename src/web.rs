@@ -96,7 +96,7 @@ pub async fn fetch_text(url: &str) -> Result<String, (Failure, String)> {
 }
 
 /// The message of a thrown JavaScript `Error` (empty for anything else).
-fn error_message(e: &wasm_bindgen::JsValue) -> String {
+pub fn error_message(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
 }
 

@@ -17,7 +17,8 @@ pub struct AppProps {
     pub initial: ViewState,
     #[prop_or_default]
     pub options: Options,
-    /// Starts in this state instead of fetching (tests, inline bundles).
+    /// Shows this state instead of fetching (tests, inline bundles); a new
+    /// one replaces it at once (the editor's preview, as the editor types).
     #[prop_or_default]
     pub preloaded: Option<LoadState>,
     /// Rendered on a server (`claim-cards render`), or hydrating what was:
@@ -91,9 +92,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let lang = ui_lang(&state, props.options.lang);
+    // What is shown: the state given, else the one fetched.
+    let state: &LoadState = match &props.preloaded {
+        Some(given) if *attempt == 0 => given,
+        _ => &state,
+    };
+    let lang = ui_lang(state, props.options.lang);
     let s = lang.strings();
-    let (title, content_lang) = match &*state {
+    let (title, content_lang) = match state {
         LoadState::Ready(d) => (d.bundle.article.title.clone(), d.bundle.article.language.clone()),
         _ => (None, None),
     };
@@ -107,7 +113,7 @@ pub fn App(props: &AppProps) -> Html {
         heading_level: props.options.heading_level.clamp(1, 6),
         share_url: props.options.share_url.clone(),
     });
-    let body = match &*state {
+    let body = match state {
         LoadState::Loading => skeleton(s),
         LoadState::Failed { url, failure, reasons } => {
             // Trying again helps when the bundle was fetched (an inline one stays as it is).

@@ -38,7 +38,8 @@ pub fn import(dir: &Path) -> Imported {
 pub fn import_files(folder: &str, files: &[(String, Vec<u8>)]) -> Imported {
     let name = |file: &str| if folder.is_empty() { file.to_owned() } else { format!("{folder}/{file}") };
     import_with(&name, |file| {
-        let found = files.iter().find(|(n, _)| n.rsplit(['/', '\\']).next().is_some_and(|n| n.eq_ignore_ascii_case(file)));
+        let found =
+            files.iter().find(|(n, _)| n.rsplit(['/', '\\']).next().is_some_and(|n| n.eq_ignore_ascii_case(file)));
         Ok(found.map(|(_, bytes)| bytes.clone()))
     })
 }

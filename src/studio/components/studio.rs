@@ -1,0 +1,454 @@
+//! The editor as a whole: the state (a reducer), where it is kept (the
+//! host's IndexedDB, saved on every change), the steps, and the shortcuts.
+
+use super::check::Check;
+use super::people::People;
+use super::preview::Preview;
+use super::publish::Publish;
+use super::start::Start;
+use super::Edit;
+use crate::studio::doc::Work;
+use crate::studio::state::{Action, Studio as State};
+use crate::studio::storage::{Host, Listed, Saved};
+use crate::studio::strings::{Strings, UiLang};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StudioProps {
+    pub host: Host,
+    /// Where the widget's files are (the preview's stylesheet, the embeds' default).
+    pub assets: AttrValue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Start,
+    Check,
+    People,
+    Preview,
+    Publish,
+}
+
+pub const STEPS: [Step; 5] = [Step::Start, Step::Check, Step::People, Step::Preview, Step::Publish];
+
+/// Where the work stands with the browser's storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Keeping {
+    Opening,
+    Saved,
+    /// The browser refuses (private mode, quota): why.
+    Refused(String),
+    /// Another tab saved this draft since this tab read it: this tab's work is
+    /// kept here, not saved over theirs.
+    Elsewhere,
+}
+
+/// A message for the editor after an action (an import's notes, a draft).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+    pub details: Vec<String>,
+}
+
+/// The draft being edited, as stored.
+#[derive(Default)]
+struct Current {
+    id: String,
+    rev: u64,
+    /// Saving is held until the draft has been read (or made).
+    ready: bool,
+    saving: bool,
+    pending: Option<Rc<Work>>,
+    last: Option<Rc<Work>>,
+    /// Set when another tab saved it: nothing is saved over that.
+    elsewhere: bool,
+}
+
+/// What the components call to change drafts (open, start anew, delete).
+#[derive(Clone)]
+pub struct Drafts {
+    pub list: Rc<Vec<Listed>>,
+    pub current: String,
+    pub open: Callback<String>,
+    pub delete: Callback<String>,
+    /// Starts a draft with this work (the current one if it is blank).
+    pub start: Callback<(Work, Step, Option<Notice>)>,
+    pub notice: Callback<Option<Notice>>,
+}
+
+impl PartialEq for Drafts {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.list, &o.list) && self.current == o.current
+    }
+}
+
+fn save(
+    host: Host,
+    current: Rc<RefCell<Current>>,
+    work: Rc<Work>,
+    keeping: UseStateHandle<Keeping>,
+    refresh: Callback<()>,
+) {
+    {
+        let mut c = current.borrow_mut();
+        if !c.ready || c.elsewhere || c.last.as_deref() == Some(&*work) {
+            return;
+        }
+        if c.saving {
+            c.pending = Some(work);
+            return;
+        }
+        c.saving = true;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut next = Some(work);
+        while let Some(w) = next.take() {
+            let (id, rev) = {
+                let c = current.borrow();
+                (c.id.clone(), c.rev)
+            };
+            match host.save(&id, rev, &w.title(), &w.to_record()).await {
+                Ok(Saved::At(rev)) => {
+                    let mut c = current.borrow_mut();
+                    c.rev = rev;
+                    c.last = Some(w);
+                    keeping.set(Keeping::Saved);
+                    if rev == 1 {
+                        refresh.emit(());
+                    }
+                }
+                Ok(Saved::Conflict(_)) => {
+                    current.borrow_mut().elsewhere = true;
+                    keeping.set(Keeping::Elsewhere);
+                }
+                Err(e) => keeping.set(Keeping::Refused(e)),
+            }
+            let mut c = current.borrow_mut();
+            next = if c.elsewhere { None } else { c.pending.take() };
+        }
+        current.borrow_mut().saving = false;
+    });
+}
+
+#[function_component]
+pub fn Studio(p: &StudioProps) -> Html {
+    let state = use_reducer(|| State::new(Work::empty()));
+    let lang = use_state(UiLang::from_browser);
+    let s: &'static Strings = lang.strings();
+    let step = use_state(|| Step::Start);
+    let keeping = use_state(|| Keeping::Opening);
+    let list = use_state(|| Rc::new(Vec::<Listed>::new()));
+    let notice = use_state(|| None::<Notice>);
+    let current = use_mut_ref(Current::default);
+    let (text, loaded) = {
+        let work = state.work.clone();
+        let checked = use_memo(work, |w| w.check());
+        (checked.0.clone(), checked.clone())
+    };
+    let problems = use_memo(loaded.clone(), |l| l.1.problems.clone());
+
+    let refresh = {
+        let host = p.host.clone();
+        let list = list.clone();
+        Callback::from(move |()| {
+            let (host, list) = (host.clone(), list.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(l) = host.drafts().await {
+                    list.set(Rc::new(l));
+                }
+            });
+        })
+    };
+
+    // Opens a stored draft.
+    let open = {
+        let (host, state, current, keeping, step, notice) =
+            (p.host.clone(), state.dispatcher(), current.clone(), keeping.clone(), step.clone(), notice.clone());
+        Callback::from(move |id: String| {
+            let (host, state, current, keeping, step, notice) =
+                (host.clone(), state.clone(), current.clone(), keeping.clone(), step.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match host.read(&id).await {
+                    Ok(Some((record, rev))) => match Work::from_record(&record) {
+                        Some(work) => {
+                            let work = Rc::new(work);
+                            *current.borrow_mut() =
+                                Current { id, rev, ready: true, last: Some(work.clone()), ..Current::default() };
+                            let first = if work.list("claims").is_empty() && work.paragraphs.is_empty() {
+                                Step::Start
+                            } else {
+                                Step::Check
+                            };
+                            state.dispatch(Action::Open((*work).clone()));
+                            step.set(first);
+                            keeping.set(Keeping::Saved);
+                        }
+                        None => notice.set(Some(Notice {
+                            error: true,
+                            text: "This saved draft cannot be read.".into(),
+                            details: vec![],
+                        })),
+                    },
+                    Ok(None) => {}
+                    Err(e) => keeping.set(Keeping::Refused(e)),
+                }
+            });
+        })
+    };
+
+    // Starts a draft: in the current one's place when that is blank.
+    let start = {
+        let (host, state, current, step, notice, work) =
+            (p.host.clone(), state.dispatcher(), current.clone(), step.clone(), notice.clone(), state.work.clone());
+        Callback::from(move |(new, to, said): (Work, Step, Option<Notice>)| {
+            {
+                let mut c = current.borrow_mut();
+                if !work.is_blank() || c.elsewhere || c.id.is_empty() {
+                    *c = Current { id: host.new_id(), rev: 0, ready: true, ..Current::default() };
+                }
+                c.last = None;
+            }
+            state.dispatch(Action::Open(new));
+            step.set(to);
+            notice.set(said);
+        })
+    };
+
+    let delete = {
+        let (host, refresh, current, start) = (p.host.clone(), refresh.clone(), current.clone(), start.clone());
+        Callback::from(move |id: String| {
+            let (host, refresh, current, start) = (host.clone(), refresh.clone(), current.clone(), start.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = host.delete(&id).await;
+                if current.borrow().id == id {
+                    *current.borrow_mut() = Current { id: String::new(), ..Current::default() };
+                    start.emit((Work::empty(), Step::Start, None));
+                }
+                refresh.emit(());
+            });
+        })
+    };
+
+    // First: the newest draft, or a new one.
+    {
+        let (host, open, keeping, current, list) =
+            (p.host.clone(), open.clone(), keeping.clone(), current.clone(), list.clone());
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match host.drafts().await {
+                    Ok(drafts) => {
+                        let newest = drafts.first().map(|d| d.id.clone());
+                        list.set(Rc::new(drafts));
+                        match newest {
+                            Some(id) => open.emit(id),
+                            None => {
+                                *current.borrow_mut() =
+                                    Current { id: host.new_id(), ready: true, ..Current::default() };
+                                keeping.set(Keeping::Saved);
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        // Nothing can be kept; the editor still works, and downloads.
+                        *current.borrow_mut() = Current { id: host.new_id(), ready: true, ..Current::default() };
+                        keeping.set(Keeping::Refused(e));
+                    }
+                }
+            });
+        });
+    }
+
+    // Every change is saved.
+    {
+        let (host, current, keeping, refresh) = (p.host.clone(), current.clone(), keeping.clone(), refresh.clone());
+        use_effect_with(state.work.clone(), move |work| save(host, current, work.clone(), keeping, refresh));
+    }
+
+    // Another tab saving this draft.
+    {
+        let (host, current, keeping, refresh) = (p.host.clone(), current.clone(), keeping.clone(), refresh.clone());
+        use_effect_with((), move |()| {
+            let f = Closure::<dyn Fn(String, f64)>::new(move |id: String, rev: f64| {
+                refresh.emit(());
+                let mut c = current.borrow_mut();
+                if id == c.id && rev as i64 > c.rev as i64 {
+                    c.elsewhere = true;
+                    keeping.set(Keeping::Elsewhere);
+                }
+            });
+            host.subscribe(f.as_ref().unchecked_ref());
+            f.forget();
+        });
+    }
+
+    // Ctrl+Z, Ctrl+Shift+Z (and Ctrl+Y): the editor's undo, in fields too.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |()| {
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                        return;
+                    }
+                    let key = e.key().to_lowercase();
+                    let action = match (key.as_str(), e.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", false) => Action::Redo,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    dispatch.dispatch(action);
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    // The tab's title names the work.
+    {
+        let title = state.work.title();
+        let s_title = s.title;
+        use_effect_with(title, move |t| {
+            let text = if t.is_empty() { s_title.to_owned() } else { format!("{t} — {s_title}") };
+            gloo::utils::document().set_title(&text);
+        });
+    }
+
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let edit = Edit { work: state.work.clone(), problems: problems.clone(), dispatch: dispatch.clone(), s };
+    let drafts = Drafts {
+        list: (*list).clone(),
+        current: current.borrow().id.clone(),
+        open: open.clone(),
+        delete,
+        start: start.clone(),
+        notice: {
+            let notice = notice.clone();
+            Callback::from(move |n| notice.set(n))
+        },
+    };
+
+    let conflict_actions = {
+        let (load_theirs, keep_mine) = {
+            let (open, current) = (open.clone(), current.clone());
+            let load = Callback::from(move |_| {
+                let id = current.borrow().id.clone();
+                open.emit(id);
+            });
+            let (start, work) = (start.clone(), state.work.clone());
+            let keep = Callback::from(move |_| {
+                let mut w = (*work).clone();
+                let title = w.title();
+                if let Some(article) = w.bundle.get_mut("article").and_then(|a| a.as_object_mut()) {
+                    article.insert("title".into(), format!("{title} ({})", s.copy_suffix).trim().to_owned().into());
+                }
+                start.emit((w, Step::Check, None));
+            });
+            (load, keep)
+        };
+        html! {
+            <div class="st-banner st-banner--warn" role="alert">
+                <p>{ s.elsewhere }</p>
+                <button type="button" class="st-button" onclick={load_theirs}>{ s.load_theirs }</button>
+                <button type="button" class="st-button" onclick={keep_mine}>{ s.keep_mine }</button>
+            </div>
+        }
+    };
+    let keeping_line = match &*keeping {
+        Keeping::Opening => s.opening.to_owned(),
+        Keeping::Saved => s.saved.to_owned(),
+        Keeping::Refused(_) => s.not_saved.to_owned(),
+        Keeping::Elsewhere => s.not_saved.to_owned(),
+    };
+    let nav = STEPS.iter().map(|&st| {
+        let onclick = {
+            let step = step.clone();
+            Callback::from(move |_| step.set(st))
+        };
+        let current = (*step == st).then_some("step");
+        html! { <li><button type="button" class="st-step" aria-current={current} {onclick}>{ s.step(st) }</button></li> }
+    });
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |e: Event| {
+            if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                lang.set(UiLang::from_tag(&t.value()));
+            }
+        })
+    };
+    let undo = dispatch.reform(|_| Action::Undo);
+    let redo = dispatch.reform(|_| Action::Redo);
+    let body = match *step {
+        Step::Start => html! { <Start drafts={drafts.clone()} /> },
+        Step::Check => html! { <Check selected={state.selected} /> },
+        Step::People => html! { <People /> },
+        Step::Preview | Step::Publish => Html::default(),
+    };
+    let to_step = {
+        let step = step.clone();
+        Callback::from(move |st: Step| step.set(st))
+    };
+    html! {
+        <ContextProvider<Host> context={p.host.clone()}>
+        <ContextProvider<Edit> context={edit}>
+            <div class="st" lang={lang.tag()}>
+                <header class="st-head">
+                    <h1 class="st-title">{ s.title }</h1>
+                    <p class="st-keeping" role="status">{ keeping_line }</p>
+                    <div class="st-tools">
+                        <button type="button" class="st-button" onclick={undo} disabled={!state.can_undo()} aria-keyshortcuts="Control+Z">{ s.undo }</button>
+                        <button type="button" class="st-button" onclick={redo} disabled={!state.can_redo()} aria-keyshortcuts="Control+Shift+Z">{ s.redo }</button>
+                        <label class="st-lang">{ s.interface_language }
+                            <select onchange={on_lang}>
+                                <option value="en" selected={lang.tag() == "en"}>{ "English" }</option>
+                                <option value="vi" selected={lang.tag() == "vi"}>{ "Tiếng Việt" }</option>
+                            </select>
+                        </label>
+                    </div>
+                    <nav class="st-steps" aria-label={s.steps}><ol>{ for nav }</ol></nav>
+                </header>
+                if let Keeping::Refused(why) = &*keeping {
+                    <div class="st-banner st-banner--warn" role="alert"><p>{ (s.refused)(why) }</p></div>
+                }
+                if *keeping == Keeping::Elsewhere { { conflict_actions } }
+                if let Some(n) = &*notice {
+                    <div class={classes!("st-banner", n.error.then_some("st-banner--error"))} role={if n.error { "alert" } else { "status" }}>
+                        <p>{ n.text.clone() }</p>
+                        if !n.details.is_empty() {
+                            <details><summary>{ (s.details)(n.details.len()) }</summary>
+                                <ul>{ for n.details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul>
+                            </details>
+                        }
+                        <button type="button" class="st-button st-button--quiet" onclick={{ let notice = notice.clone(); move |_| notice.set(None) }}>{ s.dismiss }</button>
+                    </div>
+                }
+                <main class="st-main">
+                    { body }
+                    <Preview text={text.clone()} assets={p.assets.clone()} hidden={*step != Step::Preview} />
+                    if *step == Step::Publish {
+                        <Publish text={text.clone()} assets={p.assets.clone()} bundle={loaded.clone()} to_step={to_step} />
+                    }
+                </main>
+            </div>
+        </ContextProvider<Edit>>
+        </ContextProvider<Host>>
+    }
+}
+
+/// Mounts the editor in `root` (editor.js calls it).
+#[wasm_bindgen(js_name = startStudio)]
+pub fn start_studio(root: web_sys::Element, host: Host, assets: String) {
+    yew::Renderer::<Studio>::with_root_and_props(root, StudioProps { host, assets: assets.into() }).render();
+}
