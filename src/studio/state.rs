@@ -88,8 +88,9 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Studio {
     pub work: Rc<Work>,
-    undo: Vec<Rc<Work>>,
-    redo: Vec<Rc<Work>>,
+    /// Each step: the work before it, and what was selected then.
+    undo: Vec<(Rc<Work>, Option<usize>)>,
+    redo: Vec<(Rc<Work>, Option<usize>)>,
     /// The field typed into last: more typing there is the same undo step.
     typing: Option<(Item, &'static str)>,
     /// The claim selected (its index).
@@ -126,16 +127,22 @@ impl Studio {
                 return next;
             }
             Action::Undo => {
-                if let Some(work) = next.undo.pop() {
-                    next.redo.push(std::mem::replace(&mut next.work, work));
+                if let Some((work, selected)) = next.undo.pop() {
+                    next.redo.push((
+                        std::mem::replace(&mut next.work, work),
+                        std::mem::replace(&mut next.selected, selected),
+                    ));
                 }
                 next.typing = None;
                 next.clamp_selection();
                 return next;
             }
             Action::Redo => {
-                if let Some(work) = next.redo.pop() {
-                    next.undo.push(std::mem::replace(&mut next.work, work));
+                if let Some((work, selected)) = next.redo.pop() {
+                    next.undo.push((
+                        std::mem::replace(&mut next.work, work),
+                        std::mem::replace(&mut next.selected, selected),
+                    ));
                 }
                 next.typing = None;
                 next.clamp_selection();
@@ -155,7 +162,7 @@ impl Studio {
         }
         // Typing on in the same field adds to the step it started.
         if typing.is_none() || typing != self.typing {
-            next.undo.push(self.work.clone());
+            next.undo.push((self.work.clone(), self.selected));
             if next.undo.len() > UNDO_LIMIT {
                 next.undo.remove(0);
             }
@@ -455,9 +462,13 @@ fn add_from_sentence(work: &mut Work, paragraph: usize, start: usize, end: usize
     Some(at)
 }
 
+/// A claim's place in the article: paragraph (from 0), the byte ranges of
+/// its words, and of its cue when it has one.
+pub type Marks = (usize, Vec<(usize, usize)>, Option<(usize, usize)>);
+
 /// Where a claim's evidence puts it in the article: paragraph (from 0), the
 /// byte ranges of its words and of its cue.
-pub fn evidence_of(work: &Work, claim: &Value) -> Option<(usize, Vec<(usize, usize)>, Option<(usize, usize)>)> {
+pub fn evidence_of(work: &Work, claim: &Value) -> Option<Marks> {
     let e = claim.get("evidence")?;
     let p = (e.get("paragraph")?.as_u64()? as usize).checked_sub(1)?;
     let text = work.paragraphs.get(p)?;
@@ -522,6 +533,11 @@ mod tests {
         assert!(!twice.can_undo());
         let again = twice.apply(Action::Redo).apply(Action::Redo);
         assert_eq!(again.work, t.work);
+        // Undoing an added claim takes its selection away with it.
+        let added = demo().apply(Action::AddClaim);
+        assert!(added.selected.is_some());
+        assert_eq!(added.apply(Action::Undo).selected, None);
+        assert_eq!(added.apply(Action::Undo).apply(Action::Redo).selected, added.selected);
         // A new change after undo drops what could have been redone.
         let branched = twice.apply(Action::AddSpeaker);
         assert!(!branched.can_redo());

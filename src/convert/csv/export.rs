@@ -20,9 +20,12 @@ pub fn export(bundle: &Bundle, dir: &Path) -> Result<Vec<Note>, String> {
     Ok(notes)
 }
 
+/// Files by name, with their bytes.
+pub type Files = Vec<(&'static str, Vec<u8>)>;
+
 /// The bundle as the files of [`FILES`]: each name and its bytes (no
 /// `topics.csv` when no topic has a label), and the notes.
-pub fn export_files(bundle: &Bundle) -> Result<(Vec<(&'static str, Vec<u8>)>, Vec<Note>), String> {
+pub fn export_files(bundle: &Bundle) -> Result<(Files, Vec<Note>), String> {
     let mut notes = Vec::new();
     let mut rows: [Vec<Vec<String>>; 5] = Default::default();
     let a = &bundle.article;

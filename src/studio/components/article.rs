@@ -2,13 +2,13 @@
 //! and cue marked; a sentence chosen offers "add a claim from this".
 
 use super::use_edit;
-use crate::studio::state::Action;
+use crate::studio::state::{Action, Marks};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
     /// The selected claim's place: paragraph (from 0), its words' and cue's byte ranges.
-    pub marks: Option<(usize, Vec<(usize, usize)>, Option<(usize, usize)>)>,
+    pub marks: Option<Marks>,
 }
 
 /// The pieces of `text[a..b]`, each marked with the class of the range holding it.

@@ -43,7 +43,7 @@ fn Items(p: &ListProps) -> Html {
                 }
             })
             .collect();
-    let merge_into = use_state(|| Vec::<Option<usize>>::new());
+    let merge_into = use_state(Vec::<Option<usize>>::new);
     let rows = items.iter().enumerate().map(|(i, it)| {
         let item = match p.which {
             Which::Speakers => Item::Speaker(i),

@@ -39,11 +39,12 @@ fn draft(work: &Work, s: &'static Strings) -> Result<(Work, Notice), String> {
 }
 
 /// Reads the files given (picked or dropped) and opens them.
-fn open_files(files: web_sys::FileList, edit_pasted: Callback<String>, drafts: Drafts, s: &'static Strings) {
+fn open_files(list: web_sys::FileList, edit_pasted: Callback<String>, drafts: Drafts, s: &'static Strings) {
+    // Taken now: the list empties when the picker is reset.
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
     wasm_bindgen_futures::spawn_local(async move {
         let mut picked = Vec::new();
-        for i in 0..files.length() {
-            let Some(file) = files.get(i) else { continue };
+        for file in files {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => picked.push(Picked { name: file.name(), bytes: js_sys::Uint8Array::new(&buf).to_vec() }),
                 Err(_) => {

@@ -63,7 +63,10 @@ struct Current {
     /// Saving is held until the draft has been read (or made).
     ready: bool,
     saving: bool,
-    pending: Option<Rc<Work>>,
+    /// The work to save once the save in flight ends, and the draft it is of.
+    pending: Vec<(String, Rc<Work>)>,
+    /// The draft left for this one, and its revision, while a save of it may still be pending.
+    prev: Option<(String, u64)>,
     last: Option<Rc<Work>>,
     /// Set when another tab saved it: nothing is saved over that.
     elsewhere: bool,
@@ -100,21 +103,33 @@ fn save(
             return;
         }
         if c.saving {
-            c.pending = Some(work);
+            let id = c.id.clone();
+            c.pending.retain(|(i, _)| *i != id);
+            c.pending.push((id, work));
             return;
         }
         c.saving = true;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let mut next = Some(work);
-        while let Some(w) = next.take() {
-            let (id, rev) = {
+        let first = current.borrow().id.clone();
+        let mut next = Some((first, work));
+        while let Some((id, w)) = next.take() {
+            let rev = {
                 let c = current.borrow();
-                (c.id.clone(), c.rev)
+                match &c.prev {
+                    Some((prev, rev)) if *prev == id => *rev,
+                    _ => c.rev,
+                }
             };
             match host.save(&id, rev, &w.title(), &w.to_record()).await {
                 Ok(Saved::At(rev)) => {
                     let mut c = current.borrow_mut();
+                    if c.id != id {
+                        // A draft left while it was saving.
+                        c.prev = Some((id, rev));
+                        next = (!c.pending.is_empty()).then(|| c.pending.remove(0));
+                        continue;
+                    }
                     c.rev = rev;
                     c.last = Some(w);
                     keeping.set(Keeping::Saved);
@@ -129,7 +144,7 @@ fn save(
                 Err(e) => keeping.set(Keeping::Refused(e)),
             }
             let mut c = current.borrow_mut();
-            next = if c.elsewhere { None } else { c.pending.take() };
+            next = if c.elsewhere || c.pending.is_empty() { None } else { Some(c.pending.remove(0)) };
         }
         current.borrow_mut().saving = false;
     });
@@ -201,15 +216,23 @@ pub fn Studio(p: &StudioProps) -> Html {
         })
     };
 
+    // The work as it is now, for callbacks made at an earlier render.
+    let latest = use_mut_ref(|| state.work.clone());
+    *latest.borrow_mut() = state.work.clone();
     // Starts a draft: in the current one's place when that is blank.
     let start = {
-        let (host, state, current, step, notice, work) =
-            (p.host.clone(), state.dispatcher(), current.clone(), step.clone(), notice.clone(), state.work.clone());
+        let (host, state, current, step, notice, latest) =
+            (p.host.clone(), state.dispatcher(), current.clone(), step.clone(), notice.clone(), latest.clone());
         Callback::from(move |(new, to, said): (Work, Step, Option<Notice>)| {
             {
                 let mut c = current.borrow_mut();
-                if !work.is_blank() || c.elsewhere || c.id.is_empty() {
-                    *c = Current { id: host.new_id(), rev: 0, ready: true, ..Current::default() };
+                let blank = latest.borrow().is_blank();
+                if !blank || c.elsewhere || c.id.is_empty() {
+                    // What was still to be saved of the draft left is saved under its own id.
+                    let old = std::mem::take(&mut *c);
+                    *c = Current { id: host.new_id(), rev: 0, ready: true, saving: old.saving, ..Current::default() };
+                    c.pending = old.pending;
+                    c.prev = Some((old.id, old.rev));
                 }
                 c.last = None;
             }
