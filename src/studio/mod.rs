@@ -8,6 +8,7 @@
 //! | --- | --- |
 //! | [`doc`] | the work: the bundle being edited (JSON, kept as typed) and the article's paragraphs |
 //! | [`state`] | [`state::Studio`]: the work, undo/redo and the selection; every change an [`state::Action`] |
+//! | [`keeper`] | what is saved, when, under which draft and revision: one save at a time, none over another tab's |
 //! | [`files`] | a file dropped or picked, through the importers: bundle, CSV (folder or zip), ClaimReview, Fact Check API |
 //! | [`publish`] | what is downloaded and copied: bundle, embeds, CSV zip, JSON-LD |
 //! | [`strings`] | the interface's words, English and Vietnamese |
@@ -16,6 +17,7 @@
 
 pub mod doc;
 pub mod files;
+pub mod keeper;
 pub mod publish;
 pub mod state;
 pub mod strings;

@@ -8,6 +8,7 @@ use super::publish::Publish;
 use super::start::Start;
 use super::Edit;
 use crate::studio::doc::Work;
+use crate::studio::keeper::{Keeper, Outcome, Save};
 use crate::studio::state::{Action, Studio as State};
 use crate::studio::storage::{Host, Listed, Saved};
 use crate::studio::strings::{Strings, UiLang};
@@ -55,23 +56,6 @@ pub struct Notice {
     pub details: Vec<String>,
 }
 
-/// The draft being edited, as stored.
-#[derive(Default)]
-struct Current {
-    id: String,
-    rev: u64,
-    /// Saving is held until the draft has been read (or made).
-    ready: bool,
-    saving: bool,
-    /// The work to save once the save in flight ends, and the draft it is of.
-    pending: Vec<(String, Rc<Work>)>,
-    /// The draft left for this one, and its revision, while a save of it may still be pending.
-    prev: Option<(String, u64)>,
-    last: Option<Rc<Work>>,
-    /// Set when another tab saved it: nothing is saved over that.
-    elsewhere: bool,
-}
-
 /// What the components call to change drafts (open, start anew, delete).
 #[derive(Clone)]
 pub struct Drafts {
@@ -90,63 +74,40 @@ impl PartialEq for Drafts {
     }
 }
 
-fn save(
+/// Runs `first` and every save the keeper gives after it, one at a time.
+fn run_saves(
     host: Host,
-    current: Rc<RefCell<Current>>,
-    work: Rc<Work>,
+    keeper: Rc<RefCell<Keeper>>,
+    first: Option<Save>,
     keeping: UseStateHandle<Keeping>,
     refresh: Callback<()>,
 ) {
-    {
-        let mut c = current.borrow_mut();
-        if !c.ready || c.elsewhere || c.last.as_deref() == Some(&*work) {
-            return;
-        }
-        if c.saving {
-            let id = c.id.clone();
-            c.pending.retain(|(i, _)| *i != id);
-            c.pending.push((id, work));
-            return;
-        }
-        c.saving = true;
-    }
+    let Some(first) = first else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let first = current.borrow().id.clone();
-        let mut next = Some((first, work));
-        while let Some((id, w)) = next.take() {
-            let rev = {
-                let c = current.borrow();
-                match &c.prev {
-                    Some((prev, rev)) if *prev == id => *rev,
-                    _ => c.rev,
-                }
-            };
-            match host.save(&id, rev, &w.title(), &w.to_record()).await {
+        let mut next = Some(first);
+        while let Some(job) = next.take() {
+            let outcome = match host.save(&job.id, job.rev, &job.work.title(), &job.work.to_record()).await {
                 Ok(Saved::At(rev)) => {
-                    let mut c = current.borrow_mut();
-                    if c.id != id {
-                        // A draft left while it was saving.
-                        c.prev = Some((id, rev));
-                        next = (!c.pending.is_empty()).then(|| c.pending.remove(0));
-                        continue;
-                    }
-                    c.rev = rev;
-                    c.last = Some(w);
-                    keeping.set(Keeping::Saved);
-                    if rev == 1 {
+                    if job.rev == 0 {
                         refresh.emit(());
                     }
+                    Outcome::Saved(rev)
                 }
-                Ok(Saved::Conflict(_)) => {
-                    current.borrow_mut().elsewhere = true;
-                    keeping.set(Keeping::Elsewhere);
+                Ok(Saved::Conflict(_)) => Outcome::Conflict,
+                Err(e) => {
+                    keeping.set(Keeping::Refused(e));
+                    Outcome::Failed
                 }
-                Err(e) => keeping.set(Keeping::Refused(e)),
+            };
+            let mut k = keeper.borrow_mut();
+            let saved = matches!(outcome, Outcome::Saved(_));
+            next = k.finished(&job, outcome);
+            if k.is_elsewhere() {
+                keeping.set(Keeping::Elsewhere);
+            } else if saved && next.is_none() {
+                keeping.set(Keeping::Saved);
             }
-            let mut c = current.borrow_mut();
-            next = if c.elsewhere || c.pending.is_empty() { None } else { Some(c.pending.remove(0)) };
         }
-        current.borrow_mut().saving = false;
     });
 }
 
@@ -159,7 +120,7 @@ pub fn Studio(p: &StudioProps) -> Html {
     let keeping = use_state(|| Keeping::Opening);
     let list = use_state(|| Rc::new(Vec::<Listed>::new()));
     let notice = use_state(|| None::<Notice>);
-    let current = use_mut_ref(Current::default);
+    let keeper = use_mut_ref(Keeper::default);
     let (text, loaded) = {
         let work = state.work.clone();
         let checked = use_memo(work, |w| w.check());
@@ -182,18 +143,17 @@ pub fn Studio(p: &StudioProps) -> Html {
 
     // Opens a stored draft.
     let open = {
-        let (host, state, current, keeping, step, notice) =
-            (p.host.clone(), state.dispatcher(), current.clone(), keeping.clone(), step.clone(), notice.clone());
+        let (host, state, keeper, keeping, step, notice) =
+            (p.host.clone(), state.dispatcher(), keeper.clone(), keeping.clone(), step.clone(), notice.clone());
         Callback::from(move |id: String| {
-            let (host, state, current, keeping, step, notice) =
-                (host.clone(), state.clone(), current.clone(), keeping.clone(), step.clone(), notice.clone());
+            let (host, state, keeper, keeping, step, notice) =
+                (host.clone(), state.clone(), keeper.clone(), keeping.clone(), step.clone(), notice.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match host.read(&id).await {
                     Ok(Some((record, rev))) => match Work::from_record(&record) {
                         Some(work) => {
                             let work = Rc::new(work);
-                            *current.borrow_mut() =
-                                Current { id, rev, ready: true, last: Some(work.clone()), ..Current::default() };
+                            keeper.borrow_mut().opened(id, rev, work.clone());
                             let first = if work.list("claims").is_empty() && work.paragraphs.is_empty() {
                                 Step::Start
                             } else {
@@ -221,20 +181,14 @@ pub fn Studio(p: &StudioProps) -> Html {
     *latest.borrow_mut() = state.work.clone();
     // Starts a draft: in the current one's place when that is blank.
     let start = {
-        let (host, state, current, step, notice, latest) =
-            (p.host.clone(), state.dispatcher(), current.clone(), step.clone(), notice.clone(), latest.clone());
+        let (host, state, keeper, step, notice, latest) =
+            (p.host.clone(), state.dispatcher(), keeper.clone(), step.clone(), notice.clone(), latest.clone());
         Callback::from(move |(new, to, said): (Work, Step, Option<Notice>)| {
             {
-                let mut c = current.borrow_mut();
-                let blank = latest.borrow().is_blank();
-                if !blank || c.elsewhere || c.id.is_empty() {
-                    // What was still to be saved of the draft left is saved under its own id.
-                    let old = std::mem::take(&mut *c);
-                    *c = Current { id: host.new_id(), rev: 0, ready: true, saving: old.saving, ..Current::default() };
-                    c.pending = old.pending;
-                    c.prev = Some((old.id, old.rev));
+                let mut k = keeper.borrow_mut();
+                if !latest.borrow().is_blank() || k.is_elsewhere() || k.id().is_empty() {
+                    k.started(host.new_id());
                 }
-                c.last = None;
             }
             state.dispatch(Action::Open(new));
             step.set(to);
@@ -243,13 +197,14 @@ pub fn Studio(p: &StudioProps) -> Html {
     };
 
     let delete = {
-        let (host, refresh, current, start) = (p.host.clone(), refresh.clone(), current.clone(), start.clone());
+        let (host, refresh, keeper, start) = (p.host.clone(), refresh.clone(), keeper.clone(), start.clone());
         Callback::from(move |id: String| {
-            let (host, refresh, current, start) = (host.clone(), refresh.clone(), current.clone(), start.clone());
+            let (host, refresh, keeper, start) = (host.clone(), refresh.clone(), keeper.clone(), start.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = host.delete(&id).await;
-                if current.borrow().id == id {
-                    *current.borrow_mut() = Current { id: String::new(), ..Current::default() };
+                let current = keeper.borrow_mut().forgot(&id);
+                if current {
+                    keeper.borrow_mut().started(host.new_id());
                     start.emit((Work::empty(), Step::Start, None));
                 }
                 refresh.emit(());
@@ -259,8 +214,8 @@ pub fn Studio(p: &StudioProps) -> Html {
 
     // First: the newest draft, or a new one.
     {
-        let (host, open, keeping, current, list) =
-            (p.host.clone(), open.clone(), keeping.clone(), current.clone(), list.clone());
+        let (host, open, keeping, keeper, list) =
+            (p.host.clone(), open.clone(), keeping.clone(), keeper.clone(), list.clone());
         use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
                 match host.drafts().await {
@@ -270,15 +225,14 @@ pub fn Studio(p: &StudioProps) -> Html {
                         match newest {
                             Some(id) => open.emit(id),
                             None => {
-                                *current.borrow_mut() =
-                                    Current { id: host.new_id(), ready: true, ..Current::default() };
+                                keeper.borrow_mut().started(host.new_id());
                                 keeping.set(Keeping::Saved);
                             }
                         }
                     }
                     Err(e) => {
                         // Nothing can be kept; the editor still works, and downloads.
-                        *current.borrow_mut() = Current { id: host.new_id(), ready: true, ..Current::default() };
+                        keeper.borrow_mut().started(host.new_id());
                         keeping.set(Keeping::Refused(e));
                     }
                 }
@@ -288,19 +242,25 @@ pub fn Studio(p: &StudioProps) -> Html {
 
     // Every change is saved.
     {
-        let (host, current, keeping, refresh) = (p.host.clone(), current.clone(), keeping.clone(), refresh.clone());
-        use_effect_with(state.work.clone(), move |work| save(host, current, work.clone(), keeping, refresh));
+        let (host, keeper, keeping, refresh) = (p.host.clone(), keeper.clone(), keeping.clone(), refresh.clone());
+        use_effect_with(state.work.clone(), move |work| {
+            let first = keeper.borrow_mut().changed(work.clone());
+            run_saves(host, keeper, first, keeping, refresh);
+        });
     }
 
     // Another tab saving this draft.
     {
-        let (host, current, keeping, refresh) = (p.host.clone(), current.clone(), keeping.clone(), refresh.clone());
+        let (host, keeper, keeping, refresh) = (p.host.clone(), keeper.clone(), keeping.clone(), refresh.clone());
         use_effect_with((), move |()| {
             let f = Closure::<dyn Fn(String, f64)>::new(move |id: String, rev: f64| {
                 refresh.emit(());
-                let mut c = current.borrow_mut();
-                if id == c.id && rev as i64 > c.rev as i64 {
-                    c.elsewhere = true;
+                let mut k = keeper.borrow_mut();
+                // A deleted draft comes as revision -1.
+                if rev >= 0.0 {
+                    k.saved_elsewhere(&id, rev as u64);
+                }
+                if k.is_elsewhere() {
                     keeping.set(Keeping::Elsewhere);
                 }
             });
@@ -353,7 +313,7 @@ pub fn Studio(p: &StudioProps) -> Html {
     let edit = Edit { work: state.work.clone(), problems: problems.clone(), dispatch: dispatch.clone(), s };
     let drafts = Drafts {
         list: (*list).clone(),
-        current: current.borrow().id.clone(),
+        current: keeper.borrow().id().to_owned(),
         open: open.clone(),
         delete,
         start: start.clone(),
@@ -365,9 +325,9 @@ pub fn Studio(p: &StudioProps) -> Html {
 
     let conflict_actions = {
         let (load_theirs, keep_mine) = {
-            let (open, current) = (open.clone(), current.clone());
+            let (open, keeper) = (open.clone(), keeper.clone());
             let load = Callback::from(move |_| {
-                let id = current.borrow().id.clone();
+                let id = keeper.borrow().id().to_owned();
                 open.emit(id);
             });
             let (start, work) = (start.clone(), state.work.clone());
