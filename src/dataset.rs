@@ -90,6 +90,11 @@ impl LoadState {
         // A web page where a bundle should be (its first non-blank character is `<`).
         let page = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('<');
         drop(text);
+        LoadState::from_loaded(url, loaded, page)
+    }
+
+    /// A loaded bundle as a state (`page`: its text was a web page).
+    pub fn from_loaded(url: &str, loaded: Loaded, page: bool) -> LoadState {
         match Dataset::new(loaded, url) {
             Ok(d) => LoadState::Ready(Shared(Rc::new(d))),
             Err(problems) => LoadState::Failed {

@@ -7,7 +7,9 @@
 //! show it, the browser's storage keeps [`Work::to_record`].
 
 use crate::convert::write::layout;
-use crate::load::{load, Loaded};
+use crate::dataset::LoadState;
+use crate::load::load;
+use crate::problem::Problem;
 use serde_json::{json, Map, Value};
 
 /// The bundle's lists, as the loader and the editor name them.
@@ -15,6 +17,33 @@ pub const SPEAKERS: &str = "speakers";
 pub const SOURCES: &str = "sources";
 pub const CLAIMS: &str = "claims";
 pub const TOPICS: &str = "topics";
+
+/// The name the edited bundle goes by in the widget's messages.
+pub const BUNDLE_NAME: &str = "(editor)";
+
+/// A work as the loader judged it ([`Work::check`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// The bundle's text: downloaded, prerendered.
+    pub text: String,
+    /// The loaded bundle (or why nothing can be shown).
+    pub state: LoadState,
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.is_error())
+    }
+
+    /// The loaded bundle, when it can be shown.
+    pub fn bundle(&self) -> Option<&crate::model::Bundle> {
+        match &self.state {
+            LoadState::Ready(d) => Some(&d.bundle),
+            _ => None,
+        }
+    }
+}
 
 /// What a saved record says it is (a record of another kind is not opened).
 const RECORD_FORMAT: &str = "claim-cards-studio/1";
@@ -65,11 +94,14 @@ impl Work {
         layout(&Value::Object(self.bundle.clone()))
     }
 
-    /// The bundle through the loader: what the preview shows and the problems.
-    pub fn check(&self) -> (String, Loaded) {
+    /// The bundle through the loader, once per change: its text, what the
+    /// preview and Publish show, and every problem.
+    pub fn check(&self) -> Checked {
         let text = self.text();
         let loaded = load(&text);
-        (text, loaded)
+        let problems = loaded.problems.clone();
+        let state = LoadState::from_loaded(BUNDLE_NAME, loaded, false);
+        Checked { text, state, problems }
     }
 
     /// Nothing in it yet: no title, claims, article or pasted text.
@@ -239,8 +271,8 @@ mod tests {
 
     #[test]
     fn an_empty_work_loads_with_only_the_missing_title_said() {
-        let (_, loaded) = Work::empty().check();
-        assert!(loaded.bundle.is_some());
+        let loaded = Work::empty().check();
+        assert!(loaded.bundle().is_some());
         assert!(loaded.problems.iter().all(|p| p.field.as_deref() == Some("title")), "{:?}", loaded.problems);
     }
 

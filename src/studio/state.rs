@@ -127,25 +127,11 @@ impl Studio {
                 return next;
             }
             Action::Undo => {
-                if let Some((work, selected)) = next.undo.pop() {
-                    next.redo.push((
-                        std::mem::replace(&mut next.work, work),
-                        std::mem::replace(&mut next.selected, selected),
-                    ));
-                }
-                next.typing = None;
-                next.clamp_selection();
+                next.travel(true);
                 return next;
             }
             Action::Redo => {
-                if let Some((work, selected)) = next.redo.pop() {
-                    next.undo.push((
-                        std::mem::replace(&mut next.work, work),
-                        std::mem::replace(&mut next.selected, selected),
-                    ));
-                }
-                next.typing = None;
-                next.clamp_selection();
+                next.travel(false);
                 return next;
             }
             _ => {}
@@ -173,6 +159,17 @@ impl Studio {
         next.selected = selected;
         next.clamp_selection();
         next
+    }
+
+    /// One step back (undo) or forward (redo) in the history: the work and
+    /// selection of that step, this one kept for the way back.
+    fn travel(&mut self, back: bool) {
+        let (from, to) = if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        if let Some((work, selected)) = from.pop() {
+            to.push((std::mem::replace(&mut self.work, work), std::mem::replace(&mut self.selected, selected)));
+        }
+        self.typing = None;
+        self.clamp_selection();
     }
 
     fn clamp_selection(&mut self) {
@@ -549,7 +546,7 @@ mod tests {
         assert_eq!(s.work.list(CLAIMS)[1]["paragraph"], json!(4));
         let s = typed(&s, Item::Claim(1), "paragraph", "fourth");
         assert_eq!(s.work.list(CLAIMS)[1]["paragraph"], json!("fourth"));
-        let (_, loaded) = s.work.check();
+        let loaded = s.work.check();
         assert!(loaded.problems.iter().any(|p| p.field.as_deref() == Some("paragraph")), "{:?}", loaded.problems);
         // Emptied, the member goes.
         let s = typed(&s, Item::Claim(1), "paragraph", "");
@@ -572,7 +569,7 @@ mod tests {
         assert!(!s.work.ids(SPEAKERS).contains(&new_id));
         assert_eq!(s.work.list(SPEAKERS)[into]["image"], json!("https://example.org/k.png"));
         assert_eq!(s.work.list(SPEAKERS)[into]["name"], json!("Karoline Leavitt"));
-        assert_eq!(s.work.check().1.problems, []);
+        assert_eq!(s.work.check().problems, []);
     }
 
     #[test]
@@ -587,7 +584,7 @@ mod tests {
         s = s.apply(Action::MergeSources { from, into: 1 });
         assert_eq!(cited(&s), [json!(ids[1])]);
         assert!(!s.work.ids(SOURCES).contains(&first));
-        assert_eq!(s.work.check().1.problems, []);
+        assert_eq!(s.work.check().problems, []);
     }
 
     #[test]
@@ -621,7 +618,7 @@ mod tests {
         assert_eq!(s.work.list(CLAIMS).len(), n - 1);
         assert_eq!(s.apply(Action::Undo).work.list(CLAIMS).len(), n);
         // The evidence's mark is no problem to the loader.
-        assert_eq!(s.work.check().1.problems, []);
+        assert_eq!(s.work.check().problems, []);
     }
 
     #[test]
@@ -644,7 +641,7 @@ mod tests {
         assert!(claims[at + 1..].iter().all(|c| c["paragraph"].as_u64().unwrap_or(99) > 3));
         let (para, words, _) = evidence_of(&s.work, claim).unwrap();
         assert_eq!((para, &text[words[0].0..words[0].1]), (p, "Ông Nam said “more 3”."));
-        assert_eq!(s.work.check().1.problems, []);
+        assert_eq!(s.work.check().problems, []);
     }
 
     #[test]
@@ -659,7 +656,7 @@ mod tests {
         assert!(s.work.topics().contains(&("ceasefire".into(), "Ceasefire".into())));
         let s = s.apply(Action::RemoveTopic { claim: 0, topic: "ceasefire".into() });
         assert!(!s.work.list(CLAIMS)[0]["topics"].as_array().unwrap().contains(&json!("ceasefire")));
-        assert_eq!(s.work.check().1.problems, []);
+        assert_eq!(s.work.check().problems, []);
     }
 
     #[test]
@@ -669,6 +666,6 @@ mod tests {
         let s = s.apply(Action::AddClaim);
         assert_eq!(s.selected, Some(0));
         let s = typed(&s, Item::Claim(0), "text", "Talks will go on.");
-        assert_eq!(s.work.check().1.problems, []);
+        assert_eq!(s.work.check().problems, []);
     }
 }

@@ -7,19 +7,17 @@ use crate::components::app::App;
 use crate::components::{Options, Theme};
 use crate::dataset::LoadState;
 use crate::i18n::Lang;
+use crate::studio::doc::BUNDLE_NAME;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
-    /// The bundle's text.
-    pub text: AttrValue,
+    /// The bundle as loaded (`Work::check`).
+    pub state: LoadState,
     pub assets: AttrValue,
     pub hidden: bool,
 }
-
-/// The name the preview's bundle goes by (in the widget's messages).
-const URL: &str = "(editor)";
 
 #[function_component]
 pub fn Preview(p: &PreviewProps) -> Html {
@@ -47,13 +45,12 @@ pub fn Preview(p: &PreviewProps) -> Html {
             }
         });
     }
-    let state = use_memo(p.text.clone(), |text| LoadState::from_text(URL, text.as_str()));
     let options = Options {
         lang: Some(if *vi { Lang::Vi } else { Lang::En }),
         theme: if *dark { Theme::Dark } else { Theme::Light },
         ..Options::default()
     };
-    let widget = html! { <App bundle_url={URL} preloaded={Some((*state).clone())} {options} /> };
+    let widget = html! { <App bundle_url={BUNDLE_NAME} preloaded={Some(p.state.clone())} {options} /> };
     let portal = match inner.as_ref() {
         Some(el) => yew::create_portal(widget, el.clone()),
         None => Html::default(),

@@ -4,7 +4,7 @@
 
 use super::studio::Step;
 use super::use_edit;
-use crate::load::Loaded;
+use crate::studio::doc::Checked;
 use crate::studio::publish;
 use crate::studio::state::is_unchecked;
 use crate::studio::storage::Host;
@@ -14,42 +14,18 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PublishProps {
-    pub text: AttrValue,
+    /// The work as the loader judged it.
+    pub checked: Rc<Checked>,
     pub assets: AttrValue,
-    pub bundle: Rc<(String, Loaded)>,
     pub to_step: Callback<Step>,
-}
-
-/// The host, from the page (editor.js keeps it on the root element).
-#[hook]
-fn use_host() -> Option<Host> {
-    use_context::<Host>()
 }
 
 #[function_component]
 pub fn Publish(p: &PublishProps) -> Html {
     let edit = use_edit();
     let s = edit.s;
-    let host = use_host();
-    let src = use_state(|| {
-        format!("bundles/{}.json", crate::text::ids::slug(&edit.work.title()).trim_matches('-').to_owned())
-            .replace("bundles/.json", "bundles/bundle.json")
-    });
-    let assets = use_state(|| p.assets.to_string());
-    let embed = use_state(String::new);
-    let copied = use_state(|| None::<&'static str>);
-    {
-        let (embed, text, src, assets) = (embed.clone(), p.text.clone(), (*src).clone(), (*assets).clone());
-        use_effect_with((p.text.clone(), src.clone(), assets.clone()), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                embed.set(publish::embed(&text, &src, &assets).await);
-            });
-        });
-    }
-    let loaded = &p.bundle.1;
-    let errors: Vec<String> = loaded.errors().map(|e| format!("{}: {}", e.location(), e.message)).collect();
-    let warnings = loaded.problems.len() - errors.len();
-    let unchecked = edit.work.list("claims").iter().filter(|c| is_unchecked(c)).count();
+    let host = use_context::<Host>();
+    // The files' name: the title's slug.
     let name = {
         let slug = crate::text::ids::slug(&edit.work.title());
         if slug.is_empty() {
@@ -58,6 +34,24 @@ pub fn Publish(p: &PublishProps) -> Html {
             slug
         }
     };
+    let src = use_state(|| format!("bundles/{name}.json"));
+    let assets = use_state(|| p.assets.to_string());
+    let embed = use_state(String::new);
+    let copied = use_state(|| None::<&'static str>);
+    {
+        let (embed, text, src, assets) = (embed.clone(), p.checked.text.clone(), (*src).clone(), (*assets).clone());
+        use_effect_with((p.checked.clone(), src.clone(), assets.clone()), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                embed.set(publish::embed(&text, &src, &assets).await);
+            });
+        });
+    }
+    let checked = &p.checked;
+    let errors: Vec<String> = checked.errors().map(|e| format!("{}: {}", e.location(), e.message)).collect();
+    let warnings = checked.problems.len() - errors.len();
+    let unchecked = edit.work.list("claims").iter().filter(|c| is_unchecked(c)).count();
+    // Made once per change of the bundle, not on each keystroke in the embed's fields.
+    let exports = use_memo(checked.clone(), |c| c.bundle().map(|b| (publish::csv_zip(b), publish::jsonld(b))));
     let download = |file: String, data: JsValue, mime: &'static str| {
         let host = host.clone();
         Callback::from(move |_| {
@@ -66,9 +60,9 @@ pub fn Publish(p: &PublishProps) -> Html {
             }
         })
     };
-    let blocked = !errors.is_empty() || loaded.bundle.is_none();
-    let bundle_dl = download(format!("{name}.json"), JsValue::from_str(&p.text), "application/json");
-    let (csv_dl, csv_err) = match loaded.bundle.as_ref().map(publish::csv_zip) {
+    let blocked = !errors.is_empty() || checked.bundle().is_none();
+    let bundle_dl = download(format!("{name}.json"), JsValue::from_str(&checked.text), "application/json");
+    let (csv_dl, csv_err) = match exports.as_ref().as_ref().map(|(csv, _)| csv) {
         Some(Ok(bytes)) => (
             Some(download(
                 format!("{name}-csv.zip"),
@@ -77,13 +71,13 @@ pub fn Publish(p: &PublishProps) -> Html {
             )),
             None,
         ),
-        Some(Err(e)) => (None, Some(e)),
+        Some(Err(e)) => (None, Some(e.clone())),
         None => (None, None),
     };
-    let jsonld_dl = loaded
-        .bundle
+    let jsonld_dl = exports
         .as_ref()
-        .map(|b| download(format!("{name}.jsonld"), JsValue::from_str(&publish::jsonld(b)), "application/ld+json"));
+        .as_ref()
+        .map(|(_, ld)| download(format!("{name}.jsonld"), JsValue::from_str(ld), "application/ld+json"));
     let iframe = publish::iframe(&assets, &src, &edit.work.title());
     let copy = |text: String, what: &'static str| {
         let (host, copied) = (host.clone(), copied.clone());

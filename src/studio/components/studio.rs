@@ -121,12 +121,9 @@ pub fn Studio(p: &StudioProps) -> Html {
     let list = use_state(|| Rc::new(Vec::<Listed>::new()));
     let notice = use_state(|| None::<Notice>);
     let keeper = use_mut_ref(Keeper::default);
-    let (text, loaded) = {
-        let work = state.work.clone();
-        let checked = use_memo(work, |w| w.check());
-        (checked.0.clone(), checked.clone())
-    };
-    let problems = use_memo(loaded.clone(), |l| l.1.problems.clone());
+    // One load per change: the problems, the preview and Publish share it.
+    let checked = use_memo(state.work.clone(), |w| w.check());
+    let problems = use_memo(checked.clone(), |c| c.problems.clone());
 
     let refresh = {
         let host = p.host.clone();
@@ -419,9 +416,9 @@ pub fn Studio(p: &StudioProps) -> Html {
                 }
                 <main class="st-main">
                     { body }
-                    <Preview text={text.clone()} assets={p.assets.clone()} hidden={*step != Step::Preview} />
+                    <Preview state={checked.state.clone()} assets={p.assets.clone()} hidden={*step != Step::Preview} />
                     if *step == Step::Publish {
-                        <Publish text={text.clone()} assets={p.assets.clone()} bundle={loaded.clone()} to_step={to_step} />
+                        <Publish checked={checked.clone()} assets={p.assets.clone()} to_step={to_step} />
                     }
                 </main>
             </div>
