@@ -67,9 +67,9 @@ pub fn open(files: &[Picked]) -> Result<Opened, String> {
     let options = claimreview::Options::default();
     let json = |i: &claimreview::Input| serde_json::from_str::<Value>(i.text.trim_start_matches('\u{feff}')).ok();
     match (inputs.len(), json(&inputs[0])) {
-        (1, Some(Value::Object(o))) if is_bundle(&o) => {
-            let work = Work::from_bundle_text(&inputs[0].text).map_err(|e| format!("{}: {e}", inputs[0].name))?;
-            Ok(Opened::Work { work, notes: Vec::new(), format: Format::Bundle })
+        // Parsed once: the object is the bundle, as it is.
+        (1, Some(Value::Object(bundle))) if is_bundle(&bundle) => {
+            Ok(Opened::Work { work: Work { bundle, ..Work::default() }, notes: Vec::new(), format: Format::Bundle })
         }
         (_, Some(v)) if is_factcheck_api(&v) => imported(factcheck::import(&inputs, &options), Format::FactCheckApi),
         (_, Some(_)) => imported(claimreview::import(&inputs, &options), Format::ClaimReview),

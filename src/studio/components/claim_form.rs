@@ -3,12 +3,11 @@
 //! loader's problems under it.
 
 use super::field::{Choice, Field};
-use super::{messages, use_edit};
+use super::{messages, on_value, use_edit};
 use crate::model::ClaimKind;
 use crate::problem::List;
 use crate::studio::doc::{str_of, CLAIMS, SOURCES, SPEAKERS};
 use crate::studio::state::{is_unchecked, text_of, Action, Item};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -108,11 +107,7 @@ pub fn ClaimForm(p: &ClaimFormProps) -> Html {
     };
     let on_topic_input = {
         let new_topic = new_topic.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                new_topic.set(t.value());
-            }
-        })
+        on_value(Callback::from(move |v| new_topic.set(v)))
     };
     let mut reviewers: Vec<(AttrValue, AttrValue)> = vec![(AttrValue::from(""), AttrValue::from(s.none))];
     reviewers.extend(sources.iter().map(|(a, b)| (AttrValue::from(a.clone()), AttrValue::from(b.clone()))));

@@ -1,5 +1,6 @@
 //! A labelled text field with the loader's problems under it.
 
+use super::on_value;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,24 +33,7 @@ pub fn Field(p: &FieldProps) -> Html {
         (true, false) => None,
     };
     let invalid = (!p.problems.is_empty()).then_some("true");
-    let oninput = {
-        let cb = p.oninput.clone();
-        Callback::from(move |e: InputEvent| {
-            let target = e.target();
-            let value = target
-                .clone()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok())
-                .map(|t| t.value())
-                .or_else(|| {
-                    target
-                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-                        .map(|t| t.value())
-                });
-            if let Some(v) = value {
-                cb.emit(v);
-            }
-        })
-    };
+    let oninput = on_value(p.oninput.clone());
     html! {
         <div class={classes!("st-field", (!p.problems.is_empty()).then_some("st-field--problem"))}>
             <label for={p.id.clone()}>{ p.label.clone() }
@@ -84,16 +68,7 @@ pub struct ChoiceProps {
 #[function_component]
 pub fn Choice(p: &ChoiceProps) -> Html {
     let said = format!("{}-said", p.id);
-    let onchange = {
-        let cb = p.onchange.clone();
-        Callback::from(move |e: Event| {
-            if let Some(t) =
-                e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
-            {
-                cb.emit(t.value());
-            }
-        })
-    };
+    let onchange = on_value(p.onchange.clone());
     let known = p.options.iter().any(|(v, _)| *v == p.value);
     html! {
         <div class={classes!("st-field", (!p.problems.is_empty()).then_some("st-field--problem"))}>

@@ -20,6 +20,29 @@ use crate::problem::{List, Place, Problem};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The value of the form control (input, textarea or select) an event came
+/// from; `None` for any other target.
+pub fn value_of(e: &Event) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let t = e.target()?;
+    if let Some(input) = t.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(input.value());
+    }
+    if let Some(area) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return Some(area.value());
+    }
+    t.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value())
+}
+
+/// A callback for a control's events that hands `to` the control's value.
+pub fn on_value<E: AsRef<Event> + 'static>(to: Callback<String>) -> Callback<E> {
+    Callback::from(move |e: E| {
+        if let Some(v) = value_of(e.as_ref()) {
+            to.emit(v);
+        }
+    })
+}
+
 /// What every part of the editor reads: given by `Studio` as a context.
 #[derive(Clone)]
 pub struct Edit {

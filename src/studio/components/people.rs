@@ -3,12 +3,11 @@
 //! and the topics' labels.
 
 use super::field::{Choice, Field};
-use super::{messages, use_edit};
+use super::{messages, on_value, use_edit};
 use crate::model::{SourceKind, SpeakerKind};
 use crate::problem::List;
 use crate::studio::doc::{str_of, SOURCES, SPEAKERS};
 use crate::studio::state::{text_of, Action, Item};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -72,14 +71,12 @@ fn Items(p: &ListProps) -> Html {
         });
         let on_target = {
             let merge_into = merge_into.clone();
-            Callback::from(move |e: Event| {
-                if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                    let mut v = (*merge_into).clone();
-                    v.resize(v.len().max(i + 1), None);
-                    v[i] = t.value().parse().ok();
-                    merge_into.set(v);
-                }
-            })
+            on_value(Callback::from(move |value: String| {
+                let mut v = (*merge_into).clone();
+                v.resize(v.len().max(i + 1), None);
+                v[i] = value.parse().ok();
+                merge_into.set(v);
+            }))
         };
         let merge = {
             let (d, which, merge_into) = (edit.dispatch.clone(), p.which, merge_into.clone());

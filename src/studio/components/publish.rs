@@ -3,13 +3,13 @@
 //! what `claim-cards render` prints, and the iframe.
 
 use super::studio::Step;
-use super::use_edit;
+use super::{on_value, use_edit};
 use crate::studio::doc::Checked;
 use crate::studio::publish;
 use crate::studio::state::is_unchecked;
 use crate::studio::storage::Host;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -94,11 +94,7 @@ pub fn Publish(p: &PublishProps) -> Html {
     };
     let input = |h: &UseStateHandle<String>| {
         let h = h.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                h.set(t.value());
-            }
-        })
+        on_value::<InputEvent>(Callback::from(move |v| h.set(v)))
     };
     let copied_line = match *copied {
         Some("failed") => s.copy_failed.to_owned(),

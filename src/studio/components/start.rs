@@ -3,7 +3,7 @@
 
 use super::field::Field;
 use super::studio::{Drafts, Notice, Step};
-use super::{messages, use_edit};
+use super::{messages, on_value, use_edit};
 use crate::studio::doc::Work;
 use crate::studio::files::{open, Format, Opened, Picked};
 use crate::studio::state::{text_of, Action, Item};
@@ -100,14 +100,7 @@ pub fn Start(p: &StartProps) -> Html {
         }
     };
     let on_paste_text = edit.dispatch.reform(Action::Paste);
-    let oninput = {
-        let d = edit.dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                d.emit(Action::Paste(t.value()));
-            }
-        })
-    };
+    let oninput = on_value::<InputEvent>(on_paste_text.clone());
     // HTML copied from a CMS: its paragraphs, as text (nothing in it is kept as markup).
     let onpaste = {
         let d = edit.dispatch.clone();
@@ -187,8 +180,9 @@ pub fn Start(p: &StartProps) -> Html {
         }
     });
     html! {
-        <div class="st-start">
-            <section class="st-pane" aria-labelledby="st-paste-h" {ondragover} {ondrop}>
+        // Files may be dropped anywhere on the step.
+        <div class="st-start" {ondragover} {ondrop}>
+            <section class="st-pane" aria-labelledby="st-paste-h">
                 <h2 id="st-paste-h">{ s.paste_heading }</h2>
                 <p class="st-help">{ s.paste_help }</p>
                 <div class="st-field">
@@ -205,13 +199,7 @@ pub fn Start(p: &StartProps) -> Html {
                 </fieldset>
                 <button type="button" class="st-button st-button--primary" onclick={on_draft}>{ s.draft }</button>
             </section>
-            <section class="st-pane" aria-labelledby="st-open-h" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={{
-                let (drafts, pasted) = (p.drafts.clone(), on_paste_text.clone());
-                Callback::from(move |e: DragEvent| {
-                    e.prevent_default();
-                    if let Some(files) = e.data_transfer().and_then(|d| d.files()) { open_files(files, pasted.clone(), drafts.clone(), s); }
-                })
-            }}>
+            <section class="st-pane" aria-labelledby="st-open-h">
                 <h2 id="st-open-h">{ s.open_heading }</h2>
                 <p class="st-help">{ s.open_help }</p>
                 <label class="st-button st-file" for="st-file">{ s.choose_files }</label>

@@ -362,11 +362,7 @@ pub fn Studio(p: &StudioProps) -> Html {
     });
     let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |e: Event| {
-            if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                lang.set(UiLang::from_tag(&t.value()));
-            }
-        })
+        super::on_value::<Event>(Callback::from(move |tag: String| lang.set(UiLang::from_tag(&tag))))
     };
     let undo = dispatch.reform(|_| Action::Undo);
     let redo = dispatch.reform(|_| Action::Redo);
