@@ -46,6 +46,8 @@ pub struct Strings {
     pub widget_label: &'static str,
     /// The standalone page's description (search results, link previews).
     pub page_description: &'static str,
+    /// The standalone page's footer link to the editor.
+    pub editor_link: &'static str,
     pub show_filters: &'static str,
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
@@ -155,6 +157,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub static EN: Strings = Strings {
     widget_label: "Who said what",
     page_description: "Every claim in the article, with who made it and the sources it came through",
+    editor_link: "Make a bundle like this one: the claim cards editor",
     show_filters: "Filters",
     search_label: "Search claims",
     search_placeholder: "Search words, people, sources…",
@@ -254,6 +257,7 @@ pub static EN: Strings = Strings {
 pub static VI: Strings = Strings {
     widget_label: "Ai nói gì",
     page_description: "Mọi phát ngôn trong bài báo, ai đã nói và qua nguồn nào",
+    editor_link: "Tạo một gói như thế này: trình soạn thẻ phát ngôn",
     show_filters: "Bộ lọc",
     search_label: "Tìm phát ngôn",
     search_placeholder: "Tìm từ, người, nguồn…",

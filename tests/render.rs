@@ -250,6 +250,12 @@ async fn the_standalone_page_is_the_template_filled_in() {
     }
     let with_assets = page(&Render { assets: "/cc".to_owned(), ..r }).await;
     assert!(with_assets.contains(r#"href="/cc/page.css""#) && with_assets.contains(r#"href="/cc/claim-cards-"#));
+    // The footer links the editor, in the page's language.
+    assert!(with_assets.contains(
+        r#"<footer class="page-footer"><a href="/cc/editor.html">Make a bundle like this one: the claim cards editor</a></footer>"#
+    ));
+    let vi = Render { text: include_str!("../static/bundles/us-hamas-talks.vi.json").to_owned(), ..Default::default() };
+    assert!(page(&vi).await.contains(r#"<a href="editor.html">Tạo một gói như thế này: trình soạn thẻ phát ngôn</a>"#));
 }
 
 /// A fact-checker that only reviews claims (no claim came through it) is not

@@ -5,17 +5,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
+/** The files' total size in `dist`: raw, gzip (level 9), brotli (quality 11). */
+export function measure(dist, files) {
+  let raw = 0; let gz = 0; let br = 0;
+  for (const f of files) {
+    const data = fs.readFileSync(path.join(dist, f));
+    raw += data.length;
+    gz += zlib.gzipSync(data, { level: 9 }).length;
+    br += zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { raw, gz, br };
+}
+
 export function transfer(dist, version) {
-  const size = (files) => {
-    let raw = 0; let gz = 0; let br = 0;
-    for (const f of files) {
-      const data = fs.readFileSync(path.join(dist, f));
-      raw += data.length;
-      gz += zlib.gzipSync(data, { level: 9 }).length;
-      br += zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    }
-    return { raw, gz, br };
-  };
+  const size = (files) => measure(dist, files);
   const wasm = size([`claim-cards-${version}.wasm`]);
   const js = size(['claim-cards.js', `claim-cards-${version}.js`]);
   const css = size([`claim-cards-${version}.css`]);

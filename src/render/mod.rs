@@ -26,7 +26,7 @@ use crate::view::ViewState;
 use yew::LocalServerRenderer;
 
 /// The standalone page's template: `{{lang}}`, `{{title}}`, `{{description}}`,
-/// `{{assets}}` and `{{widget}}` are filled in by [`page`].
+/// `{{assets}}`, `{{widget}}` and `{{editor_link}}` are filled in by [`page`].
 const PAGE: &str = include_str!("../../index.html");
 
 /// The name the bundle goes by when it is inline (as the live widget names it).
@@ -198,6 +198,7 @@ pub async fn page(r: &Render) -> String {
             ("description", &escape_attr(&description)),
             ("assets", &escape_attr(&base)),
             ("widget", &widget),
+            ("editor_link", &escape_text(strings.editor_link)),
         ],
     )
 }

@@ -24,7 +24,10 @@ pub fn Preview(p: &PreviewProps) -> Html {
     let edit = use_edit();
     let s = edit.s;
     let phone = use_state(|| false);
-    let dark = use_state(|| false);
+    // Starts in the editor's own colour scheme.
+    let dark = use_state(|| {
+        gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
+    });
     let vi = use_state(|| false);
     let host = use_node_ref();
     // The shadow root's container, made once; the stylesheet goes in with it.
