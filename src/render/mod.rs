@@ -107,6 +107,7 @@ pub async fn element(r: &Render, page: bool) -> String {
     // Under `Mount`, as the browser renders every widget (see `crate::embed`).
     let root = MountProps { app: Some(props), generation: 0 };
     let widget = LocalServerRenderer::<Mount>::with_props(root).hydratable(true).render().await;
+    let widget = unnamed_markers(&widget);
     let shape = prerender::shape_of_html(&widget);
     let fallback = fallback::render(&state, r.lang, if page { 1 } else { 2 }).await;
     let mut out = format!("<claim-cards{settings_attrs}>");
@@ -126,6 +127,34 @@ pub async fn element(r: &Render, page: bool) -> String {
         out += &format!("<script type=\"application/json\">{text}</script>");
     }
     out += "</claim-cards>";
+    out
+}
+
+/// Yew's hydration markers without the component's name: a debug build
+/// writes `<!--<[claim_cards::components::app::App]>-->`, a release build
+/// `<!--<[]>-->`, and hydration reads only the `<[` and `</[` (yew 0.23,
+/// `dom_bundle/fragment.rs`). Without the names, a widget is the same HTML
+/// from any build — the CLI's, the editor's (`crate::studio::publish`).
+fn unnamed_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<!--<") {
+        let (before, marker) = rest.split_at(at);
+        out.push_str(before);
+        let open = if marker.starts_with("<!--</[") { "<!--</[" } else { "<!--<[" };
+        match (marker.starts_with(open), marker.find("]>-->")) {
+            (true, Some(end)) => {
+                out.push_str(open);
+                out.push_str("]>-->");
+                rest = &marker[end + 5..];
+            }
+            _ => {
+                out.push_str("<!--<");
+                rest = &marker[5..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -234,4 +263,16 @@ pub fn escape_attr(text: &str) -> String {
 /// Text for element content.
 pub fn escape_text(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unnamed_markers;
+
+    #[test]
+    fn component_markers_lose_their_names_and_nothing_else() {
+        let debug = "<!--<[a::App]>--><p>x</p><!--<#>--><!--</[a::App]>--><!--<[]>-->";
+        assert_eq!(unnamed_markers(debug), "<!--<[]>--><p>x</p><!--<#>--><!--</[]>--><!--<[]>-->");
+        assert_eq!(unnamed_markers("<!--<x"), "<!--<x");
+    }
 }
