@@ -1,7 +1,7 @@
 use crate::components::error_card::error_card;
 use crate::components::explorer::Explorer;
 use crate::components::skeleton::skeleton;
-use crate::components::{Options, Presentation};
+use crate::components::{Live, Options, Presentation};
 use crate::dataset::LoadState;
 use crate::hooks::host::WidgetEvent;
 use crate::i18n::Lang;
@@ -126,7 +126,7 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Ready(d) => html! {
             <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url}
                 on_event={props.options.on_event.clone()} remote={props.options.remote.clone()}
-                host_paragraphs={props.options.host_paragraphs.clone()} live={*live} then={props.then.clone()}
+                host_paragraphs={props.options.host_paragraphs.clone()} then={props.then.clone()}
                 look={look.clone()} />
         },
     };
@@ -136,6 +136,7 @@ pub fn App(props: &AppProps) -> Html {
         None => s.widget_label.to_owned(),
     };
     html! {
+        <ContextProvider<Live> context={Live(*live)}>
         <section class="cc-root" part="root" lang={lang.tag()} data-ui-dir={lang.dir()} data-theme={props.options.theme.as_str()} aria-label={label}>
             <header class="cc-head">
                 <p class="cc-eyebrow">{ s.widget_label }</p>
@@ -145,6 +146,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             { body }
         </section>
+        </ContextProvider<Live>>
     }
 }
 

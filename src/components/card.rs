@@ -26,9 +26,6 @@ pub struct CardProps {
     pub host_paragraphs: Rc<std::collections::BTreeSet<u32>>,
     #[prop_or_default]
     pub on_paragraph: Callback<u32>,
-    /// False while static: "Copy link" is disabled.
-    #[prop_or(true)]
-    pub live: bool,
     #[prop_or_default]
     pub look: Rc<Presentation>,
 }
@@ -56,6 +53,7 @@ fn excerpt(text: &str) -> String {
 
 #[function_component]
 pub fn Card(props: &CardProps) -> Html {
+    let live = crate::components::use_live();
     let s = props.strings;
     let look = &props.look;
     let (lang, dir) = (look.lang(), look.dir());
@@ -131,7 +129,7 @@ pub fn Card(props: &CardProps) -> Html {
                     }
                     { for bundle.topics_of(claim).map(|t| html! { <span class="cc-topic" lang={lang.clone()} dir="auto">{ format!("#{}", t.label()) }</span> }) }
                 </p>
-                <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy} disabled={!props.live}
+                <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy} disabled={!live}
                     aria-label={(s.copy_link_for)(&speaker.name, &excerpt(&claim.text))}>
                     { props.copied.unwrap_or(s.copy_link) }
                 </button>

@@ -31,8 +31,6 @@ pub struct CardListProps {
     /// Render more cards (the end of the window came near).
     pub on_more: Callback<()>,
     pub on_clear: Callback<()>,
-    /// False while static: buttons are disabled.
-    pub live: bool,
     pub look: Rc<Presentation>,
 }
 
@@ -41,6 +39,7 @@ pub struct CardListProps {
 /// empty state.
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
+    let live = crate::components::use_live();
     let s = props.strings;
     let look = &props.look;
     // The card whose link was just copied, and what its button says now.
@@ -111,7 +110,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                 <p class="cc-empty-title">{ s.empty_title }</p>
                 <p>{ s.empty_hint }</p>
                 if props.filtered {
-                    <button type="button" class="cc-button" onclick={props.on_clear.reform(|_| ())} disabled={!props.live}>{ s.clear_all }</button>
+                    <button type="button" class="cc-button" onclick={props.on_clear.reform(|_| ())} disabled={!live}>{ s.clear_all }</button>
                 }
             </div>
         };
@@ -120,7 +119,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         let id = &bundle.claims[ci].id;
         html! {
             <Card key={id.clone()} data={props.data.clone()} claim={ci} words={props.words.clone()} strings={s}
-                on_copy={on_copy.clone()} copied={copied.as_ref().filter(|(c, _)| c == id).map(|(_, label)| *label)} {hide_speaker} live={props.live}
+                on_copy={on_copy.clone()} copied={copied.as_ref().filter(|(c, _)| c == id).map(|(_, label)| *label)} {hide_speaker}
                 host_paragraphs={props.host_paragraphs.clone()} on_paragraph={on_paragraph.clone()} look={look.clone()} />
         }
     };
@@ -131,7 +130,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         html! {
             // (Ids never contain a space, so this key cannot clash with a card's or a group's.)
             <More key="more sentinel" {remaining} label={(s.show_more)(STEP.min(remaining), remaining)}
-                on_more={props.on_more.clone()} {on_press} generation={props.limit} live={props.live} />
+                on_more={props.on_more.clone()} {on_press} generation={props.limit} />
         }
     });
     let cards = if props.grouped {

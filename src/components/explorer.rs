@@ -32,10 +32,6 @@ pub struct ExplorerProps {
     pub remote: Remote,
     #[prop_or_default]
     pub host_paragraphs: Rc<BTreeSet<u32>>,
-    /// False while static (rendered on a server, or hydrating that render):
-    /// controls are disabled until the widget can act on them.
-    #[prop_or(true)]
-    pub live: bool,
     /// A state to apply once live (see `AppProps::then`).
     #[prop_or_default]
     pub then: Option<ViewState>,
@@ -49,6 +45,7 @@ pub struct ExplorerProps {
 /// in `hooks/`; this wires the hooks together.
 #[function_component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
+    let live = crate::components::use_live();
     let s = props.strings;
     let data = &props.data;
     let store = use_store(&props.initial);
@@ -66,7 +63,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         // The page URL's view, once the prerendered one has been taken over.
         let dispatch = store.dispatcher();
         let then = props.then.clone();
-        use_effect_with(props.live, move |live| {
+        use_effect_with(live, move |live| {
             if let (true, Some(view)) = (*live, then) {
                 dispatch.dispatch(StoreAction::FromUrl(view));
             }
@@ -74,7 +71,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     }
     // The host article's paragraphs become links once the widget is live
     // (a server does not know them).
-    let host_paragraphs = if props.live { props.host_paragraphs.clone() } else { Rc::default() };
+    let host_paragraphs = if live { props.host_paragraphs.clone() } else { Rc::default() };
 
     // A card waiting to be revealed is rendered even beyond the window.
     let limit = window.len(&selection).max(reveal.position(data, &selection).map_or(0, |pos| pos + 1));
@@ -102,18 +99,18 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 
     html! {
         <div class="cc-explorer" ref={node} data-filtered={(view.chosen_count() > 0 || !view.query.is_empty()).to_string()}>
-            <Notice strings={s} problems={problems} skipped={data.skipped_claims} live={props.live} />
+            <Notice strings={s} problems={problems} skipped={data.skipped_claims} />
             // A bundle without claims has nothing to filter.
             if total > 0 {
                 <FilterBar data={data.clone()} state={view.clone()} selection={selection.clone()}
-                    dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()} live={props.live}
+                    dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()}
                     search={search} count={count.clone()} />
             }
             <p class="cc-count-line" role="status" aria-live="polite" aria-atomic="true">{ count }</p>
             <div class="cc-results">
                 <CardList data={data.clone()} selection={selection.clone()} {limit} grouped={view.grouped}
                     filtered={view.is_filtered()} words={words} strings={s} on_event={props.on_event.clone()}
-                    {host_paragraphs} {on_more} live={props.live} look={props.look.clone()}
+                    {host_paragraphs} {on_more} look={props.look.clone()}
                     on_clear={dispatch.reform(|()| Action::ClearAll)} />
             </div>
         </div>

@@ -36,8 +36,6 @@ pub struct FacetGroupProps {
     /// For an option's count as screen readers hear it ("3 claims"), and
     /// what a chosen value the bundle does not have is called.
     pub strings: &'static crate::i18n::Strings,
-    /// False while static: the checkboxes and "Show all" are disabled.
-    pub live: bool,
 }
 
 /// A facet as real checkboxes in a fieldset. Options that would yield no
@@ -46,6 +44,7 @@ pub struct FacetGroupProps {
 /// speakers costs no more per interaction than one with ten.
 #[function_component]
 pub fn FacetGroup(props: &FacetGroupProps) -> Html {
+    let live = crate::components::use_live();
     let expanded = use_state(|| false);
     let total = props.options.iter().filter(|o| o.listed).count();
     let limit = props.collapsed_limit;
@@ -77,7 +76,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         let count_id = format!("{id}-n");
         html! {
             <li key={value.to_owned()} class={classes!("cc-option", empty.then_some("is-empty"))}>
-                <input type="checkbox" id={id.clone()} {checked} {onchange} disabled={!props.live}
+                <input type="checkbox" id={id.clone()} {checked} {onchange} disabled={!live}
                     aria-describedby={count.map(|_| count_id.clone())} />
                 <label for={id}>
                     { label }
@@ -114,7 +113,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         let expanded2 = expanded.clone();
         let onclick = Callback::from(move |_| expanded2.set(!*expanded2));
         let label = if *expanded { props.show_fewer_label.to_string() } else { format!("{} ({total})", props.show_all_label) };
-        html! { <button type="button" class="cc-button cc-button--link" aria-expanded={(*expanded).to_string()} {onclick} disabled={!props.live}>{ label }</button> }
+        html! { <button type="button" class="cc-button cc-button--link" aria-expanded={(*expanded).to_string()} {onclick} disabled={!live}>{ label }</button> }
     });
     html! {
         <fieldset class={classes!("cc-facet", format!("cc-facet--{}", props.facet.param()))}>

@@ -17,8 +17,6 @@ pub struct FilterBarProps {
     pub dispatch: Callback<Action>,
     pub strings: &'static Strings,
     pub id_prefix: AttrValue,
-    /// False while static: every control is disabled.
-    pub live: bool,
     /// The search box (the explorer moves focus there).
     pub search: NodeRef,
     /// The count line's words, repeated inside the Filters panel and in print.
@@ -50,7 +48,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         html! {
             <FacetGroup {facet} legend={s.facet(facet)} options={Rc::clone(options)} selection={props.selection.clone()}
                 chosen={st.chosen[facet].clone()} dispatch={dispatch.clone()} id_prefix={p.clone()}
-                show_all_label={s.show_all} show_fewer_label={s.show_fewer} live={props.live}
+                show_all_label={s.show_all} show_fewer_label={s.show_fewer}
                 strings={s} />
         }
     });
@@ -65,7 +63,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     let active = st.chosen_count();
-    let off = !props.live;
+    let off = !crate::components::use_live();
     let panel_id = format!("{p}-filters");
     // For print: what the printed cards are ("3 of 17 claims · Speaker: Donald Trump · Search: “hamas”").
     let mut summary = props.count.to_string();

@@ -30,6 +30,18 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::{AttrValue, Callback};
 
+/// Whether the widget is live: false while static (rendered on a server, or
+/// hydrating that render), when its controls are disabled until it can act
+/// on them. `App` gives it to every component under it as a context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Live(pub bool);
+
+/// Whether the widget is live (live when no `App` says otherwise).
+#[yew::hook]
+pub fn use_live() -> bool {
+    yew::use_context::<Live>().is_none_or(|l| l.0)
+}
+
 /// Common properties of the widget's root element: language, direction and theme.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Theme {

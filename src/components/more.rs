@@ -13,8 +13,6 @@ pub struct MoreProps {
     pub on_press: Callback<()>,
     /// Changes whenever more cards were rendered, so the sentinel looks again.
     pub generation: usize,
-    /// False while static: the button is disabled and nothing is observed.
-    pub live: bool,
 }
 
 /// The end of a long list: a "Show more" button, pressed automatically when it
@@ -22,11 +20,12 @@ pub struct MoreProps {
 /// in the DOM (see ARCHITECTURE.md, "Long lists").
 #[function_component]
 pub fn More(props: &MoreProps) -> Html {
+    let live = crate::components::use_live();
     let node = use_node_ref();
     {
         let node = node.clone();
         let on_more = props.on_more.clone();
-        use_effect_with((props.generation, props.live), move |(_, live)| {
+        use_effect_with((props.generation, live), move |(_, live)| {
             let observer = node.cast::<web_sys::Element>().filter(|_| *live).and_then(|el| {
                 let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     let near = entries
@@ -53,7 +52,7 @@ pub fn More(props: &MoreProps) -> Html {
     let onclick = props.on_press.reform(|_| ());
     html! {
         <li class="cc-more" ref={node}>
-            <button type="button" class="cc-button" {onclick} disabled={!props.live}>{ props.label.clone() }</button>
+            <button type="button" class="cc-button" {onclick} disabled={!live}>{ props.label.clone() }</button>
         </li>
     }
 }
