@@ -225,6 +225,77 @@ test('two tabs on one draft never overwrite each other silently', async () => {
   await b.getByRole('list', { name: 'Your drafts in this browser' }).getByText('Shared draft, by A', { exact: true }).waitFor();
 });
 
+test('pasted or opened HTML is read as text: nothing in it runs, loads or is injected', async () => {
+  // A server of its own, without the CSP: what holds is the editor's doing.
+  const hits = [];
+  const bait = (req, res) => { hits.push(req.url); res.writeHead(200, { 'content-type': 'text/plain' }); res.end(''); };
+  const own = await startServer({ routes: { '/bait.png': bait, '/bait.html': bait, '/bait.css': bait, '/bait.js': bait, '/bait.woff2': bait } });
+  const html = '<h1>Harbour vote</h1><style>@font-face{font-family:x;src:url(/bait.woff2)}</style>'
+    + '<p>“We will build it,” the mayor said on Monday. <img src="/bait.png" onerror="window.__ran=1"></p>'
+    + '<iframe src="/bait.html"></iframe><link rel="stylesheet" href="/bait.css"><script src="/bait.js"></script>'
+    + '<script>window.__ran=2</script><p>Critics said <b>the plan</b> was <a href="javascript:alert(1)">too costly</a>.</p>';
+  const file = path.join(tmp, 'article.html');
+  fs.writeFileSync(file, html);
+  try {
+    const page = await newPage(chrome.browser);
+    await page.goto(`${own.url}/editor.html`);
+    await page.getByRole('status').filter({ hasText: 'saved in this browser' }).waitFor();
+    // Pasted as HTML from a CMS: its paragraphs, as text.
+    await page.getByLabel('Article text').focus();
+    await page.evaluate((markup) => {
+      const data = new DataTransfer();
+      data.setData('text/html', markup);
+      data.setData('text/plain', 'plain');
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, html);
+    const pasted = await page.getByLabel('Article text').inputValue();
+    assert.equal(pasted, 'Harbour vote\n\n“We will build it,” the mayor said on Monday.\n\nCritics said the plan was too costly.');
+    await press(page.getByRole('button', { name: 'Draft', exact: true }));
+    await page.getByText(/claims? drafted from 2 paragraphs/).waitFor();
+    // Opened as a file: an article to draft, the same.
+    await step(page, 'Start');
+    await page.getByLabel('Choose files…').setInputFiles(file);
+    await page.getByText(/^article\.html is an article/).waitFor();
+    assert.match(await page.getByLabel('Article text').inputValue(), /<img src="\/bait\.png"/, 'the markup is text in the box');
+    await press(page.getByRole('button', { name: 'Draft', exact: true }));
+    await page.getByText(/claims? drafted from 2 paragraphs/).waitFor();
+    await step(page, 'Check');
+    await page.getByRole('button', { name: /^“We will build it,”/ }).waitFor();
+    await step(page, 'Preview');
+    await page.waitForFunction(() => document.querySelector('.st-widget')?.shadowRoot?.querySelector('[data-claim-id]'));
+    const found = await page.evaluate(() => ({
+      ran: window.__ran,
+      injected: document.querySelectorAll('img, iframe, script:not([type="module"]), link[href*="bait"]').length
+        + document.querySelector('.st-widget').shadowRoot.querySelectorAll('img, iframe, script, a[href^="javascript"]').length,
+    }));
+    assert.deepEqual(found, { ran: undefined, injected: 0 });
+    assert.deepEqual(hits, [], 'nothing of the article was fetched');
+    assert.deepEqual(page.exceptions, []);
+  } finally {
+    await own.close();
+  }
+});
+
+test('the interface is in Vietnamese when chosen, and axe finds nothing there', async () => {
+  const noCsp = await startServer();
+  try {
+    const page = await newPage(chrome.browser);
+    await page.goto(`${noCsp.url}/editor.html`);
+    await page.getByRole('status').filter({ hasText: 'saved in this browser' }).waitFor();
+    await page.getByLabel('Interface language').selectOption('vi');
+    await page.getByRole('heading', { name: 'Trình soạn thẻ phát ngôn' }).waitFor();
+    await page.getByRole('heading', { name: 'Dán bài báo' }).waitFor();
+    assert.equal(await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button').count(), 5);
+    await page.getByLabel('Chọn tệp…').setInputFiles(path.join(ROOT, 'static/bundles/us-hamas-talks.vi.json'));
+    await page.getByText(/^Đã mở us-hamas-talks\.vi\.json \(một gói\): 5 phát ngôn\./).waitFor();
+    await page.getByRole('heading', { name: 'Phát ngôn (5)' }).waitFor();
+    assert.equal(await page.locator('.st').getAttribute('lang'), 'vi');
+    assert.deepEqual(await axe(page), []);
+  } finally {
+    await noCsp.close();
+  }
+});
+
 test('storage refused is said plainly, and downloading still works', async () => {
   const page = await newPage(chrome.browser);
   await page.addInitScript(() => {
