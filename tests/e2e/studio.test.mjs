@@ -225,6 +225,55 @@ test('two tabs on one draft never overwrite each other silently', async () => {
   await b.getByRole('list', { name: 'Your drafts in this browser' }).getByText('Shared draft, by A', { exact: true }).waitFor();
 });
 
+test('a problem shows next to its field and blocks publishing; the preview switches width, theme and language', async () => {
+  const page = await openEditor();
+  // A file dropped on the Start step opens as one picked does.
+  await page.evaluate(async (text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.querySelector('.st-start').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, fs.readFileSync(path.join(ROOT, 'static/bundles/us-hamas-talks.json'), 'utf8'));
+  await page.getByText(/^Opened dropped\.json \(a bundle\): 17 claims/).waitFor();
+  await press(page.locator('.st-claim-pick').first());
+  const date = page.getByLabel(/^Date/);
+  await date.fill('2025-02-30');
+  // The loader's message, tied to the field for screen readers.
+  const said = page.locator(`#${await date.getAttribute('id')}-said`);
+  await said.waitFor();
+  assert.match(await said.textContent(), /2025-02-30/);
+  assert.equal(await date.getAttribute('aria-invalid'), 'true');
+  assert.match(await date.getAttribute('aria-describedby'), /-said$/);
+  await step(page, 'Publish');
+  await page.getByRole('alert').filter({ hasText: '1 error must be fixed before publishing' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Download bundle.json' }).isDisabled(), true);
+  await step(page, 'Check');
+  await page.getByLabel(/^Date/).fill('2025-03-05');
+  await step(page, 'Publish');
+  await page.getByText('Ready: 17 claims, no problems.').waitFor();
+  // The JSON-LD is what `claim-cards export jsonld` writes.
+  const [ld] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Download JSON-LD' }))]);
+  const ldPath = path.join(tmp, 'talks.jsonld');
+  await ld.saveAs(ldPath);
+  const bundle = await download(page, 'for-jsonld');
+  assert.equal(fs.readFileSync(ldPath, 'utf8'), execFileSync(CLI, ['export', 'jsonld', bundle], { encoding: 'utf8' }));
+  // The preview's switches.
+  await step(page, 'Preview');
+  const widget = () => page.evaluate(() => {
+    const root = document.querySelector('.st-widget').shadowRoot.querySelector('.cc-root');
+    return { theme: root.dataset.theme, lang: root.lang, width: document.querySelector('.st-frame').dataset.width };
+  });
+  await page.waitForFunction(() => document.querySelector('.st-widget')?.shadowRoot?.querySelector('.cc-root'));
+  assert.deepEqual(await widget(), { theme: 'light', lang: 'en', width: 'desktop' });
+  await press(page.getByRole('radio', { name: 'Phone' }), 'Space');
+  await press(page.getByRole('radio', { name: 'Dark' }), 'Space');
+  await press(page.getByRole('radio', { name: 'Tiếng Việt' }), 'Space');
+  await page.waitForFunction(() => document.querySelector('.st-widget').shadowRoot.querySelector('.cc-root').lang === 'vi');
+  assert.deepEqual(await widget(), { theme: 'dark', lang: 'vi', width: 'phone' });
+  const box = await page.locator('.st-widget').boundingBox();
+  assert.equal(Math.round(box.width), 360);
+  assert.deepEqual(page.exceptions, []);
+});
+
 test('pasted or opened HTML is read as text: nothing in it runs, loads or is injected', async () => {
   // A server of its own, without the CSP: what holds is the editor's doing.
   const hits = [];
