@@ -6,7 +6,7 @@
 //! shadow root, forwards the app's [`WidgetEvent`]s to a JS callback, and lets
 //! the element drive the app (replace its state, reveal a card).
 
-use crate::components::app::AppProps;
+use crate::components::app::{AppProps, Start};
 use crate::components::mount::{Mount, MountProps};
 use crate::components::{Options, Theme};
 use crate::dataset::{LoadState, Shared};
@@ -302,7 +302,7 @@ impl Widget {
             initial: state_from_attributes(&get_str(&config, "state").unwrap_or_default()),
             options,
             preloaded: None,
-            prerendered: false,
+            start: Start::Fresh,
             then: None,
         };
         let widget = Widget {
@@ -339,7 +339,7 @@ impl Widget {
         if let Some(target) = target.dyn_ref::<Element>().filter(|_| get_bool(&config, "prerendered")).cloned() {
             let (app, destroyed, settings) = (widget.app.clone(), widget.destroyed.clone(), widget.settings.clone());
             props.then = then;
-            props.prerendered = true;
+            props.start = Start::TakeOver;
             wasm_bindgen_futures::spawn_local(async move {
                 let text = match inline {
                     Some(text) => Ok(text),
@@ -481,7 +481,7 @@ fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> O
         );
         let parent = mount.parent_node()?;
         mount.remove();
-        Mounted::render(&parent, props)
+        Mounted::render(&parent, AppProps { start: Start::Fresh, ..props })
     }
 }
 
@@ -489,15 +489,24 @@ fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> O
 pub fn shape_of(root: &Element) -> String {
     fn walk(node: &web_sys::Node, shape: &mut prerender::Shape) {
         let children = node.child_nodes();
+        // Inside a raw node (the kept cards): not visited, as the server's shape leaves it out.
+        let mut raw = false;
         for i in 0..children.length() {
             let Some(child) = children.item(i) else { continue };
             match child.node_type() {
-                web_sys::Node::ELEMENT_NODE => {
+                web_sys::Node::ELEMENT_NODE if !raw => {
                     shape.open(&child.node_name().to_ascii_lowercase());
                     walk(&child, shape);
                     shape.close();
                 }
-                web_sys::Node::COMMENT_NODE => shape.comment(&child.node_value().unwrap_or_default()),
+                web_sys::Node::COMMENT_NODE => {
+                    let data = child.node_value().unwrap_or_default();
+                    if raw && data != prerender::RAW_CLOSE {
+                        continue;
+                    }
+                    raw = data == prerender::RAW_OPEN;
+                    shape.comment(&data);
+                }
                 _ => {}
             }
         }

@@ -87,6 +87,12 @@ impl Shape {
     }
 }
 
+/// A raw node's markers in Yew's output (the kept region of cards, see
+/// `CardList`): hydration adopts what is between them without looking, so a
+/// shape leaves it out (and a walk of the DOM does not visit it).
+pub const RAW_OPEN: &str = "<#>";
+pub const RAW_CLOSE: &str = "</#>";
+
 /// Elements that have no end tag (and no children).
 const VOID: [&str; 13] =
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
@@ -102,6 +108,10 @@ pub fn shape_of_html(html: &str) -> String {
             let end = after.find("-->").unwrap_or(after.len());
             shape.comment(&after[..end]);
             rest = after.get(end + 3..).unwrap_or("");
+            if &after[..end] == RAW_OPEN {
+                let close = format!("<!--{RAW_CLOSE}-->");
+                rest = rest.find(&close).map_or("", |at| &rest[at..]);
+            }
         } else if let Some(after) = rest.strip_prefix("</") {
             shape.close();
             rest = after.find('>').map_or("", |end| &after[end + 1..]);

@@ -6,6 +6,8 @@
 // prerendered, so the module waits for the first paint instead of competing
 // with it (without a prerender, a chosen bundle, it loads at once).
 
+import { wake } from './embed/early.js';
+
 const el = document.querySelector('claim-cards');
 const params = new URLSearchParams(location.search);
 const bundle = params.get('bundle');
@@ -22,6 +24,9 @@ el?.addEventListener('claimcards:ready', (e) => {
   if (pageDescription) document.querySelector('meta[name="description"]')?.setAttribute('content', pageDescription);
 });
 const start = () => import('./claim-cards.js');
+// The prerender's controls work before the module arrives (early.js: what
+// the reader does meanwhile is applied once the widget runs).
+if (el?.shadowRoot && !bundle) wake(el);
 if (el?.shadowRoot && !bundle) afterFirstPaint(start);
 else start();
 

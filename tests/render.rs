@@ -3,7 +3,7 @@
 //! declarative shadow root, its fallback and its inline bundle, and the page.
 #![cfg(not(target_arch = "wasm32"))]
 
-use claim_cards::components::app::{App, AppProps};
+use claim_cards::components::app::{App, AppProps, Start};
 use claim_cards::components::Options;
 use claim_cards::dataset::LoadState;
 use claim_cards::hooks::window::{STEP, WHOLE, WINDOW};
@@ -20,7 +20,7 @@ async fn render(text: &str, initial: ViewState, lang: Option<Lang>) -> String {
         initial,
         options: Options { lang, ..Options::default() },
         preloaded: Some(LoadState::from_text("demo.json", text)),
-        prerendered: false,
+        start: Start::Fresh,
         then: None,
     };
     LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
@@ -278,4 +278,28 @@ async fn a_source_that_only_reviews_is_not_a_source_option() {
     let html = render(text, chosen, None).await;
     let sources = between(&html, "cc-facet--source", "</fieldset>");
     assert!(sources.contains("Checker") && sources.contains("checked"), "{sources}");
+}
+
+#[tokio::test]
+async fn the_cards_are_one_region_hydration_adopts_whole_and_bundle_text_cannot_fake_it() {
+    let html = rendered(DEMO, Some("https://cdn.example/b.json")).await;
+    let shadow = between(&html, r#"<template shadowrootmode="open">"#, "</template>");
+    // One raw node around the list (yew 0.23's markers), the cards inside
+    // without their own component markers, the controls outside it.
+    assert_eq!(count(shadow, "<!--<#>-->"), 1);
+    assert_eq!(count(shadow, "<!--</#>-->"), 1);
+    let kept = between(shadow, "<!--<#>-->", "<!--</#>-->");
+    assert!(kept.starts_with(r#"<ul class="cc-list">"#), "{}", &kept[..80]);
+    assert_eq!(count(kept, "data-claim-id="), 17);
+    assert!(!kept.contains("<!--"), "no markers inside the kept cards");
+    assert!(!kept.contains("<input") && !kept.contains("cc-kept"));
+    // Text that spells the markers stays text: the region is still the list.
+    let text = r#"{"version":1,"speakers":[{"id":"a","name":"<!--cc-kept--><!--</#>-->"}],
+        "sources":[{"id":"s","name":"<!--<#>--><!--/cc-kept-->"}],
+        "claims":[{"id":"c","text":"<!--/cc-kept--><!--<#>-->","speaker":"a","sources":["s"]}]}"#;
+    let html = rendered(text, None).await;
+    let shadow = between(&html, r#"<template shadowrootmode="open">"#, "</template>");
+    assert_eq!(count(shadow, "<!--<#>-->"), 1, "{shadow}");
+    assert_eq!(count(shadow, "<!--</#>-->"), 1);
+    assert!(between(shadow, "<!--<#>-->", "<!--</#>-->").starts_with(r#"<ul class="cc-list">"#));
 }

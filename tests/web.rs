@@ -3,7 +3,7 @@
 //! exact DOM after each render.
 #![cfg(target_arch = "wasm32")]
 
-use claim_cards::components::app::{App, AppProps};
+use claim_cards::components::app::{App, AppProps, Start};
 use claim_cards::components::Options;
 use claim_cards::dataset::LoadState;
 use claim_cards::view::ViewState;
@@ -29,7 +29,7 @@ fn mount(text: &str, initial: ViewState) -> Element {
         initial,
         options: Options::default(),
         preloaded: Some(LoadState::from_text("test.json", text)),
-        prerendered: false,
+        start: Start::Fresh,
         then: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

@@ -21,15 +21,29 @@ pub struct AppProps {
     /// one replaces it at once (the editor's preview, as the editor types).
     #[prop_or_default]
     pub preloaded: Option<LoadState>,
-    /// Rendered on a server (`claim-cards render`), or hydrating what was:
-    /// the first render is the static one — controls disabled, no host
-    /// paragraphs — and the widget goes live once mounted in a browser.
+    /// How this app starts: rendered afresh, rendered on a server
+    /// (`claim-cards render`), or taking over what a server rendered.
     #[prop_or_default]
-    pub prerendered: bool,
-    /// A state to apply once live (the page URL's view, after hydrating the
-    /// prerendered one).
+    pub start: Start,
+    /// A state to apply once the prerendered view has been taken over (the
+    /// page URL's view).
     #[prop_or_default]
     pub then: Option<ViewState>,
+}
+
+/// How an app starts (see ARCHITECTURE.md, "Prerendering and hydration").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Start {
+    /// Rendered in the browser from nothing.
+    #[default]
+    Fresh,
+    /// Rendered on a server: static — controls disabled (a reader without
+    /// JavaScript cannot use them), no host paragraphs — with the cards as
+    /// a region the browser keeps as it is (see `CardList`).
+    Server,
+    /// Hydrating a server's render: the controls are adopted and live at
+    /// once; the cards stay the server's until the view changes.
+    TakeOver,
 }
 
 impl AppProps {
@@ -52,20 +66,10 @@ pub fn App(props: &AppProps) -> Html {
         let preloaded = props.preloaded.clone();
         use_state(move || preloaded.unwrap_or(LoadState::Loading))
     };
-    // Static until mounted in a browser (effects never run on a server); the
-    // switch is a task of its own, after the one that hydrated.
-    let live = use_state(|| !props.prerendered);
-    {
-        let live = live.clone();
-        use_effect_with((), move |()| {
-            if !*live {
-                wasm_bindgen_futures::spawn_local(async move {
-                    crate::web::next_task().await;
-                    live.set(true);
-                });
-            }
-        });
-    }
+    // Only a server's render is static: a browser's controls work from its
+    // first render (a prerender's are enabled by claim-cards.js before the
+    // wasm arrives, and what a reader does with them meanwhile is replayed).
+    let live = props.start != Start::Server;
     // Each press of Retry fetches again.
     let attempt = use_state(|| 0u32);
     {
@@ -127,7 +131,7 @@ pub fn App(props: &AppProps) -> Html {
             <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url}
                 on_event={props.options.on_event.clone()} remote={props.options.remote.clone()}
                 host_paragraphs={props.options.host_paragraphs.clone()} then={props.then.clone()}
-                look={look.clone()} />
+                look={look.clone()} kept={props.start != Start::Fresh} />
         },
     };
     // Two widgets on a page are two landmarks: each named by its article.
@@ -136,7 +140,7 @@ pub fn App(props: &AppProps) -> Html {
         None => s.widget_label.to_owned(),
     };
     html! {
-        <ContextProvider<Live> context={Live(*live)}>
+        <ContextProvider<Live> context={Live(live)}>
         <section class="cc-root" part="root" lang={lang.tag()} data-ui-dir={lang.dir()} data-theme={props.options.theme.as_str()} aria-label={label}>
             <header class="cc-head">
                 <p class="cc-eyebrow">{ s.widget_label }</p>

@@ -32,7 +32,20 @@ pub struct CardListProps {
     pub on_more: Callback<()>,
     pub on_clear: Callback<()>,
     pub look: Rc<Presentation>,
+    /// The cards may stay the prerender's (see `Explorer`): on a server they
+    /// are written as a region hydration does not walk, and in the browser
+    /// that region is kept — not hydrated, not rendered — until this is
+    /// false, when the cards are rendered in its place.
+    #[prop_or_default]
+    pub keep: bool,
 }
+
+/// Where a server's kept region of cards begins and ends in Yew's output:
+/// two raw-HTML nodes that `crate::render` joins into one around the cards
+/// (`<!--<#>-->` … `<!--</#>-->`, the markers of a single raw node, which
+/// hydration adopts without looking inside).
+pub const KEPT_START: &str = "<!--cc-kept-->";
+pub const KEPT_END: &str = "<!--/cc-kept-->";
 
 /// The selected claims as a list of cards (or of speaker groups), the first
 /// `limit` of them rendered and a "Show more" sentinel after them; or the
@@ -44,6 +57,13 @@ pub fn CardList(props: &CardListProps) -> Html {
     let look = &props.look;
     // The card whose link was just copied, and what its button says now.
     let copied = use_state(|| None::<(String, &'static str)>);
+    // The prerender's cards, kept until something would change them; once
+    // rendered, the cards stay Yew's. A copy pressed on a kept card renders
+    // the cards (its label changes) and puts focus back on that button.
+    let kept = use_mut_ref(|| props.keep);
+    let keep = *kept.borrow() && props.keep && copied.is_none();
+    *kept.borrow_mut() = keep;
+    let refocus = use_mut_ref(|| None::<String>);
     // Callbacks handed to every card are made once (not per render), so that
     // a card whose claim, highlight and state are unchanged is not re-rendered.
     let on_copy = {
@@ -87,6 +107,19 @@ pub fn CardList(props: &CardListProps) -> Html {
             }
         });
     }
+    // Focus back on the copy button pressed on a kept card, now rendered.
+    {
+        let (refocus, list) = (refocus.clone(), list.clone());
+        use_effect_with(keep, move |_| {
+            let id = refocus.borrow_mut().take();
+            if let (Some(id), Some(list)) = (id, list.cast::<web_sys::Element>()) {
+                let button = list.query_selector(&format!("[id=\"claim-{id}\"] .cc-copy")).ok().flatten();
+                if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let on_press = {
         let (focus_at, on_more) = (focus_at.clone(), props.on_more.clone());
         Callback::from(move |()| {
@@ -113,6 +146,26 @@ pub fn CardList(props: &CardListProps) -> Html {
                     <button type="button" class="cc-button" onclick={props.on_clear.reform(|_| ())} disabled={!live}>{ s.clear_all }</button>
                 }
             </div>
+        };
+    }
+    if keep && live {
+        // The server's cards, adopted whole (one raw node; its HTML is never
+        // read or written). Their copy buttons have no handlers of their own:
+        // a click reaches this one.
+        let onclick = {
+            let (on_copy, refocus) = (on_copy.clone(), refocus.clone());
+            Callback::from(move |e: MouseEvent| {
+                let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                let button = target.and_then(|t| t.closest(".cc-copy").ok().flatten());
+                let card = button.and_then(|b| b.closest("[data-claim-id]").ok().flatten());
+                if let Some(id) = card.and_then(|c| c.get_attribute("data-claim-id")) {
+                    *refocus.borrow_mut() = Some(id.clone());
+                    on_copy.emit(id);
+                }
+            })
+        };
+        return html! {
+            <div class="cc-cards" ref={list} {onclick}>{ Html::from_html_unchecked(AttrValue::Static("")) }{ announce }</div>
         };
     }
     let card = |ci: usize, hide_speaker: bool| {
@@ -151,5 +204,14 @@ pub fn CardList(props: &CardListProps) -> Html {
     } else {
         html! { <ul class="cc-list">{ for rendered.iter().map(|&ci| card(ci, false)) }{ for more }</ul> }
     };
+    if keep && !live {
+        // A server's render: the cards, marked as the region to keep.
+        return html! {
+            <div class="cc-cards" ref={list}>
+                { Html::from_html_unchecked(AttrValue::Static(KEPT_START)) }{ cards }
+                { Html::from_html_unchecked(AttrValue::Static(KEPT_END)) }{ announce }
+            </div>
+        };
+    }
     html! { <div class="cc-cards" ref={list}>{ cards }{ announce }</div> }
 }

@@ -38,6 +38,10 @@ pub struct ExplorerProps {
     /// How the parts are shown (content language, heading level, link base).
     #[prop_or_default]
     pub look: Rc<Presentation>,
+    /// The cards in the DOM are a prerender's (a server's render, or the
+    /// browser taking one over): kept as they are while this view shows them.
+    #[prop_or_default]
+    pub kept: bool,
 }
 
 /// The loaded bundle explored: the reader's choices (a reducer), what they
@@ -60,18 +64,50 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     use_url_sync(&store, props.sync_url);
     use_host(&store, &props.on_event, (shown, total), &props.remote, reveal.request());
     {
-        // The page URL's view, once the prerendered one has been taken over.
+        // The page URL's view, once the prerendered one has been taken over
+        // (in the same task: no paint shows the prerendered view's controls).
         let dispatch = store.dispatcher();
         let then = props.then.clone();
-        use_effect_with(live, move |live| {
-            if let (true, Some(view)) = (*live, then) {
+        use_effect_with((), move |()| {
+            if let Some(view) = then {
                 dispatch.dispatch(StoreAction::FromUrl(view));
             }
         });
     }
-    // The host article's paragraphs become links once the widget is live
-    // (a server does not know them).
+    // The host article's paragraphs are links in the browser (a server does
+    // not know them).
     let host_paragraphs = if live { props.host_paragraphs.clone() } else { Rc::default() };
+    // Whether the prerender's cards can stay as they are: this is still the
+    // view, the words and the looks they were made with, and nothing on
+    // them would change — "in paragraph N" becomes a button where the host
+    // article marks that paragraph, a task after the take-over.
+    let made_with = use_mut_ref(|| (props.initial.clone(), s as *const Strings, props.look.clone()));
+    let settled = use_state(|| false);
+    let paragraphs_matter = live
+        && !props.host_paragraphs.is_empty()
+        && selection
+            .claims
+            .iter()
+            .any(|&ci| data.bundle.claims[ci].paragraph.is_some_and(|p| props.host_paragraphs.contains(&p)));
+    {
+        let settled = settled.clone();
+        let later = props.kept && paragraphs_matter;
+        use_effect_with((), move |()| {
+            if later {
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::web::next_task().await;
+                    settled.set(true);
+                });
+            }
+        });
+    }
+    let keep = props.kept
+        && crate::hooks::window::whole(&selection)
+        && {
+            let (view0, s0, look0) = &*made_with.borrow();
+            *view0 == *view && std::ptr::eq(*s0, s) && **look0 == *props.look
+        }
+        && !(*settled && paragraphs_matter);
 
     // A card waiting to be revealed is rendered even beyond the window.
     let limit = window.len(&selection).max(reveal.position(data, &selection).map_or(0, |pos| pos + 1));
@@ -110,7 +146,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             <div class="cc-results">
                 <CardList data={data.clone()} selection={selection.clone()} {limit} grouped={view.grouped}
                     filtered={view.is_filtered()} words={words} strings={s} on_event={props.on_event.clone()}
-                    {host_paragraphs} {on_more} look={props.look.clone()}
+                    {host_paragraphs} {on_more} look={props.look.clone()} {keep}
                     on_clear={dispatch.reform(|()| Action::ClearAll)} />
             </div>
         </div>

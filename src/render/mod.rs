@@ -16,7 +16,7 @@
 
 mod fallback;
 
-use crate::components::app::AppProps;
+use crate::components::app::{AppProps, Start};
 use crate::components::mount::{Mount, MountProps};
 use crate::components::{Options, Theme};
 use crate::dataset::LoadState;
@@ -94,7 +94,7 @@ pub async fn element(r: &Render, page: bool) -> String {
             ..Options::default()
         },
         preloaded: Some(state.clone()),
-        prerendered: true,
+        start: Start::Server,
         then: None,
     };
     // A bundle that cannot be shown is rendered as its error card, which the
@@ -107,7 +107,7 @@ pub async fn element(r: &Render, page: bool) -> String {
     // Under `Mount`, as the browser renders every widget (see `crate::embed`).
     let root = MountProps { app: Some(props), generation: 0 };
     let widget = LocalServerRenderer::<Mount>::with_props(root).hydratable(true).render().await;
-    let widget = unnamed_markers(&widget);
+    let widget = kept_region(&unnamed_markers(&widget));
     let shape = prerender::shape_of_html(&widget);
     let fallback = fallback::render(&state, r.lang, if page { 1 } else { 2 }).await;
     let mut out = format!("<claim-cards{settings_attrs}>");
@@ -128,6 +128,21 @@ pub async fn element(r: &Render, page: bool) -> String {
     }
     out += "</claim-cards>";
     out
+}
+
+/// The cards between `CardList`'s two markers as one raw node of Yew's:
+/// `<!--<#>-->KEPT_START<!--</#>-->cards<!--<#>-->KEPT_END<!--</#>-->`
+/// becomes `<!--<#>-->cards<!--</#>-->`, which the browser's hydration
+/// adopts as a whole without walking it (and without the cards' own
+/// component markers, which nothing reads there). Bundle text cannot hold
+/// the markers: Yew escapes `<` in text and attributes.
+fn kept_region(html: &str) -> String {
+    use crate::components::card_list::{KEPT_END, KEPT_START};
+    let start = format!("{KEPT_START}<!--</#>-->");
+    let end = format!("<!--<#>-->{KEPT_END}");
+    let (Some(a), Some(b)) = (html.find(&start), html.find(&end)) else { return html.to_owned() };
+    let cards = html[a + start.len()..b].replace("<!--<[]>-->", "").replace("<!--</[]>-->", "");
+    format!("{}{cards}{}", &html[..a], &html[b + end.len()..])
 }
 
 /// Yew's hydration markers without the component's name: a debug build

@@ -25,6 +25,8 @@
 // page, when the first element comes near the viewport. No inline scripts or
 // styles are injected, so the element works under a strict CSP with Trusted Types.
 
+import { wake } from './early.js';
+
 const VERSION = '__CLAIM_CARDS_VERSION__';
 const asset = (name) => new URL(name, import.meta.url).href;
 
@@ -103,6 +105,8 @@ export class ClaimCardsElement extends HTMLElement {
   #queue = [];
   /** A filterchange the widget sent before ready (an inline bundle): sent after it. */
   #heldChange = null;
+  /** What the reader did with a prerender's controls before the widget ran (early.js). */
+  #early = null;
 
   connectedCallback() {
     elements.add(this);
@@ -111,6 +115,8 @@ export class ClaimCardsElement extends HTMLElement {
     if (!this.#shadow && this.shadowRoot) {
       // A declarative shadow root: the prerendered widget (never attach over it).
       this.#shadow = this.shadowRoot;
+      // Its controls work from now on; what the reader does is replayed once the widget runs.
+      if (this.#prerendered()) this.#early = wake(this);
     } else if (!this.#shadow) {
       this.#shadow = this.attachShadow({ mode: 'open' });
       const css = document.createElement('link');
@@ -226,6 +232,7 @@ export class ClaimCardsElement extends HTMLElement {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.isConnected && !this.#widget) this.#mount(glue, this.getAttribute('src') === src ? response : null);
     } catch (err) {
+      this.#asleep();
       this.#emit('error', { url: asset(`claim-cards-${VERSION}.wasm`), problems: [`the widget could not start: ${err}`], reason: 'widget' });
     } finally {
       this.#starting = false;
@@ -348,16 +355,21 @@ export class ClaimCardsElement extends HTMLElement {
         if (this.#heldChange) this.#emit('filterchange', this.#heldChange);
         this.#heldChange = null;
         this.#linkArticle();
-        // The page's #claim- link, then the host's calls made before loading, in order.
+        // What the reader did meanwhile, the page's #claim- link, then the
+        // host's calls made before loading, in order.
         const queued = this.#queue.splice(0);
+        const early = this.#early;
+        this.#early = null;
         queueMicrotask(() => {
           if (!this.#widget) return;
+          early?.replay();
           this.showHashClaim();
           for (const fn of queued) fn(this.#widget);
         });
         break;
       }
       case 'failed':
+        this.#asleep();
         this.#emit('error', detail);
         break;
       case 'filterchange':
@@ -369,6 +381,12 @@ export class ClaimCardsElement extends HTMLElement {
         this.#showParagraph(detail.paragraph);
         break;
     }
+  }
+
+  /** The widget cannot start: a prerender's controls are off again (it stays readable). */
+  #asleep() {
+    this.#early?.sleep();
+    this.#early = null;
   }
 
   /** Host-article elements with data-claim-id become controls that reveal their card. */

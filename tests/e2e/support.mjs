@@ -170,15 +170,17 @@ export async function grownCount(page, host = null) {
 }
 
 /**
- * Waits until the widget (in `host`) is live: its search box enabled — a
- * prerendered widget shows its cards before that, with its controls off —
- * or it shows an error card.
+ * Waits until the widget (in `host`) is live — it has told its element the
+ * first view (`filters`; a prerendered widget shows its cards, and enables
+ * its controls, before that) and its search box is enabled — or it shows
+ * an error card.
  */
 export async function waitForCards(page, host = null) {
   await page.waitForFunction((h) => {
     const root = window.__ccRoot(h);
     const search = root.querySelector('input[type=search]');
-    return root.querySelector('.cc-error') || (search && !search.disabled);
+    const element = root.host ?? document.querySelector(h || 'claim-cards');
+    return root.querySelector('.cc-error') || (search && !search.disabled && (!element || element.filters));
   }, host, { timeout: 20000 });
 }
 
