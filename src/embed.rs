@@ -472,6 +472,17 @@ fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> O
     }
     let props = AppProps { preloaded: Some(state), ..props };
     if same {
+        // A server disables every control (a reader without JavaScript could
+        // not use them); hydration sets only the attributes its render has,
+        // so those it does not are taken off first (claim-cards.js has
+        // enabled most already: static/embed/early.js).
+        if let Ok(off) = mount.query_selector_all("[disabled]") {
+            for i in 0..off.length() {
+                if let Some(el) = off.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let _ = el.remove_attribute("disabled");
+                }
+            }
+        }
         let mounted = Mounted::hydrate(mount, props);
         crate::web::mark("claim-cards:hydrated");
         Some(mounted)
