@@ -22,6 +22,8 @@ import { startServer, launch, DIST, ROOT } from '../../tests/e2e/support.mjs';
 import { generateBundle } from './gen-bundle.mjs';
 import { makePages, runLighthouse, lighthouseTable } from './lighthouse.mjs';
 import { transfer as measureTransfer, version as crateVersion } from './transfer.mjs';
+import { traceBreakdown, breakdownTable } from './trace.mjs';
+import { earlyInput } from './early.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(ROOT, 'target', 'bench');
@@ -190,6 +192,8 @@ async function measureRun(impl, n) {
 }
 
 const runs = [];
+let trace = null;
+let early = null;
 let lighthouse = null;
 try {
   for (const n of SIZES) {
@@ -202,6 +206,14 @@ try {
   if (LIGHTHOUSE) {
     const bin = process.env.CLAIM_CARDS_LIGHTHOUSE || 'lighthouse';
     lighthouse = await runLighthouse({ bin, base: gzipServer.url, pages, runs: LIGHTHOUSE_RUNS });
+    // Where the main thread's time goes while the prerender is taken over
+    // (4× CPU, a trace of 3 loads each), and input right after first paint.
+    process.stderr.write('bench: traces and early input…\n');
+    trace = {};
+    for (const [name, at] of [['standalone', pages.standalone], ['article-prerendered', pages['article-prerendered']]]) {
+      trace[name] = await traceBreakdown({ base: gzipServer.url, path: at, runs: 3, min: 10 });
+    }
+    early = await earlyInput({ base: gzipServer.url, runs: 5 });
   }
 } finally {
   await chrome.close();
@@ -209,7 +221,7 @@ try {
   await gzipServer?.close();
 }
 
-const results = { chromium, date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, transfer, runs, lighthouse };
+const results = { chromium, date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, transfer, runs, lighthouse, trace, early };
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
 
@@ -244,6 +256,22 @@ if (lighthouse) {
   lines.push(`Lighthouse 12.2.3 on the demo bundle (17 claims), gzip-compressed; median of ${LIGHTHOUSE_RUNS} run${LIGHTHOUSE_RUNS === 1 ? "" : "s"} and the worst run; "× static" is LCP against the static-HTML copy of the same cards:`);
   lines.push('');
   lines.push(lighthouseTable(lighthouse));
+}
+if (trace) {
+  for (const [name, loads] of Object.entries(trace)) {
+    lines.push('');
+    lines.push(`Main-thread tasks of ≥ 10 ms while the ${name} page is taken over (scripts/bench/trace.mjs: 4× CPU through the DevTools protocol, real durations; "script" includes the wasm's lazy compilation, listed apart too):`);
+    lines.push('');
+    lines.push('```');
+    lines.push(breakdownTable(loads));
+    lines.push('```');
+  }
+}
+if (early) {
+  const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+  const f = (k) => `median ${med(early.map((x) => x[k])).toFixed(0)} ms, worst ${Math.max(...early.map((x) => x[k])).toFixed(0)} ms`;
+  lines.push('');
+  lines.push(`Input right after first paint (scripts/bench/early.mjs; standalone page, phone width, 4× CPU, ${early.length} loads; a word typed into the search box as soon as its controls are woken, the wasm still loading in ${early.filter((x) => x.wasmStillLoading).length} of them): controls woken ${f('woken')} after the first paint; input → the next frame (the words in the box, the results dimmed) ${f('shown')}; input → the filtered cards painted ${f('applied')}.`);
 }
 const table = lines.join('\n');
 console.log(table);

@@ -6,7 +6,9 @@
 // the wasm's compilation, a wasm call, style, layout, paint) and the
 // `claim-cards:*` performance marks set inside it.
 //
-//   node scripts/bench/trace.mjs PATH [--runs N] [--json]   (PATH on the gzip server, e.g. /)
+//   node scripts/bench/trace.mjs PATH [--runs N] [--min MS] [--until EXPR] [--json]
+//   (PATH on the gzip server, e.g. / or /bench/cc.html?bundle=/bench-bundles/1000.json
+//   --until "performance.getEntriesByName('cc:first-cards').length > 0")
 //
 // Used by run.mjs (`traceBreakdown`) for each entry; runnable alone on a
 // release build in dist/.
@@ -73,7 +75,8 @@ export function tasks(events) {
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const nav = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationTiming')?.ts
     ?? mine[0]?.ts ?? 0;
-  const marks = events.filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('claim-cards:'));
+  const marks = events.filter((e) => (e.cat?.includes('blink.user_timing') && e.name.startsWith('claim-cards:'))
+    || e.name === 'firstContentfulPaint');
   const out = [];
   for (const t of mine.filter((e) => e.name === 'RunTask')) {
     if (out.length && t.ts < out[out.length - 1].end) continue; // nested
@@ -89,7 +92,8 @@ export function tasks(events) {
       covered.push([e.ts, e.ts + e.dur, k]);
       parts[k] = (parts[k] ?? 0) + e.dur / 1000;
     }
-    const inside = marks.filter((m) => m.ts >= t.ts && m.ts <= end).map((m) => m.name.slice('claim-cards:'.length));
+    const inside = marks.filter((m) => m.ts >= t.ts && m.ts <= end)
+      .map((m) => (m.name === 'firstContentfulPaint' ? 'first paint' : m.name.slice('claim-cards:'.length)));
     out.push({ start: (t.ts - nav) / 1000, ms: t.dur / 1000, end, parts, marks: inside });
   }
   return { tasks: out, t0: nav };
@@ -132,7 +136,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const server = await startServer({ gzip: true, mounts: { '/bench/': here, '/bench-pages/': `${here}/../../target/bench/pages`, '/bench-bundles/': `${here}/../../target/bench/bundles` } });
   try {
-    const loads = await traceBreakdown({ base: server.url, path: args.find((a) => a.startsWith('/')) ?? '/', runs: Number(opt('runs', 3)), min: Number(opt('min', 5)), rate: Number(opt('rate', 4)) });
+    const loads = await traceBreakdown({ base: server.url, path: args.find((a) => a.startsWith('/')) ?? '/', runs: Number(opt('runs', 3)), min: Number(opt('min', 5)), rate: Number(opt('rate', 4)), until: opt('until', undefined) });
     console.log(args.includes('--json') ? JSON.stringify(loads, null, 2) : breakdownTable(loads));
   } finally {
     await server.close();
