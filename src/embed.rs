@@ -341,18 +341,24 @@ impl Widget {
             props.then = then;
             props.start = Start::TakeOver;
             wasm_bindgen_futures::spawn_local(async move {
+                // Each step its own task, so that no one task keeps a
+                // reader's input waiting (the prerender is on screen
+                // meanwhile): this constructor's, the bundle's reading, the
+                // check against the prerender, the load, the hydration. Each
+                // runs code for the first time, which V8 compiles then
+                // (BENCHMARKS.md, issue #20).
+                crate::web::next_task().await;
                 let text = match inline {
                     Some(text) => Ok(text),
                     None => crate::web::fetch_text(&url).await,
                 };
-                // Each step its own task, so that no one task keeps a
-                // reader's input waiting (the prerender is on screen meanwhile).
                 crate::web::next_task().await;
                 // Settings changed while loading: a prerender made with the old ones does not match.
                 if let Some(settings) = settings.borrow_mut().take() {
                     settings.apply(&mut props.options);
                 }
                 let same = text.as_ref().is_ok_and(|text| matches_prerender(&target, &props, text));
+                crate::web::next_task().await;
                 let state = crate::web::load(&props.bundle_url, text);
                 crate::web::next_task().await;
                 if !destroyed.get() {
