@@ -83,7 +83,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // article marks that paragraph, a task after the take-over.
     let made_with = use_mut_ref(|| (props.initial.clone(), s as *const Strings, props.look.clone()));
     let settled = use_state(|| false);
-    let paragraphs_matter = live
+    let paragraphs_matter = props.kept
+        && live
         && !props.host_paragraphs.is_empty()
         && selection
             .claims
@@ -91,7 +92,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             .any(|&ci| data.bundle.claims[ci].paragraph.is_some_and(|p| props.host_paragraphs.contains(&p)));
     {
         let settled = settled.clone();
-        let later = props.kept && paragraphs_matter;
+        let later = paragraphs_matter;
         use_effect_with((), move |()| {
             if later {
                 wasm_bindgen_futures::spawn_local(async move {

@@ -138,8 +138,9 @@ pub async fn element(r: &Render, page: bool) -> String {
 /// the markers: Yew escapes `<` in text and attributes.
 fn kept_region(html: &str) -> String {
     use crate::components::card_list::{KEPT_END, KEPT_START};
-    let start = format!("{KEPT_START}<!--</#>-->");
-    let end = format!("<!--<#>-->{KEPT_END}");
+    use crate::prerender::{RAW_CLOSE, RAW_OPEN};
+    let start = format!("{KEPT_START}<!--{RAW_CLOSE}-->");
+    let end = format!("<!--{RAW_OPEN}-->{KEPT_END}");
     let (Some(a), Some(b)) = (html.find(&start), html.find(&end)) else { return html.to_owned() };
     let cards = html[a + start.len()..b].replace("<!--<[]>-->", "").replace("<!--</[]>-->", "");
     format!("{}{cards}{}", &html[..a], &html[b + end.len()..])

@@ -56,7 +56,7 @@ export function wake(element) {
     mount.querySelector('.cc-results')?.removeAttribute('aria-busy');
   };
   // The same control in the live widget: the same node when it was hydrated, else the one with its id.
-  const live = (el) => (el.isConnected ? el : (el.id && element.shadowRoot.getElementById(el.id)) || null);
+  const live = (el) => (el.isConnected ? el : (el.id && root.getElementById(el.id)) || null);
   return (element[KEY] = {
     /** Gives the reader's input to the live widget. */
     replay() {
