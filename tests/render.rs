@@ -281,25 +281,38 @@ async fn a_source_that_only_reviews_is_not_a_source_option() {
 }
 
 #[tokio::test]
-async fn the_cards_are_one_region_hydration_adopts_whole_and_bundle_text_cannot_fake_it() {
+async fn the_tools_the_facets_and_the_cards_are_regions_hydration_adopts_whole_and_bundle_text_cannot_fake_it() {
+    // Each raw node (yew 0.23's markers) of a widget's shadow tree.
+    fn regions(shadow: &str) -> Vec<&str> {
+        assert_eq!(count(shadow, "<!--<#>-->"), count(shadow, "<!--</#>-->"), "{shadow}");
+        shadow.split("<!--<#>-->").skip(1).map(|r| r.split("<!--</#>-->").next().unwrap_or_default()).collect()
+    }
     let html = rendered(DEMO, Some("https://cdn.example/b.json")).await;
     let shadow = between(&html, r#"<template shadowrootmode="open">"#, "</template>");
-    // One raw node around the list (yew 0.23's markers), the cards inside
-    // without their own component markers, the controls outside it.
-    assert_eq!(count(shadow, "<!--<#>-->"), 1);
-    assert_eq!(count(shadow, "<!--</#>-->"), 1);
-    let kept = between(shadow, "<!--<#>-->", "<!--</#>-->");
-    assert!(kept.starts_with(r#"<ul class="cc-list">"#), "{}", &kept[..80]);
-    assert_eq!(count(kept, "data-claim-id="), 17);
-    assert!(!kept.contains("<!--"), "no markers inside the kept cards");
-    assert!(!kept.contains("<input") && !kept.contains("cc-kept"));
-    // Text that spells the markers stays text: the region is still the list.
+    // Three: the search box and tools, the facets inside the Filters panel,
+    // then the list of cards; each without its components' own markers; the
+    // panel and the count outside them.
+    let kept = regions(shadow);
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    let (tools, facets, cards) = (kept[0], kept[1], kept[2]);
+    assert!(tools.starts_with(r#"<div class="cc-search">"#), "{}", &tools[..80]);
+    assert!(tools.contains(r#"type="search""#) && tools.contains("cc-sort") && tools.contains("cc-clear"));
+    assert!(!tools.contains("<!--") && !tools.contains("cc-facet") && !tools.contains("cc-count"));
+    assert!(facets.starts_with(r#"<fieldset class="cc-facet cc-facet--speaker""#), "{}", &facets[..80]);
+    assert!(between(shadow, r#"class="cc-facets"#, "<!--<#>-->").contains("cc-panel-count"));
+    assert!(!facets.contains("<!--") && !facets.contains("cc-search") && !facets.contains("cc-sort"));
+    assert!(cards.starts_with(r#"<ul class="cc-list">"#), "{}", &cards[..80]);
+    assert_eq!(count(cards, "data-claim-id="), 17);
+    assert!(!cards.contains("<!--"), "no markers inside the kept cards");
+    assert!(!cards.contains("<input") && !cards.contains("cc-kept"));
+    // Text that spells the markers stays text: the regions are still those three.
     let text = r#"{"version":1,"speakers":[{"id":"a","name":"<!--cc-kept--><!--</#>-->"}],
         "sources":[{"id":"s","name":"<!--<#>--><!--/cc-kept-->"}],
         "claims":[{"id":"c","text":"<!--/cc-kept--><!--<#>-->","speaker":"a","sources":["s"]}]}"#;
     let html = rendered(text, None).await;
     let shadow = between(&html, r#"<template shadowrootmode="open">"#, "</template>");
-    assert_eq!(count(shadow, "<!--<#>-->"), 1, "{shadow}");
-    assert_eq!(count(shadow, "<!--</#>-->"), 1);
-    assert!(between(shadow, "<!--<#>-->", "<!--</#>-->").starts_with(r#"<ul class="cc-list">"#));
+    let kept = regions(shadow);
+    assert_eq!(kept.len(), 3, "{shadow}");
+    assert!(kept[0].starts_with(r#"<div class="cc-search">"#));
+    assert!(kept[1].starts_with("<fieldset") && kept[2].starts_with(r#"<ul class="cc-list">"#));
 }

@@ -212,17 +212,22 @@ fn place(mount_html: &str) -> Element {
     host.first_element_child().unwrap()
 }
 
-/// Starts the widget on a prerendered mount, as `claim-cards.js` does.
+/// Starts the widget on a prerendered mount, as `claim-cards.js` does; its
+/// events mark the mount (`__ready` once it says it is ready).
 fn start(mount: &Element, inline: &str) -> claim_cards::embed::Widget {
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"inline".into(), &inline.into()).unwrap();
     js_sys::Reflect::set(&config, &"prerendered".into(), &true.into()).unwrap();
-    claim_cards::embed::Widget::new(mount.clone().into(), config.into(), js_sys::Function::new_no_args(""))
+    let on_event = js_sys::Function::new_with_args("name", "if (name === 'ready') this.__ready = true;").bind(mount);
+    claim_cards::embed::Widget::new(mount.clone().into(), config.into(), on_event)
 }
 
+/// Waits until the widget started on `mount` (by `start`) is ready: taken
+/// over (or rendered afresh) and every control its own. Fails after about two
+/// seconds.
 async fn until_live(mount: &Element) {
     for _ in 0..120 {
-        if mount.query_selector("input[type=search]:not([disabled])").unwrap().is_some() {
+        if js_sys::Reflect::get(mount, &"__ready".into()).unwrap().is_truthy() {
             return;
         }
         gloo::timers::future::TimeoutFuture::new(16).await;
@@ -270,7 +275,7 @@ async fn a_prerender_that_does_not_match_is_rendered_afresh() {
     let host = mount.parent_element().unwrap();
     let card = one(&mount, "[data-claim-id=leavitt-direct-talks]");
     let _widget = start(&mount, &inline);
-    until_live(&host).await;
+    until_live(&mount).await;
     assert!(!card.is_connected() && !mount.is_connected(), "rendered afresh, in place of the prerender");
     assert_eq!(card_ids(&host).len(), 17);
     // The bundle changed since it was rendered.
@@ -279,7 +284,7 @@ async fn a_prerender_that_does_not_match_is_rendered_afresh() {
     let host = mount.parent_element().unwrap();
     let changed = DEMO.replace("Gaza has less than two weeks", "Gaza has less than ten days");
     let _widget = start(&mount, &changed);
-    until_live(&host).await;
+    until_live(&mount).await;
     assert_eq!(all(&host, ".cc-root").len(), 1);
     assert!(text(&host, "[data-claim-id=wfp-food-reserves] .cc-text").contains("less than ten days"));
 }
@@ -329,4 +334,25 @@ async fn a_removed_widget_leaves_nothing_behind_and_its_app_serves_the_next() {
     let _third = start_in(&third_host, DEMO, "");
     until_cards(&third_host, 17).await;
     assert!(third_host.last_element_child().unwrap().is_same_node(Some(&mount)));
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_removed_during_its_take_over_stops_there() {
+    let (html, inline) = prerender(DEMO).await;
+    let mount = place(&html);
+    let mut widget = start(&mount, &inline);
+    // Hydrated (the shell is live), the tools and facets not yet rendered.
+    for _ in 0..120 {
+        if mount.query_selector(".cc-explorer[data-cc-live]").unwrap().is_some() {
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(0).await;
+    }
+    assert!(mount.query_selector(".cc-explorer[data-cc-live]").unwrap().is_some(), "hydrated");
+    widget.destroy();
+    for _ in 0..6 {
+        tick().await;
+    }
+    assert!(!js_sys::Reflect::get(&mount, &"__ready".into()).unwrap().is_truthy(), "never told ready");
+    assert!(!mount.is_connected() && mount.child_nodes().length() == 0);
 }

@@ -75,12 +75,16 @@ pub fn App(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let skip = props.preloaded.is_some() && *attempt == 0;
+        // A take-over's explorer says when it is ready (once settled).
+        let told = props.start == Start::TakeOver;
         let on_event = props.options.on_event.clone();
         let chosen = props.options.lang;
         use_effect_with((props.bundle_url.clone(), *attempt), move |(url, _)| {
             if skip {
-                if let Some(event) = load_event(&state, chosen) {
-                    on_event.emit(event);
+                match load_event(&state, chosen) {
+                    Some(WidgetEvent::Ready(..)) if told => {}
+                    Some(event) => on_event.emit(event),
+                    None => {}
                 }
             } else {
                 state.set(LoadState::Loading);

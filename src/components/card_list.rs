@@ -40,13 +40,6 @@ pub struct CardListProps {
     pub keep: bool,
 }
 
-/// Where a server's kept region of cards begins and ends in Yew's output:
-/// two raw-HTML nodes that `crate::render` joins into one around the cards
-/// (`<!--<#>-->` … `<!--</#>-->`, the markers of a single raw node, which
-/// hydration adopts without looking inside).
-pub const KEPT_START: &str = "<!--cc-kept-->";
-pub const KEPT_END: &str = "<!--/cc-kept-->";
-
 /// The selected claims as a list of cards (or of speaker groups), the first
 /// `limit` of them rendered and a "Show more" sentinel after them; or the
 /// empty state.
@@ -165,7 +158,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             })
         };
         return html! {
-            <div class="cc-cards" ref={list} {onclick}>{ Html::from_html_unchecked(AttrValue::Static("")) }{ announce }</div>
+            <div class="cc-cards" ref={list} {onclick}>{ crate::components::kept(true, Html::default) }{ announce }</div>
         };
     }
     let card = |ci: usize, hide_speaker: bool| {
@@ -206,12 +199,7 @@ pub fn CardList(props: &CardListProps) -> Html {
     };
     if keep && !live {
         // A server's render: the cards, marked as the region to keep.
-        return html! {
-            <div class="cc-cards" ref={list}>
-                { Html::from_html_unchecked(AttrValue::Static(KEPT_START)) }{ cards }
-                { Html::from_html_unchecked(AttrValue::Static(KEPT_END)) }{ announce }
-            </div>
-        };
+        return html! { <div class="cc-cards" ref={list}>{ crate::components::kept(false, || cards) }{ announce }</div> };
     }
     html! { <div class="cc-cards" ref={list}>{ cards }{ announce }</div> }
 }

@@ -81,34 +81,59 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // view, the words and the looks they were made with, and nothing on
     // them would change — "in paragraph N" becomes a button where the host
     // article marks that paragraph, a task after the take-over.
-    let made_with = use_mut_ref(|| (props.initial.clone(), s as *const Strings, props.look.clone()));
-    let settled = use_state(|| false);
-    let paragraphs_matter = props.kept
+    // (Once changed, never again: what was kept has been replaced.)
+    let made_with = use_mut_ref(|| Some((props.initial.clone(), s as *const Strings, props.look.clone())));
+    // Taking a prerender over is done in steps, a task each and none long:
+    // the hydration (the shell, the count, the cards kept as they are), then
+    // the search box and tools rendered in place of the server's, then the
+    // facets (and the cards, where host paragraphs would change them), then
+    // the host is told the widget is ready. What the reader does meanwhile
+    // is handed on by static/embed/early.js.
+    let stage = use_state(|| if props.kept { Stage::Hydrated } else { Stage::Settled });
+    {
+        let (stage, on_event, data) = (stage.clone(), props.on_event.clone(), data.clone());
+        use_effect_with((), move |()| {
+            // (Not told after the widget is gone: its element may have another by then.)
+            let gone = Rc::new(std::cell::Cell::new(false));
+            if *stage != Stage::Settled {
+                let gone = gone.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    for next in [Stage::Tools, Stage::Settled] {
+                        crate::web::next_task().await;
+                        if gone.get() {
+                            return;
+                        }
+                        stage.set(next);
+                    }
+                    crate::web::next_task().await;
+                    if !gone.get() {
+                        on_event.emit(WidgetEvent::Ready(data, s));
+                    }
+                });
+            }
+            move || gone.set(true)
+        });
+    }
+    let unchanged = props.kept && {
+        let mut made_with = made_with.borrow_mut();
+        let same = made_with
+            .as_ref()
+            .is_some_and(|(view0, s0, look0)| *view0 == *view && std::ptr::eq(*s0, s) && **look0 == *props.look);
+        if !same {
+            *made_with = None;
+        }
+        same
+    };
+    let paragraphs_matter = unchanged
         && live
         && !props.host_paragraphs.is_empty()
         && selection
             .claims
             .iter()
             .any(|&ci| data.bundle.claims[ci].paragraph.is_some_and(|p| props.host_paragraphs.contains(&p)));
-    {
-        let settled = settled.clone();
-        let later = paragraphs_matter;
-        use_effect_with((), move |()| {
-            if later {
-                wasm_bindgen_futures::spawn_local(async move {
-                    crate::web::next_task().await;
-                    settled.set(true);
-                });
-            }
-        });
-    }
-    let keep = props.kept
-        && crate::hooks::window::whole(&selection)
-        && {
-            let (view0, s0, look0) = &*made_with.borrow();
-            *view0 == *view && std::ptr::eq(*s0, s) && **look0 == *props.look
-        }
-        && !(*settled && paragraphs_matter);
+    let settled = *stage == Stage::Settled;
+    let keep = unchanged && crate::hooks::window::whole(&selection) && !(settled && paragraphs_matter);
+    let (keep_tools, keep_facets) = (unchanged && *stage < Stage::Tools, unchanged && !settled);
 
     // A card waiting to be revealed is rendered even beyond the window.
     let limit = window.len(&selection).max(reveal.position(data, &selection).map_or(0, |pos| pos + 1));
@@ -135,13 +160,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let count = (s.count)(shown, total);
 
     html! {
-        <div class="cc-explorer" ref={node} data-filtered={(view.chosen_count() > 0 || !view.query.is_empty()).to_string()}>
+        // `data-cc-live`: set by the hydration itself, in its task (early.js
+        // tells by it what the widget has seen).
+        <div class="cc-explorer" ref={node} data-cc-live={live.then_some(AttrValue::Static(""))} data-filtered={(view.chosen_count() > 0 || !view.query.is_empty()).to_string()}>
             <Notice strings={s} problems={problems} skipped={data.skipped_claims} />
             // A bundle without claims has nothing to filter.
             if total > 0 {
                 <FilterBar data={data.clone()} state={view.clone()} selection={selection.clone()}
                     dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()}
-                    search={search} count={count.clone()} />
+                    search={search} count={count.clone()} {keep_tools} {keep_facets} />
             }
             <p class="cc-count-line" role="status" aria-live="polite" aria-atomic="true">{ count }</p>
             <div class="cc-results">
@@ -152,4 +179,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// How far a take-over of a prerender has come (see `Explorer`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    /// Hydrated: the filter bar's search box, tools and facets are the server's.
+    Hydrated,
+    /// The search box and tools are the widget's.
+    Tools,
+    /// All of it is the widget's (the cards stay kept until the view changes).
+    Settled,
 }

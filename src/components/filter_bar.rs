@@ -21,6 +21,13 @@ pub struct FilterBarProps {
     pub search: NodeRef,
     /// The count line's words, repeated inside the Filters panel and in print.
     pub count: AttrValue,
+    /// The search box and tools, and the facets, are a prerender's, kept as
+    /// they are (see `components::kept`): a take-over hydrates the rest of
+    /// the bar, and renders these a task later each, so that no task is long.
+    #[prop_or_default]
+    pub keep_tools: bool,
+    #[prop_or_default]
+    pub keep_facets: bool,
 }
 
 /// A callback for a form control's event that dispatches the action `make`
@@ -44,14 +51,14 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
 
     // The options' labels are made once per bundle and language, not per keystroke.
     let options = use_memo((props.data.clone(), s), |(data, s)| facet_options(data, s));
-    let facets = options.iter().map(|(facet, options)| {
-        html! {
+    let facets = || -> Html {
+        options.iter().map(|(facet, options)| html! {
             <FacetGroup {facet} legend={s.facet(facet)} options={Rc::clone(options)} selection={props.selection.clone()}
                 chosen={st.chosen[facet].clone()} dispatch={dispatch.clone()} id_prefix={p.clone()}
                 show_all_label={s.show_all} show_fewer_label={s.show_fewer}
                 strings={s} />
-        }
-    });
+        }).collect()
+    };
     let oninput = on_control(dispatch, |input: HtmlInputElement| Action::SetQuery(input.value()));
     let onsort = on_control(dispatch, |select: HtmlSelectElement| {
         Action::SetSort(SortOrder::parse(&select.value()).unwrap_or_default())
@@ -63,7 +70,8 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     let active = st.chosen_count();
-    let off = !crate::components::use_live();
+    let live = crate::components::use_live();
+    let off = !live;
     let panel_id = format!("{p}-filters");
     // For print: what the printed cards are ("3 of 17 claims · Speaker: Donald Trump · Search: “hamas”").
     let mut summary = props.count.to_string();
@@ -81,37 +89,45 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         summary.push_str(&format!(" · {}: “{}”", s.search_for, st.query.trim()));
     }
 
+    let tools = || {
+        html! {
+            <>
+                <div class="cc-search">
+                    <label for={format!("{p}-q")}>{ s.search_label }</label>
+                    <input type="search" id={format!("{p}-q")} value={st.query.clone()} placeholder={s.search_placeholder}
+                        autocomplete="off" spellcheck="false" {oninput} disabled={off} ref={props.search.clone()} />
+                </div>
+                <div class="cc-tools">
+                    <button type="button" class="cc-button cc-filters-toggle" aria-expanded={(*open).to_string()}
+                        aria-controls={panel_id.clone()} onclick={ontoggle} disabled={off}>
+                        { s.show_filters }
+                        if active > 0 { <span class="cc-badge">{ active }</span> }
+                    </button>
+                    <div class="cc-sort">
+                        <label for={format!("{p}-sort")}>{ s.sort_label }</label>
+                        <select id={format!("{p}-sort")} onchange={onsort} disabled={off}>
+                            { for SortOrder::ALL.iter().map(|o| html! {
+                                <option value={o.as_str()} selected={*o == st.sort}>{ (s.sort_name)(*o) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="cc-group">
+                        <input type="checkbox" id={format!("{p}-group")} checked={st.grouped} onchange={ongroup} disabled={off} />
+                        <label for={format!("{p}-group")}>{ s.group_by_speaker }</label>
+                    </div>
+                    <button type="button" class="cc-button cc-clear" onclick={onclear} disabled={off || !st.is_filtered()}>{ s.clear_all }</button>
+                </div>
+            </>
+        }
+    };
+
     html! {
         <div class="cc-filterbar" part="filters">
-            <div class="cc-search">
-                <label for={format!("{p}-q")}>{ s.search_label }</label>
-                <input type="search" id={format!("{p}-q")} value={st.query.clone()} placeholder={s.search_placeholder}
-                    autocomplete="off" spellcheck="false" {oninput} disabled={off} ref={props.search.clone()} />
-            </div>
-            <div class="cc-tools">
-                <button type="button" class="cc-button cc-filters-toggle" aria-expanded={(*open).to_string()}
-                    aria-controls={panel_id.clone()} onclick={ontoggle} disabled={off}>
-                    { s.show_filters }
-                    if active > 0 { <span class="cc-badge">{ active }</span> }
-                </button>
-                <div class="cc-sort">
-                    <label for={format!("{p}-sort")}>{ s.sort_label }</label>
-                    <select id={format!("{p}-sort")} onchange={onsort} disabled={off}>
-                        { for SortOrder::ALL.iter().map(|o| html! {
-                            <option value={o.as_str()} selected={*o == st.sort}>{ (s.sort_name)(*o) }</option>
-                        }) }
-                    </select>
-                </div>
-                <div class="cc-group">
-                    <input type="checkbox" id={format!("{p}-group")} checked={st.grouped} onchange={ongroup} disabled={off} />
-                    <label for={format!("{p}-group")}>{ s.group_by_speaker }</label>
-                </div>
-                <button type="button" class="cc-button cc-clear" onclick={onclear} disabled={off || !st.is_filtered()}>{ s.clear_all }</button>
-            </div>
-            <div id={panel_id} class={classes!("cc-facets", (*open).then_some("is-open"))}>
+            if props.keep_tools { { crate::components::kept(live, tools) } } else { { tools() } }
+            <div id={panel_id.clone()} class={classes!("cc-facets", (*open).then_some("is-open"))}>
                 // On a phone the panel is long: the count is said here too, beside what changes it.
                 <p class="cc-panel-count" aria-hidden="true">{ props.count.clone() }</p>
-                { for facets }
+                if props.keep_facets { { crate::components::kept(live, facets) } } else { { facets() } }
             </div>
             <p class="cc-print-summary">{ summary }</p>
         </div>

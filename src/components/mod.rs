@@ -42,6 +42,34 @@ pub fn use_live() -> bool {
     yew::use_context::<Live>().is_none_or(|l| l.0)
 }
 
+/// Where a server's kept region begins and ends in Yew's output: two
+/// raw-HTML nodes that `crate::render` joins into one around what is between
+/// them (`<!--<#>-->` … `<!--</#>-->`, the markers of a single raw node,
+/// which hydration adopts without looking inside).
+pub const KEPT_START: &str = "<!--cc-kept-->";
+pub const KEPT_END: &str = "<!--/cc-kept-->";
+
+/// A part of a prerender the browser keeps as the server made it — not
+/// hydrated, not rendered — until something would change it: on a server
+/// (`live` false), `content` between the kept markers; in the browser, an
+/// empty raw node that adopts the server's nodes whole. What replaces it
+/// later is rendered afresh (see ARCHITECTURE.md, "Prerendering and
+/// hydration").
+pub fn kept(live: bool, content: impl FnOnce() -> yew::Html) -> yew::Html {
+    use yew::Html;
+    if live {
+        Html::from_html_unchecked(AttrValue::Static(""))
+    } else {
+        [
+            Html::from_html_unchecked(AttrValue::Static(KEPT_START)),
+            content(),
+            Html::from_html_unchecked(AttrValue::Static(KEPT_END)),
+        ]
+        .into_iter()
+        .collect()
+    }
+}
+
 /// Common properties of the widget's root element: language, direction and theme.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Theme {

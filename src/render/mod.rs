@@ -130,20 +130,27 @@ pub async fn element(r: &Render, page: bool) -> String {
     out
 }
 
-/// The cards between `CardList`'s two markers as one raw node of Yew's:
-/// `<!--<#>-->KEPT_START<!--</#>-->cards<!--<#>-->KEPT_END<!--</#>-->`
-/// becomes `<!--<#>-->cards<!--</#>-->`, which the browser's hydration
-/// adopts as a whole without walking it (and without the cards' own
-/// component markers, which nothing reads there). Bundle text cannot hold
-/// the markers: Yew escapes `<` in text and attributes.
+/// Each kept region (`components::kept`: the tools, the facets, the cards) as one raw
+/// node of Yew's: `<!--<#>-->KEPT_START<!--</#>-->…<!--<#>-->KEPT_END<!--</#>-->`
+/// becomes `<!--<#>-->…<!--</#>-->`, which the browser's hydration adopts
+/// as a whole without walking it (and without the components' own markers
+/// inside, which nothing reads there). Bundle text cannot hold the markers:
+/// Yew escapes `<` in text and attributes.
 fn kept_region(html: &str) -> String {
-    use crate::components::card_list::{KEPT_END, KEPT_START};
+    use crate::components::{KEPT_END, KEPT_START};
     use crate::prerender::{RAW_CLOSE, RAW_OPEN};
     let start = format!("{KEPT_START}<!--{RAW_CLOSE}-->");
     let end = format!("<!--{RAW_OPEN}-->{KEPT_END}");
-    let (Some(a), Some(b)) = (html.find(&start), html.find(&end)) else { return html.to_owned() };
-    let cards = html[a + start.len()..b].replace("<!--<[]>-->", "").replace("<!--</[]>-->", "");
-    format!("{}{cards}{}", &html[..a], &html[b + end.len()..])
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(a) = rest.find(&start) {
+        let Some(b) = rest[a..].find(&end).map(|b| a + b) else { break };
+        out.push_str(&rest[..a]);
+        out.push_str(&rest[a + start.len()..b].replace("<!--<[]>-->", "").replace("<!--</[]>-->", ""));
+        rest = &rest[b + end.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Yew's hydration markers without the component's name: a debug build

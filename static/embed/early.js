@@ -5,13 +5,24 @@
 // A prerender's controls are disabled in its HTML: without JavaScript they
 // could do nothing. `wake(element)` enables them as soon as a script runs —
 // page.js does it before the first paint, claim-cards.js when it defines the
-// element — and notes what the reader does with them: a box ticked, words
-// typed, a sort chosen, a button pressed. The results dim (`data-cc-pending`
-// on the mount, `aria-busy` on the results) to show the change is coming.
-// When the widget has taken the prerender over, `replay()` gives the same
-// input to its live controls (hydration set them back to the prerendered
-// view's values), in the same task, so no frame shows them undone; `sleep()`
-// disables them again when the widget cannot start.
+// element — and notes what the reader does with them, in order: a box
+// ticked, words typed, a sort chosen, a button pressed. The results dim
+// (`data-cc-pending` on the mount, `aria-busy` on the results) to show the
+// change is coming.
+//
+// The take-over is done in steps, a task each (ARCHITECTURE.md,
+// "Prerendering and hydration"): hydration makes the widget's shell live —
+// its root gets `data-cc-live` in the same task — and the search box and
+// tools, then the facets, are rendered anew in place of the server's. What
+// the reader did is handed on, in order and without a frame that shows it
+// undone:
+// - to a control that replaces the one it was done on, as soon as it does
+//   (a MutationObserver's callback runs in the task that made the change,
+//   before the next paint), focus too;
+// - to a control hydration kept, by `replay()` when the widget is ready —
+//   but only what was done before the hydration (after it, the widget had
+//   it already).
+// `sleep()` disables the controls again when the widget cannot start.
 //
 // The "Clear all" button is the one control a static render disables for a
 // reason of its own (nothing to clear): it stays as it is until the widget runs.
@@ -26,52 +37,82 @@ export function wake(element) {
   if (!mount) return null;
   const woken = [...mount.querySelectorAll('[disabled]:not(.cc-clear)')];
   for (const el of woken) el.disabled = false;
-  /** Each control touched, in the order first touched, with its last state. */
-  const touched = new Map();
-  const clicks = [];
-  const pending = () => {
+  /** What the reader did, in order: {el, what: {checked} | {value} | {click: true}, late: done once live}. */
+  const log = [];
+  const isLive = () => mount.querySelector('.cc-explorer')?.hasAttribute('data-cc-live') ?? false;
+  const note = (el, what) => {
+    const last = log[log.length - 1];
+    const late = isLive();
+    // Keystrokes in one box are one entry: its last value.
+    if (last && last.el === el && !('click' in what) && !('click' in last.what) && last.late === late) last.what = what;
+    else log.push({ el, what, late });
     mount.setAttribute('data-cc-pending', '');
     mount.querySelector('.cc-results')?.setAttribute('aria-busy', 'true');
   };
   const onInput = (e) => {
     const el = e.target;
-    if (el.type === 'checkbox') touched.set(el, { checked: el.checked });
-    else if (el.tagName === 'INPUT' || el.tagName === 'SELECT') touched.set(el, { value: el.value });
-    else return;
-    pending();
+    if (el.type === 'checkbox') note(el, { checked: el.checked });
+    else if (el.tagName === 'INPUT' || el.tagName === 'SELECT') note(el, { value: el.value });
   };
   const onClick = (e) => {
     const button = e.target.closest?.('button');
-    if (button && !button.disabled) { clicks.push(button); pending(); }
+    if (button && !button.disabled) note(button, { click: true });
   };
+  // The control last focused: the widget renders some controls afresh, and
+  // focus goes to the new one.
+  let focused = null;
+  const onFocus = (e) => { focused = e.target; };
+  // The same control in the live widget: the same node when it was kept, else the one with its id.
+  const live = (el) => (el.isConnected ? el : (el.id && root.getElementById(el.id)) || null);
+  const apply = (el, what) => {
+    if (el.disabled) return;
+    if ('click' in what) {
+      el.click();
+    } else if ('checked' in what) {
+      if (el.checked !== what.checked) el.click();
+    } else if (el.value !== what.value) {
+      el.value = what.value;
+      el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+    }
+  };
+  // Controls replaced: what was done on them goes to their successors, and focus.
+  const handOn = () => {
+    const lost = document.activeElement === document.body || !document.activeElement;
+    if (focused && !focused.isConnected && lost) live(focused)?.focus({ preventScroll: true });
+    for (let i = 0; i < log.length; i++) {
+      const { el, what } = log[i];
+      // (Its successor may come in a later change: it waits.)
+      const now = !el.isConnected && live(el);
+      if (!now) continue;
+      log.splice(i--, 1);
+      apply(now, what);
+    }
+  };
+  const replaced = new MutationObserver(handOn);
+  replaced.observe(root, { childList: true, subtree: true });
   const listen = (on) => {
     for (const type of ['input', 'change']) root[on](type, onInput, true);
     root[on]('click', onClick, true);
+    root[on]('focusin', onFocus, true);
   };
   listen('addEventListener');
   const done = () => {
+    replaced.disconnect();
     listen('removeEventListener');
     element[KEY] = null;
     mount.removeAttribute('data-cc-pending');
     mount.querySelector('.cc-results')?.removeAttribute('aria-busy');
   };
-  // The same control in the live widget: the same node when it was hydrated, else the one with its id.
-  const live = (el) => (el.isConnected ? el : (el.id && root.getElementById(el.id)) || null);
   return (element[KEY] = {
     /** Gives the reader's input to the live widget. */
     replay() {
+      handOn();
       done();
-      for (const [was, want] of touched) {
-        const el = live(was);
-        if (!el || el.disabled) continue;
-        if ('checked' in want) {
-          if (el.checked !== want.checked) el.click();
-        } else if (el.value !== want.value) {
-          el.value = want.value;
-          el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
-        }
+      // What is left: done on a kept control before the hydration.
+      for (const { el, what, late } of log) {
+        const now = !(late && el.isConnected) && live(el);
+        if (now) apply(now, what);
       }
-      for (const was of clicks) live(was)?.click();
     },
     /** The widget will not run: the controls go back to what the prerender says. */
     sleep() {

@@ -66,9 +66,23 @@ test('a reader ticks a speaker and types before the wasm runs: it is shown as co
   await page.locator(`${root} input[type=search]`).fill('hamas');
   assert.equal(await page.$eval(root, (el) => el.shadowRoot.querySelector('[data-cc-prerender]').hasAttribute('data-cc-pending')), true);
   assert.equal(await page.$eval(root, (el) => el.shadowRoot.querySelector('.cc-results').getAttribute('aria-busy')), 'true');
+  // What every frame shows from here on (a requestAnimationFrame callback runs before each paint),
+  // while the widget replaces the server's controls with its own.
+  await page.evaluate(() => {
+    window.__frames = [];
+    const look = () => {
+      const root = window.__ccRoot();
+      window.__frames.push({ q: root.querySelector('#cc-q')?.value, ticked: root.querySelector('#cc-speaker-donald-trump')?.checked });
+      if (root.querySelector('[data-cc-pending]')) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
   release();
   await waitForCards(page);
   await page.waitForFunction(() => !window.__ccRoot().querySelector('[data-cc-pending]'));
+  const frames = await page.evaluate(() => window.__frames);
+  assert.ok(frames.length > 1, 'frames were seen');
+  assert.deepEqual(frames.filter((f) => f.q !== 'hamas' || f.ticked !== true), [], 'no frame shows the input undone');
   const view = await page.$eval(root, (el) => el.filters);
   assert.deepEqual(view.speaker, ["donald-trump"]);
   assert.equal(view.q, 'hamas');
@@ -83,6 +97,29 @@ test('a reader ticks a speaker and types before the wasm runs: it is shown as co
     assert.match(card, /Trump/);
   }
   assert.equal(await page.evaluate(() => new URL(location.href).searchParams.get('q')), 'hamas', 'the URL follows, as for any input');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a keyboard reader ticks a facet with Space before the wasm runs: the tick is applied and focus stays on that checkbox', async () => {
+  const page = await newPage(chrome.browser);
+  const release = await holdWasm(page);
+  await page.goto(`${server.url}/`);
+  await waitForCount(page, 17);
+  await page.waitForFunction(() => !window.__ccRoot().querySelector('#cc-speaker-donald-trump').disabled);
+  // The facets are the server's until the widget has settled, then rendered anew.
+  await page.focus('claim-cards #cc-speaker-donald-trump');
+  await page.keyboard.press('Space');
+  release();
+  await waitForCards(page);
+  await page.waitForFunction(() => !window.__ccRoot().querySelector('[data-cc-pending]'));
+  assert.deepEqual((await page.$eval('claim-cards', (el) => el.filters)).speaker, ['donald-trump']);
+  assert.equal(await page.evaluate(() => window.__ccRoot().activeElement?.id), 'cc-speaker-donald-trump', 'focus is on the live checkbox');
+  assert.equal(await page.evaluate(() => window.__ccRoot().activeElement.checked), true);
+  // And it goes on working from the keyboard: Space unticks it.
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('claim-cards').filters.speaker.length === 0);
+  assert.equal(await page.evaluate(() => window.__ccRoot().activeElement?.id), 'cc-speaker-donald-trump');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -134,9 +171,15 @@ test('property: after any sequence of actions the DOM equals a fresh render of t
         }
       }, [kind, pick]);
     }
-    // Every card of the selection rendered (they follow a window at a time).
+    // What was done on controls the widget had not taken over yet is applied
+    // (the results stop dimming); every card of the selection rendered (they
+    // follow a window at a time).
+    await page.waitForFunction(() => !window.__ccRoot().querySelector('[data-cc-pending]'));
     const want = await page.evaluate(() => Number(window.__ccRoot().querySelector('.cc-count-line').textContent.split(' ')[0]));
-    await waitForCount(page, want);
+    await waitForCount(page, want).catch(async (e) => {
+      const n = await page.evaluate(() => window.__ccRoot().querySelectorAll('[data-claim-id]').length);
+      assert.fail(`steps ${JSON.stringify(steps)}: ${n} cards, the count says ${want}`);
+    });
     const filters = await page.$eval('claim-cards', (el) => el.filters);
     // A fresh widget of the same bundle and view, beside it.
     await page.evaluate((f) => {
