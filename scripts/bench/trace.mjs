@@ -134,7 +134,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const opt = (name, d) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : d; };
   const { fileURLToPath } = await import('node:url');
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const server = await startServer({ gzip: true, mounts: { '/bench/': here, '/bench-pages/': `${here}/../../target/bench/pages`, '/bench-bundles/': `${here}/../../target/bench/bundles` } });
+  const { resolve } = await import('node:path');
+  const target = resolve(here, '../../target/bench');
+  const server = await startServer({ gzip: true, mounts: { '/bench/': here, '/bench-pages/': `${target}/pages`, '/bench-bundles/': `${target}/bundles` } });
   try {
     const loads = await traceBreakdown({ base: server.url, path: args.find((a) => a.startsWith('/')) ?? '/', runs: Number(opt('runs', 3)), min: Number(opt('min', 5)), rate: Number(opt('rate', 4)), until: opt('until', undefined) });
     console.log(args.includes('--json') ? JSON.stringify(loads, null, 2) : breakdownTable(loads));
