@@ -281,7 +281,8 @@ async fn a_source_that_only_reviews_is_not_a_source_option() {
 }
 
 #[tokio::test]
-async fn the_tools_the_facets_and_the_cards_are_regions_hydration_adopts_whole_and_bundle_text_cannot_fake_it() {
+async fn the_tools_two_parts_of_the_facets_and_the_cards_are_regions_hydration_adopts_whole_and_bundle_text_cannot_fake_it(
+) {
     // Each raw node (yew 0.23's markers) of a widget's shadow tree.
     fn regions(shadow: &str) -> Vec<&str> {
         assert_eq!(count(shadow, "<!--<#>-->"), count(shadow, "<!--</#>-->"), "{shadow}");
@@ -289,30 +290,33 @@ async fn the_tools_the_facets_and_the_cards_are_regions_hydration_adopts_whole_a
     }
     let html = rendered(DEMO, Some("https://cdn.example/b.json")).await;
     let shadow = between(&html, r#"<template shadowrootmode="open">"#, "</template>");
-    // Three: the search box and tools, the facets inside the Filters panel,
-    // then the list of cards; each without its components' own markers; the
-    // panel and the count outside them.
+    // Four: the search box and tools, the first facet (the speakers) and the
+    // others inside the Filters panel, then the list of cards; each without
+    // its components' own markers; the panel and the count outside them.
     let kept = regions(shadow);
-    assert_eq!(kept.len(), 3, "{kept:?}");
-    let (tools, facets, cards) = (kept[0], kept[1], kept[2]);
+    assert_eq!(kept.len(), 4, "{kept:?}");
+    let (tools, speakers, facets, cards) = (kept[0], kept[1], kept[2], kept[3]);
+    assert!(speakers.starts_with(r#"<fieldset class="cc-facet cc-facet--speaker""#), "{}", &speakers[..80]);
+    assert_eq!(count(speakers, "<fieldset"), 1);
+    assert!(facets.starts_with(r#"<fieldset class="cc-facet cc-facet--source""#), "{}", &facets[..80]);
     assert!(tools.starts_with(r#"<div class="cc-search">"#), "{}", &tools[..80]);
     assert!(tools.contains(r#"type="search""#) && tools.contains("cc-sort") && tools.contains("cc-clear"));
     assert!(!tools.contains("<!--") && !tools.contains("cc-facet") && !tools.contains("cc-count"));
-    assert!(facets.starts_with(r#"<fieldset class="cc-facet cc-facet--speaker""#), "{}", &facets[..80]);
     assert!(between(shadow, r#"class="cc-facets"#, "<!--<#>-->").contains("cc-panel-count"));
     assert!(!facets.contains("<!--") && !facets.contains("cc-search") && !facets.contains("cc-sort"));
     assert!(cards.starts_with(r#"<ul class="cc-list">"#), "{}", &cards[..80]);
     assert_eq!(count(cards, "data-claim-id="), 17);
     assert!(!cards.contains("<!--"), "no markers inside the kept cards");
     assert!(!cards.contains("<input") && !cards.contains("cc-kept"));
-    // Text that spells the markers stays text: the regions are still those three.
+    // Text that spells the markers stays text: the regions are still those four.
     let text = r#"{"version":1,"speakers":[{"id":"a","name":"<!--cc-kept--><!--</#>-->"}],
         "sources":[{"id":"s","name":"<!--<#>--><!--/cc-kept-->"}],
         "claims":[{"id":"c","text":"<!--/cc-kept--><!--<#>-->","speaker":"a","sources":["s"]}]}"#;
     let html = rendered(text, None).await;
     let shadow = between(&html, r#"<template shadowrootmode="open">"#, "</template>");
     let kept = regions(shadow);
-    assert_eq!(kept.len(), 3, "{shadow}");
+    assert_eq!(kept.len(), 4, "{shadow}");
     assert!(kept[0].starts_with(r#"<div class="cc-search">"#));
-    assert!(kept[1].starts_with("<fieldset") && kept[2].starts_with(r#"<ul class="cc-list">"#));
+    assert!(kept[1].starts_with("<fieldset") && kept[2].starts_with("<fieldset"));
+    assert!(kept[3].starts_with(r#"<ul class="cc-list">"#));
 }

@@ -2,6 +2,7 @@ use crate::components::card_list::CardList;
 use crate::components::filter_bar::FilterBar;
 use crate::components::notice::Notice;
 use crate::components::Presentation;
+use crate::components::Stage;
 use crate::dataset::Shared;
 use crate::hooks::host::use_host;
 use crate::hooks::host::{Remote, WidgetEvent};
@@ -98,7 +99,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             if *stage != Stage::Settled {
                 let gone = gone.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    for next in [Stage::Tools, Stage::Settled] {
+                    for next in [Stage::Tools, Stage::FirstFacet, Stage::Settled] {
                         crate::web::next_task().await;
                         if gone.get() {
                             return;
@@ -133,7 +134,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             .any(|&ci| data.bundle.claims[ci].paragraph.is_some_and(|p| props.host_paragraphs.contains(&p)));
     let settled = *stage == Stage::Settled;
     let keep = unchanged && crate::hooks::window::whole(&selection) && !(settled && paragraphs_matter);
-    let (keep_tools, keep_facets) = (unchanged && *stage < Stage::Tools, unchanged && !settled);
+    // What the filter bar keeps: as far as the steps have come, or nothing once the view changed.
+    let taken = if unchanged { *stage } else { Stage::Settled };
 
     // A card waiting to be revealed is rendered even beyond the window.
     let limit = window.len(&selection).max(reveal.position(data, &selection).map_or(0, |pos| pos + 1));
@@ -163,12 +165,16 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         // `data-cc-live`: set by the hydration itself, in its task (early.js
         // tells by it what the widget has seen).
         <div class="cc-explorer" ref={node} data-cc-live={live.then_some(AttrValue::Static(""))} data-filtered={(view.chosen_count() > 0 || !view.query.is_empty()).to_string()}>
-            <Notice strings={s} problems={problems} skipped={data.skipped_claims} />
+            // (Its component only where there is something to say: one type
+            // fewer for a start to run.)
+            if !problems.is_empty() {
+                <Notice strings={s} problems={problems} skipped={data.skipped_claims} />
+            }
             // A bundle without claims has nothing to filter.
             if total > 0 {
                 <FilterBar data={data.clone()} state={view.clone()} selection={selection.clone()}
                     dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()}
-                    search={search} count={count.clone()} {keep_tools} {keep_facets} />
+                    search={search} count={count.clone()} stage={taken} />
             }
             <p class="cc-count-line" role="status" aria-live="polite" aria-atomic="true">{ count }</p>
             <div class="cc-results">
@@ -179,15 +185,4 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// How far a take-over of a prerender has come (see `Explorer`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Stage {
-    /// Hydrated: the filter bar's search box, tools and facets are the server's.
-    Hydrated,
-    /// The search box and tools are the widget's.
-    Tools,
-    /// All of it is the widget's (the cards stay kept until the view changes).
-    Settled,
 }

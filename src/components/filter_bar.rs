@@ -1,4 +1,5 @@
 use crate::components::facet::{FacetGroup, FacetOption};
+use crate::components::{kept, Stage};
 use crate::dataset::Shared;
 use crate::i18n::Strings;
 use crate::model::ClaimKind;
@@ -21,13 +22,12 @@ pub struct FilterBarProps {
     pub search: NodeRef,
     /// The count line's words, repeated inside the Filters panel and in print.
     pub count: AttrValue,
-    /// The search box and tools, and the facets, are a prerender's, kept as
-    /// they are (see `components::kept`): a take-over hydrates the rest of
-    /// the bar, and renders these a task later each, so that no task is long.
+    /// How much of the bar is still a prerender's, kept as it is (see
+    /// `components::kept`): a take-over hydrates the rest, and renders the
+    /// search box and tools, the first facet, then the others, a task later
+    /// each, so that no task is long.
     #[prop_or_default]
-    pub keep_tools: bool,
-    #[prop_or_default]
-    pub keep_facets: bool,
+    pub stage: Stage,
 }
 
 /// A callback for a form control's event that dispatches the action `make`
@@ -51,13 +51,22 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
 
     // The options' labels are made once per bundle and language, not per keystroke.
     let options = use_memo((props.data.clone(), s), |(data, s)| facet_options(data, s));
-    let facets = || -> Html {
-        options.iter().map(|(facet, options)| html! {
-            <FacetGroup {facet} legend={s.facet(facet)} options={Rc::clone(options)} selection={props.selection.clone()}
-                chosen={st.chosen[facet].clone()} dispatch={dispatch.clone()} id_prefix={p.clone()}
-                show_all_label={s.show_all} show_fewer_label={s.show_fewer}
-                strings={s} />
-        }).collect()
+    // The facets in `range` (of the bundle's facets, in order).
+    let facets = |range: std::ops::Range<usize>| -> Html {
+        let (from, to) = (range.start, range.end);
+        options
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (from..to).contains(i))
+            .map(|(_, (facet, options))| {
+                html! {
+                    <FacetGroup {facet} legend={s.facet(facet)} options={Rc::clone(options)} selection={props.selection.clone()}
+                        chosen={st.chosen[facet].clone()} dispatch={dispatch.clone()} id_prefix={p.clone()}
+                        show_all_label={s.show_all} show_fewer_label={s.show_fewer}
+                        strings={s} />
+                }
+            })
+            .collect()
     };
     let oninput = on_control(dispatch, |input: HtmlInputElement| Action::SetQuery(input.value()));
     let onsort = on_control(dispatch, |select: HtmlSelectElement| {
@@ -123,11 +132,12 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
 
     html! {
         <div class="cc-filterbar" part="filters">
-            if props.keep_tools { { crate::components::kept(live, tools) } } else { { tools() } }
+            if props.stage < Stage::Tools { { kept(live, tools) } } else { { tools() } }
             <div id={panel_id.clone()} class={classes!("cc-facets", (*open).then_some("is-open"))}>
                 // On a phone the panel is long: the count is said here too, beside what changes it.
                 <p class="cc-panel-count" aria-hidden="true">{ props.count.clone() }</p>
-                if props.keep_facets { { crate::components::kept(live, facets) } } else { { facets() } }
+                if props.stage < Stage::FirstFacet { { kept(live, || facets(0..1)) } } else { { facets(0..1) } }
+                if props.stage < Stage::Settled { { kept(live, || facets(1..usize::MAX)) } } else { { facets(1..usize::MAX) } }
             </div>
             <p class="cc-print-summary">{ summary }</p>
         </div>

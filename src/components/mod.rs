@@ -70,6 +70,23 @@ pub fn kept(live: bool, content: impl FnOnce() -> yew::Html) -> yew::Html {
     }
 }
 
+/// How far a take-over of a prerender has come: each step renders one more
+/// kept region of the filter bar in the server's place, a task after the one
+/// before (see `explorer::Explorer`). A fresh widget is `Settled` from the
+/// start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Stage {
+    /// Hydrated: the search box, tools and facets are the server's.
+    Hydrated,
+    /// The search box and tools are the widget's.
+    Tools,
+    /// The first facet (the speakers) is the widget's too.
+    FirstFacet,
+    /// All of it is the widget's (the cards stay kept until the view changes).
+    #[default]
+    Settled,
+}
+
 /// Common properties of the widget's root element: language, direction and theme.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Theme {
