@@ -218,7 +218,7 @@ fn start(mount: &Element, inline: &str) -> claim_cards::embed::Widget {
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"inline".into(), &inline.into()).unwrap();
     js_sys::Reflect::set(&config, &"prerendered".into(), &true.into()).unwrap();
-    let on_event = js_sys::Function::new_with_args("name", "if (name === 'ready') this.__ready = true;").bind(mount);
+    let on_event = js_sys::Function::new_with_args("name", "if (name === 'ready') this.__ready = true;").bind0(mount);
     claim_cards::embed::Widget::new(mount.clone().into(), config.into(), on_event)
 }
 
