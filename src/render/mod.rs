@@ -130,7 +130,7 @@ pub async fn element(r: &Render, page: bool) -> String {
     out
 }
 
-/// Each kept region (`components::kept`: the tools, the facets, the cards) as one raw
+/// Each kept region (`components::kept`: the tools, the facets in two parts, the cards) as one raw
 /// node of Yew's: `<!--<#>-->KEPT_START<!--</#>-->…<!--<#>-->KEPT_END<!--</#>-->`
 /// becomes `<!--<#>-->…<!--</#>-->`, which the browser's hydration adopts
 /// as a whole without walking it (and without the components' own markers
