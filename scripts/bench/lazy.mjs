@@ -27,7 +27,7 @@
 // (scripts/build-release puts the release files back.)
 import { readFileSync, readdirSync } from 'node:fs';
 import { startServer, launch } from '../../tests/e2e/support.mjs';
-import { tasks } from './trace.mjs';
+import { tasks, traceLoad } from './trace.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, d) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : d; };
@@ -69,36 +69,9 @@ function functionNames(file) {
 
 const server = await startServer({ gzip: true });
 const chrome = await launch();
-let events = [];
+let events;
 try {
-  const context = await chrome.browser.newContext({ viewport: { width: 412, height: 823 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing',
-        'v8', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'disabled-by-default-v8.compile', 'loading', 'toplevel'],
-    },
-  });
-  await cdp.send('Page.enable');
-  await cdp.send('Page.navigate', { url: `${server.url}/` });
-  for (let i = 0; ; i++) {
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: "performance.getEntriesByName('claim-cards:hydrated').length > 0", returnByValue: true,
-    });
-    if (result.value) break;
-    if (i > 600) throw new Error('the widget never hydrated');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  // The take-over's later steps too.
-  await new Promise((r) => setTimeout(r, 1000));
-  await cdp.send('Tracing.end');
-  await done;
-  await context.close();
+  events = await traceLoad(chrome.browser, `${server.url}/`, { categories: ['disabled-by-default-v8.wasm.detailed'] });
 } finally {
   await chrome.close();
   await server.close();

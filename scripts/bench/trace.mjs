@@ -14,8 +14,8 @@
 // release build in dist/.
 import { startServer, launch } from '../../tests/e2e/support.mjs';
 
-/** Trace one load of `url` at `rate`× CPU; returns the trace events. */
-async function traceLoad(browser, url, { rate = 4, width = 412, height = 823, until }) {
+/** Trace one load of `url` at `rate`× CPU (with `categories` beside the usual ones); returns the trace events. */
+export async function traceLoad(browser, url, { rate = 4, width = 412, height = 823, until, categories = [] }) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -27,7 +27,7 @@ async function traceLoad(browser, url, { rate = 4, width = 412, height = 823, un
     transferMode: 'ReportEvents',
     traceConfig: {
       includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing',
-        'v8', 'v8.wasm', 'disabled-by-default-v8.compile', 'loading', 'toplevel'],
+        'v8', 'v8.wasm', 'disabled-by-default-v8.compile', 'loading', 'toplevel', ...categories],
     },
   });
   // Navigated and polled through the protocol alone: Playwright's own

@@ -158,7 +158,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             })
         };
         return html! {
-            <div class="cc-cards" ref={list} {onclick}>{ crate::components::kept(true, Html::default) }{ announce }</div>
+            <div class="cc-cards" ref={list} {onclick}>{ crate::components::kept(true, true, Html::default) }{ announce }</div>
         };
     }
     let card = |ci: usize, hide_speaker: bool| {
@@ -199,7 +199,7 @@ pub fn CardList(props: &CardListProps) -> Html {
     };
     if keep && !live {
         // A server's render: the cards, marked as the region to keep.
-        return html! { <div class="cc-cards" ref={list}>{ crate::components::kept(false, || cards) }{ announce }</div> };
+        return html! { <div class="cc-cards" ref={list}>{ crate::components::kept(true, false, || cards) }{ announce }</div> };
     }
     html! { <div class="cc-cards" ref={list}>{ cards }{ announce }</div> }
 }

@@ -53,11 +53,10 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let options = use_memo((props.data.clone(), s), |(data, s)| facet_options(data, s));
     // The facets in `range` (of the bundle's facets, in order).
     let facets = |range: std::ops::Range<usize>| -> Html {
-        let (from, to) = (range.start, range.end);
         options
             .iter()
             .enumerate()
-            .filter(|(i, _)| (from..to).contains(i))
+            .filter(|(i, _)| range.contains(i))
             .map(|(_, (facet, options))| {
                 html! {
                     <FacetGroup {facet} legend={s.facet(facet)} options={Rc::clone(options)} selection={props.selection.clone()}
@@ -132,12 +131,12 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
 
     html! {
         <div class="cc-filterbar" part="filters">
-            if props.stage < Stage::Tools { { kept(live, tools) } } else { { tools() } }
+            { kept(props.stage < Stage::Tools, live, tools) }
             <div id={panel_id.clone()} class={classes!("cc-facets", (*open).then_some("is-open"))}>
                 // On a phone the panel is long: the count is said here too, beside what changes it.
                 <p class="cc-panel-count" aria-hidden="true">{ props.count.clone() }</p>
-                if props.stage < Stage::FirstFacet { { kept(live, || facets(0..1)) } } else { { facets(0..1) } }
-                if props.stage < Stage::Settled { { kept(live, || facets(1..usize::MAX)) } } else { { facets(1..usize::MAX) } }
+                { kept(props.stage < Stage::FirstFacet, live, || facets(0..1)) }
+                { kept(props.stage < Stage::Settled, live, || facets(1..usize::MAX)) }
             </div>
             <p class="cc-print-summary">{ summary }</p>
         </div>

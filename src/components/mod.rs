@@ -50,14 +50,16 @@ pub const KEPT_START: &str = "<!--cc-kept-->";
 pub const KEPT_END: &str = "<!--/cc-kept-->";
 
 /// A part of a prerender the browser keeps as the server made it — not
-/// hydrated, not rendered — until something would change it: on a server
-/// (`live` false), `content` between the kept markers; in the browser, an
-/// empty raw node that adopts the server's nodes whole. What replaces it
-/// later is rendered afresh (see ARCHITECTURE.md, "Prerendering and
-/// hydration").
-pub fn kept(live: bool, content: impl FnOnce() -> yew::Html) -> yew::Html {
+/// hydrated, not rendered — until something would change it. While `keep`:
+/// on a server (`live` false), `content` between the kept markers; in the
+/// browser, an empty raw node that adopts the server's nodes whole. Once not,
+/// `content` itself, rendered afresh in its place (see ARCHITECTURE.md,
+/// "Prerendering and hydration").
+pub fn kept(keep: bool, live: bool, content: impl FnOnce() -> yew::Html) -> yew::Html {
     use yew::Html;
-    if live {
+    if !keep {
+        content()
+    } else if live {
         Html::from_html_unchecked(AttrValue::Static(""))
     } else {
         [
