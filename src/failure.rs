@@ -28,6 +28,35 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// One of each kind (the values inside are placeholders): for the
+    /// element's vocabulary (`element::error_reasons`).
+    pub const ALL: [Failure; 9] = [
+        Failure::Refused(String::new()),
+        Failure::Offline,
+        Failure::Unreachable,
+        Failure::Status(0),
+        Failure::NotABundle,
+        Failure::TooLarge,
+        Failure::Interrupted,
+        Failure::Unreadable,
+        Failure::NoBundle,
+    ];
+
+    /// What the reason means, for the host's developer (the manifest, the types).
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Failure::Refused(_) => "`src` is not among `bundle-origins`: nothing was fetched.",
+            Failure::Offline => "The browser is offline.",
+            Failure::Unreachable => "No answer: the server is down, or does not let this page load the bundle (CORS).",
+            Failure::Status(_) => "The server answered with an error status (`status`).",
+            Failure::NotABundle => "A web page came instead of a bundle.",
+            Failure::TooLarge => "The bundle is larger than the widget reads.",
+            Failure::Interrupted => "The download broke off.",
+            Failure::Unreadable => "Not a bundle this widget reads (`problems` says why).",
+            Failure::NoBundle => "The element has neither `src` nor an inline bundle.",
+        }
+    }
+
     /// The reason as `claimcards:error` gives it.
     pub fn code(&self) -> &'static str {
         match self {

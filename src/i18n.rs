@@ -13,6 +13,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every translated interface language.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Vi];
+
     /// Picks a language from a BCP 47 tag (`vi`, `vi-VN`, `en-GB`); English
     /// for anything not translated.
     pub fn from_tag(tag: &str) -> Lang {

@@ -18,6 +18,7 @@
 pub mod convert;
 pub mod dataset;
 pub mod date;
+pub mod element;
 #[cfg(feature = "extract")]
 pub mod extract;
 pub mod failure;

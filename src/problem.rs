@@ -14,6 +14,8 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub const ALL: [Severity; 2] = [Severity::Error, Severity::Warning];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -70,6 +72,22 @@ pub enum Place {
     },
 }
 
+impl Place {
+    /// Every [`Place::kind`], in the order of the variants.
+    pub const KINDS: [&'static str; 4] = ["syntax", "bundle", "article", "item"];
+
+    /// What kind of place it is, as the machine-readable form says (`kind`).
+    pub fn kind(&self) -> &'static str {
+        let i = match self {
+            Place::Syntax { .. } => 0,
+            Place::Bundle => 1,
+            Place::Article => 2,
+            Place::Item { .. } => 3,
+        };
+        Place::KINDS[i]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
@@ -118,16 +136,14 @@ impl Problem {
     pub fn fields<'a>(&'a self, mut each: impl FnMut(&'static str, Scalar<'a>)) {
         use Scalar::{Number, Text};
         each("severity", Text(self.severity.as_str()));
+        each("kind", Text(self.place.kind()));
         match &self.place {
             Place::Syntax { line, column } => {
-                each("kind", Text("syntax"));
                 each("line", Number(*line));
                 each("column", Number(*column));
             }
-            Place::Bundle => each("kind", Text("bundle")),
-            Place::Article => each("kind", Text("article")),
+            Place::Bundle | Place::Article => {}
             Place::Item { list, index, id } => {
-                each("kind", Text("item"));
                 each("list", Text(list.as_str()));
                 each("index", Number(*index));
                 if let Some(id) = id {

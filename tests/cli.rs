@@ -138,8 +138,8 @@ fn json_problems_have_the_recorded_shape() {
 }
 
 #[test]
-fn params_prints_the_url_vocabulary_for_the_build() {
-    let (code, out, _) = run(&["params"]);
+fn element_prints_the_attribute_lists_for_the_build() {
+    let (code, out, _) = run(&["element", "attributes"]);
     assert_eq!(code, 0);
     let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(
@@ -147,7 +147,32 @@ fn params_prints_the_url_vocabulary_for_the_build() {
         serde_json::json!(["speaker", "source", "topic", "kind", "verdict", "q", "sort", "group"])
     );
     assert_eq!(doc["lists"], serde_json::json!(["speaker", "source", "topic", "kind", "verdict"]));
-    assert_eq!(run(&["params", "x"]).0, 2);
+    assert_eq!(doc["remount"], serde_json::json!(["src", "bundle-origins"]));
+    assert_eq!(doc["options"], serde_json::json!(["lang", "theme", "heading-level", "share-url"]));
+    assert_eq!(doc["start"], serde_json::json!(["sync-url", "loading"]));
+    assert_eq!(doc["flags"], serde_json::json!(["sync-url"]));
+    assert_eq!(doc["urls"], serde_json::json!(["src", "share-url"]));
+    for bad in [&["element"][..], &["element", "x"], &["element", "types", "x"]] {
+        assert_eq!(run(bad).0, 2, "{bad:?}");
+    }
+}
+
+#[test]
+fn element_prints_its_manifest_and_types() {
+    let (code, out, _) = run(&["element", "manifest"]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let class = &doc["modules"][0]["declarations"][0];
+    assert_eq!(class["tagName"], "claim-cards");
+    let names = |key: &str| -> Vec<String> {
+        class[key].as_array().expect(key).iter().map(|v| v["name"].as_str().unwrap_or_default().to_owned()).collect()
+    };
+    assert!(names("attributes").contains(&"verdict".to_owned()));
+    assert_eq!(names("events"), ["claimcards:ready", "claimcards:filterchange", "claimcards:error"]);
+    let (code, types, _) = run(&["element", "types"]);
+    assert_eq!(code, 0);
+    assert!(types.contains("\"claim-cards\": ClaimCardsElement;"), "{types}");
+    assert!(types.contains("export type ClaimCardsSort = \"article\" | \"date\" | \"speaker\";"), "{types}");
 }
 
 #[test]
@@ -333,4 +358,46 @@ fn draft_writes_a_bundle_that_validates_and_sums_it_up() {
     let (code, _, err) = run(&["draft", fixture, "--published", "March"]);
     assert_eq!(code, 2, "{err}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn render_oembed_prints_the_iframe_embed_and_needs_absolute_urls() {
+    let bundle = "static/bundles/us-hamas-talks.json";
+    let (code, out, _) = run(&[
+        "render",
+        "--oembed",
+        bundle,
+        "--src",
+        "https://data.example/b/talks.json",
+        "--assets",
+        "https://cdn.example/cc",
+    ]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(doc["version"], "1.0");
+    assert_eq!(doc["type"], "rich");
+    let html = doc["html"].as_str().expect("html");
+    assert!(
+        html.starts_with(
+            "<iframe src=\"https://cdn.example/cc/embed.html?bundle=https%3A%2F%2Fdata.example%2Fb%2Ftalks.json\""
+        ),
+        "{html}"
+    );
+    assert!(html.contains(&format!("height=\"{}\"", doc["height"])), "{html}");
+    // Relative URLs cannot be embedded elsewhere; --oembed-url belongs to a page.
+    for args in [
+        &["render", "--oembed", bundle, "--src", "b/talks.json", "--assets", "https://cdn.example/"][..],
+        &["render", "--oembed", bundle, "--src", "https://data.example/b.json"],
+        &["render", "--oembed", "--page", bundle],
+        &["render", bundle, "--oembed-url", "https://cdn.example/o.json"],
+        &["render", "--page", bundle, "--oembed-url", "o.json"],
+    ] {
+        assert_eq!(run(args).0, 2, "{args:?}");
+    }
+    let (code, page, _) =
+        run(&["render", "--page", bundle, "--oembed-url", "https://cdn.example/cc/oembed.json", "--src", "b.json"]);
+    assert_eq!(code, 0);
+    assert!(page.contains(
+        "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://cdn.example/cc/oembed.json\" title=\""
+    ));
 }

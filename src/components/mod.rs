@@ -89,32 +89,8 @@ pub enum Stage {
     Settled,
 }
 
-/// Common properties of the widget's root element: language, direction and theme.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Theme {
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn parse(text: &str) -> Theme {
-        match text {
-            "light" => Theme::Light,
-            "dark" => Theme::Dark,
-            _ => Theme::Auto,
-        }
-    }
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-}
+/// The colour scheme (defined with the element's other vocabulary).
+pub use crate::element::Theme;
 
 /// How a widget's parts are shown, made once by `App` and handed down
 /// (a Yew context would cost 3 KB of wasm, gzip).

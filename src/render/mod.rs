@@ -26,7 +26,7 @@ use crate::view::ViewState;
 use yew::LocalServerRenderer;
 
 /// The standalone page's template: `{{lang}}`, `{{title}}`, `{{description}}`,
-/// `{{assets}}`, `{{widget}}` and `{{editor_link}}` are filled in by [`page`].
+/// `{{assets}}`, `{{oembed}}`, `{{widget}}` and `{{editor_link}}` are filled in by [`page`].
 const PAGE: &str = include_str!("../../index.html");
 
 /// The name the bundle goes by when it is inline (as the live widget names it).
@@ -48,6 +48,9 @@ pub struct Render {
     /// The element's `bundle-origins`: where a script may point its `src`
     /// ("self" and origins); `None` leaves it out (any).
     pub bundle_origins: Option<String>,
+    /// The URL of the page's oEmbed document ([`oembed`]): the standalone
+    /// page advertises it, so that a CMS given the page's URL embeds it.
+    pub oembed: Option<String>,
 }
 
 impl Render {
@@ -229,6 +232,13 @@ pub async fn page(r: &Render) -> String {
     let page_title = strings.page_title(title);
     let description = strings.page_description(title);
     let base = r.base();
+    let oembed = r.oembed.as_deref().map_or(String::new(), |url| {
+        format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">",
+            escape_attr(url),
+            escape_attr(&page_title)
+        )
+    });
     // The template's note (a comment from a line "<!--" to a line "-->") and
     // Trunk's own lines are not for the page (see index.html).
     let mut in_note = false;
@@ -249,10 +259,62 @@ pub async fn page(r: &Render) -> String {
             ("title", &escape_text(&page_title)),
             ("description", &escape_attr(&description)),
             ("assets", &escape_attr(&base)),
+            ("oembed", &oembed),
             ("widget", &widget),
             ("editor_link", &escape_text(strings.editor_link)),
         ],
     )
+}
+
+/// The frame an oEmbed consumer shows: tall enough for the tools and the
+/// first cards (the frame scrolls for the rest, or grows where the host
+/// page listens to its resize messages: README, "The iframe").
+/// Measured at 640 px in Chromium on the demo bundle: the title, count and
+/// tools take 250–300 px, a card 150–240 px (tests/e2e/oembed.test.mjs
+/// checks the frame shows the tools and a whole first card).
+#[cfg(feature = "cli")]
+const OEMBED_WIDTH: u32 = 640;
+#[cfg(feature = "cli")]
+fn oembed_height(claims: usize) -> u32 {
+    320 + 220 * claims.clamp(1, 3) as u32
+}
+
+/// The oEmbed document (oembed.com, type `rich`) of the bundle's iframe
+/// embed: `r.assets` is where `embed.html` is and `r.src` where the bundle
+/// is, both absolute `http(s)` URLs. `Err` says which is missing.
+#[cfg(feature = "cli")]
+pub fn oembed(r: &Render) -> Result<String, String> {
+    let absolute = |name: &str, value: Option<&str>| match value.map(str::trim) {
+        Some(url) if crate::load::check_url(url).is_ok() => Ok(url.to_owned()),
+        _ => Err(format!("--oembed needs {name} as an absolute http(s) URL")),
+    };
+    let src = absolute("--src", r.src.as_deref())?;
+    let base = absolute("--assets", Some(&r.base()))?;
+    let loaded = crate::load::load(&r.text);
+    let bundle = loaded.bundle.as_ref();
+    let title = bundle.and_then(|b| b.article.title.as_deref());
+    let lang =
+        r.lang.unwrap_or_else(|| Lang::from_tag(bundle.and_then(|b| b.article.language.as_deref()).unwrap_or("en")));
+    let page_title = lang.strings().page_title(title);
+    let query: String = form_urlencoded::Serializer::new(String::new()).append_pair("bundle", &src).finish();
+    let height = oembed_height(bundle.map_or(0, |b| b.claims.len()));
+    let html = format!(
+        "<iframe src=\"{}embed.html?{}\" title=\"{}\" width=\"{OEMBED_WIDTH}\" height=\"{height}\" \
+         style=\"width:100%;border:0\" loading=\"lazy\"></iframe>",
+        escape_attr(&base),
+        escape_attr(&query),
+        escape_attr(&page_title)
+    );
+    let doc = serde_json::json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": page_title,
+        "provider_name": "claim-cards",
+        "html": html,
+        "width": OEMBED_WIDTH,
+        "height": height,
+    });
+    serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())
 }
 
 /// `template` with each `{{name}}` replaced by its value, in one pass (a

@@ -2,7 +2,8 @@
 //! [`ViewState::apply`], the reducer), and their URL form, whose vocabulary
 //! ([`Param`]) is defined here once for the page URL, the custom element's
 //! attributes and events, and the embed's JavaScript (generated from it at
-//! build: `claim-cards params`).
+//! build, with the element's other attributes: `claim-cards element
+//! attributes`, from `element.rs`).
 
 use super::facet::{Facet, PerFacet};
 use std::collections::BTreeSet;

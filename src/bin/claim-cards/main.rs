@@ -13,8 +13,9 @@
 //!   as CSV files, or as schema.org JSON-LD for the article's page.
 //! * `claim-cards draft ARTICLE|-` — a draft bundle from an article's text or
 //!   HTML: who said what, through which channel, with each claim's evidence.
-//! * `claim-cards params` — for the build: the widget's URL and attribute
-//!   vocabulary as JSON, written into the embed's JavaScript.
+//! * `claim-cards element attributes|manifest|types` — for the build: the
+//!   element's attribute lists (JSON, written into the embed's JavaScript),
+//!   its Custom Elements Manifest and its TypeScript types (`element.rs`).
 //!
 //! Exit status: 0 when every claim can be shown (warnings allowed), 1 when a
 //! claim was skipped or a file could not be read, 2 on a usage error.
@@ -24,6 +25,7 @@ mod draft;
 mod render;
 mod validate;
 
+use claim_cards::element::{self, Change};
 use claim_cards::view::Param;
 use std::process::ExitCode;
 use validate::Report;
@@ -32,7 +34,8 @@ const USAGE: &str = "\
 usage: claim-cards validate [--json] FILE...
        claim-cards render [--page] BUNDLE [--src URL] [--assets URL] [--lang en|vi]
                           [--theme light|dark|auto] [--view QUERY] [--bundle-origins LIST]
-                          [--jsonld]
+                          [--jsonld] [--oembed-url URL]
+       claim-cards render --oembed BUNDLE --src URL --assets URL
        claim-cards import claimreview FILE... [-o OUT] [--title TITLE] [--url URL]
        claim-cards import factcheck-api FILE... [-o OUT] [--title TITLE] [--url URL]
        claim-cards import csv DIR [-o OUT]
@@ -40,6 +43,7 @@ usage: claim-cards validate [--json] FILE...
        claim-cards export jsonld BUNDLE
        claim-cards draft ARTICLE|- [--title T] [--url URL] [--publisher NAME]
                          [--published YYYY-MM-DD] [--lang en|vi]
+       claim-cards element attributes|manifest|types
 
 validate checks claim bundles (format v1) and prints every problem:
   FILE:LINE:COL: error: ...                  a JSON syntax error
@@ -61,6 +65,10 @@ widget takes over when it starts. --page prints a whole standalone page instead.
                   \"self\" and origins, space-separated; anything else is refused
   --jsonld        also the claims as schema.org JSON-LD (a script before the
                   element; in the page's head with --page)
+  --oembed-url URL
+                  with --page: the page advertises its oEmbed document there
+  --oembed        print the bundle's oEmbed document instead (its iframe embed:
+                  --assets, where embed.html is, and --src, absolute URLs)
 The bundle's problems go to stderr, as validate prints them.
 
 import writes a bundle (to OUT, or stdout) from schema.org ClaimReview markup
@@ -78,8 +86,10 @@ editor to check. A summary goes to stderr; exit 1 when nobody is quoted.
 Exit status: 0 all claims valid, 1 claims skipped (or items left out by
 import) or a file unreadable, 2 usage error.
 
-For the build: claim-cards params prints the widget's URL and attribute
-vocabulary as JSON: {\"params\": [...], \"lists\": [...]}.";
+For the build: claim-cards element attributes prints the element's attribute
+lists as JSON ({\"params\": [...], \"lists\": [...], \"remount\": [...],
+\"options\": [...], \"start\": [...], \"flags\": [...], \"urls\": [...]}); element manifest its custom-elements.json; element types
+its claim-cards.d.ts.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -97,13 +107,7 @@ fn main() -> ExitCode {
         Some("draft") => draft::run(rest),
         Some("import") => convert::import(rest),
         Some("export") => convert::export(rest),
-        Some("params") if !rest.is_empty() => usage("params takes no arguments"),
-        Some("params") => {
-            let lists: Vec<&str> =
-                Param::ALL.iter().filter(|p| matches!(p, Param::Facet(_))).map(|p| p.name()).collect();
-            println!("{}", serde_json::json!({ "params": Param::names(), "lists": lists }));
-            ExitCode::SUCCESS
-        }
+        Some("element") => element(rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -111,6 +115,40 @@ fn main() -> ExitCode {
         Some(other) => usage(&format!("unknown command \"{other}\"")),
         None => usage("no command given"),
     }
+}
+
+/// `claim-cards element attributes|manifest|types`: the element's vocabulary for the build.
+fn element(args: &[String]) -> ExitCode {
+    let out = match args {
+        [what] if what == "attributes" => {
+            let names = |values: element::Values| -> Vec<&str> {
+                element::attributes().into_iter().filter(|a| a.values == values).map(|a| a.name).collect()
+            };
+            let lists: Vec<&str> =
+                Param::ALL.iter().filter(|p| matches!(p, Param::Facet(_))).map(|p| p.name()).collect();
+            serde_json::json!({
+                "params": Param::names(),
+                "lists": lists,
+                "remount": element::attribute_names(Change::Remount),
+                "options": element::attribute_names(Change::Options),
+                "start": element::attribute_names(Change::Start),
+                "flags": names(element::Values::Flag),
+                "urls": names(element::Values::Url),
+            })
+            .to_string()
+        }
+        [what] if what == "manifest" => match serde_json::to_string_pretty(&element::manifest("claim-cards.js")) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("claim-cards: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        [what] if what == "types" => element::types(env!("CARGO_PKG_VERSION")),
+        _ => return usage("element takes one of: attributes, manifest, types"),
+    };
+    println!("{}", out.trim_end());
+    ExitCode::SUCCESS
 }
 
 pub fn usage(message: &str) -> ExitCode {

@@ -15,12 +15,15 @@ pub struct Options {
     pub page: bool,
     /// Also the claims as schema.org JSON-LD.
     pub jsonld: bool,
+    /// The oEmbed document instead of HTML.
+    pub oembed: bool,
     pub render: Render,
 }
 
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut o = Options { bundle: String::new(), page: false, jsonld: false, render: Render::default() };
+        let mut o =
+            Options { bundle: String::new(), page: false, jsonld: false, oembed: false, render: Render::default() };
         let r = &mut o.render;
         let mut bundle = None;
         let mut args = args.iter();
@@ -29,6 +32,14 @@ impl Options {
             match arg.as_str() {
                 "--page" => o.page = true,
                 "--jsonld" => o.jsonld = true,
+                "--oembed" => o.oembed = true,
+                "--oembed-url" => {
+                    let url = value("--oembed-url")?;
+                    if claim_cards::load::check_url(&url).is_err() {
+                        return Err(format!("--oembed-url must be an absolute http(s) URL, not \"{url}\""));
+                    }
+                    r.oembed = Some(url);
+                }
                 "--src" => r.src = Some(value("--src")?),
                 "--assets" => r.assets = value("--assets")?,
                 "--lang" => {
@@ -72,6 +83,12 @@ impl Options {
             }
         }
         o.bundle = bundle.ok_or("no BUNDLE given")?;
+        if o.oembed && (o.page || o.jsonld) {
+            return Err("--oembed prints the oEmbed document alone: not with --page or --jsonld".to_owned());
+        }
+        if o.render.oembed.is_some() && !o.page {
+            return Err("--oembed-url is the standalone page's discovery link: use it with --page".to_owned());
+        }
         Ok(o)
     }
 }
@@ -86,6 +103,15 @@ pub fn run(o: &Options) -> ExitCode {
         Err(e) => format!("cannot read {}: {e}", o.bundle),
     };
     let r = Render { text, ..o.render.clone() };
+    if o.oembed {
+        return match render::oembed(&r) {
+            Ok(json) => {
+                let _ = writeln!(std::io::stdout().lock(), "{json}");
+                ExitCode::from(if report.failed() { 1 } else { 0 })
+            }
+            Err(message) => crate::usage(&message),
+        };
+    }
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
         eprintln!("claim-cards: cannot start the renderer");
         return ExitCode::from(1);
