@@ -27,16 +27,23 @@
 
 import { wake } from './early.js';
 
-const VERSION = '__CLAIM_CARDS_VERSION__';
-const asset = (name) => new URL(name, import.meta.url).href;
+// The widget's files, next to this module. Written as literal `new URL('./…',
+// import.meta.url)` and `import('./…')`, which bundlers (webpack, Vite,
+// Parcel) recognise and ship with an app; without a bundler, or with one
+// that leaves them (esbuild), they are found beside this file.
+const WASM_URL = new URL('./claim-cards-__CLAIM_CARDS_VERSION__.wasm', import.meta.url);
+const CSS_URL = new URL('./claim-cards-__CLAIM_CARDS_VERSION__.css', import.meta.url);
+const loadGlue = () => import('./claim-cards-__CLAIM_CARDS_VERSION__.js');
+/** What a focus or a touch does inside a lazy element that has not started: start it. */
+const WAKE_EVENTS = ['focusin', 'pointerdown'];
 
 let wasm = null;
 let exports = null;
 function loadWasm() {
   // The module's download starts together with its glue code's, not after it.
   wasm ??= (() => {
-    const module = fetch(asset(`claim-cards-${VERSION}.wasm`));
-    return import(asset(`claim-cards-${VERSION}.js`)).then(async (glue) => {
+    const module = fetch(WASM_URL);
+    return loadGlue().then(async (glue) => {
       exports = await glue.default({ module_or_path: module });
       performance.mark('claim-cards:wasm-ready');
       return glue;
@@ -50,10 +57,12 @@ export function wasmMemoryBytes() {
   return exports?.memory?.buffer.byteLength ?? 0;
 }
 
-// The view's URL and attribute vocabulary, defined once in Rust (`view::Param`);
-// scripts/build-embed writes it here from `claim-cards params`.
+// The element's attributes, defined once in Rust (src/element.rs, with the
+// view's vocabulary `view::Param`); scripts/build-embed writes them here from
+// `claim-cards element attributes`.
+const ATTRIBUTES = __CLAIM_CARDS_ATTRIBUTES__;
 /** Filter attributes and setFilters() keys, and those of them that hold lists (for embed-frame.js). */
-export const { params: FILTERS, lists: LISTS } = __CLAIM_CARDS_PARAMS__;
+export const { params: FILTERS, lists: LISTS } = ATTRIBUTES;
 
 /** Resolves once the page has painted content (or after 3 s where that is not reported). */
 const firstPaint = new Promise((resolve) => {
@@ -70,9 +79,9 @@ const firstPaint = new Promise((resolve) => {
 const linked = new WeakSet();
 
 /** Attributes whose change loads another bundle: the widget is mounted afresh. */
-const REMOUNT = ['src', 'bundle-origins'];
+const REMOUNT = ATTRIBUTES.remount;
 /** Attributes that change how the widget looks and speaks, never the reader's view. */
-const OPTIONS = ['lang', 'theme', 'heading-level', 'share-url'];
+const OPTIONS = ATTRIBUTES.options;
 
 /** The claim a `#claim-<id>` page URL names, or null. */
 function hashClaim() {
@@ -81,9 +90,9 @@ function hashClaim() {
   try { return decodeURIComponent(hash.slice(6)); } catch { return hash.slice(6); }
 }
 
-/** The elements on the page, told when the page's hash names a claim. */
-const elements = new Set();
-addEventListener('hashchange', () => { for (const el of elements) el.showHashClaim(); });
+/** The elements on the page, each with what it does when the page's hash names a claim. */
+const elements = new Map();
+addEventListener('hashchange', () => { for (const show of elements.values()) show(); });
 
 /**
  * A value of a facet as the widget reads a list: `%` and `,` escaped, so a
@@ -109,7 +118,7 @@ export class ClaimCardsElement extends HTMLElement {
   #early = null;
 
   connectedCallback() {
-    elements.add(this);
+    elements.set(this, () => this.#showHashClaim());
     // Moved in the page (removed and added in one go): the widget goes on as it was.
     if (this.#widget || this.#starting) return;
     if (!this.#shadow && this.shadowRoot) {
@@ -121,7 +130,7 @@ export class ClaimCardsElement extends HTMLElement {
       this.#shadow = this.attachShadow({ mode: 'open' });
       const css = document.createElement('link');
       css.rel = 'stylesheet';
-      css.href = asset(`claim-cards-${VERSION}.css`);
+      css.href = CSS_URL.href;
       // Until the widget mounts, the light-DOM content (the newsroom's fallback) shows through.
       this.#shadow.append(css, document.createElement('slot'));
     }
@@ -130,12 +139,22 @@ export class ClaimCardsElement extends HTMLElement {
       // A page URL naming one of its claims starts it at once, wherever it is.
       queueMicrotask(() => this.isConnected && this.#start());
     } else {
+      // Lazy: started when it comes within 600 px of the viewport, or when
+      // the reader reaches it first another way — tabbing into its fallback's
+      // or its prerender's controls, or touching it.
       this.#observer = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) this.#start();
       }, { rootMargin: '600px 0px' });
       this.#observer.observe(this);
+      for (const type of WAKE_EVENTS) this.addEventListener(type, this.#wake, { passive: true });
     }
   }
+
+  /** A focus or touch inside a lazy element that has not started: start it. */
+  #wake = () => {
+    for (const type of WAKE_EVENTS) this.removeEventListener(type, this.#wake);
+    this.#start();
+  };
 
   disconnectedCallback() {
     // Removed for good unless it is back by the next microtask (a move).
@@ -144,6 +163,7 @@ export class ClaimCardsElement extends HTMLElement {
       elements.delete(this);
       this.#observer?.disconnect();
       this.#observer = null;
+      for (const type of WAKE_EVENTS) this.removeEventListener(type, this.#wake);
       this.#unmount();
     });
   }
@@ -159,7 +179,7 @@ export class ClaimCardsElement extends HTMLElement {
    * The page's hash names a claim: reveal it when this widget shows it, or
    * start this widget at once when it may (it has not loaded yet).
    */
-  showHashClaim() {
+  #showHashClaim() {
     const id = hashClaim();
     if (!id) return;
     if (this.#ready) {
@@ -218,6 +238,7 @@ export class ClaimCardsElement extends HTMLElement {
     if (this.#starting || this.#widget) return;
     this.#starting = true;
     this.#observer?.disconnect();
+    for (const type of WAKE_EVENTS) this.removeEventListener(type, this.#wake);
     // A prerender is on screen already: its downloads wait for the first
     // paint, so that they never compete with it.
     if (this.#prerendered()) await firstPaint;
@@ -233,7 +254,7 @@ export class ClaimCardsElement extends HTMLElement {
       if (this.isConnected && !this.#widget) this.#mount(glue, this.getAttribute('src') === src ? response : null);
     } catch (err) {
       this.#asleep();
-      this.#emit('error', { url: asset(`claim-cards-${VERSION}.wasm`), problems: [`the widget could not start: ${err}`], reason: 'widget' });
+      this.#emit('error', { url: WASM_URL.href, problems: [`the widget could not start: ${err}`], reason: 'widget' });
     } finally {
       this.#starting = false;
     }
@@ -363,7 +384,7 @@ export class ClaimCardsElement extends HTMLElement {
         queueMicrotask(() => {
           if (!this.#widget) return;
           early?.replay();
-          this.showHashClaim();
+          this.#showHashClaim();
           for (const fn of queued) fn(this.#widget);
         });
         break;
