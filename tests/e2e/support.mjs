@@ -14,9 +14,13 @@ export const ROOT = path.resolve(here, '../..');
 export const DIST = path.join(ROOT, 'dist');
 export const SHOTS = path.join(ROOT, 'target', 'screenshots');
 
-function lib(name) {
-  // NODE_PATH (set by scripts/bootstrap) points at the tools cache.
-  return require(require.resolve(name, { paths: (process.env.NODE_PATH || '').split(path.delimiter).filter(Boolean) }));
+/** The path of a file of an npm tool: NODE_PATH (set by scripts/bootstrap) points at the tools cache. */
+export function toolPath(name) {
+  return require.resolve(name, { paths: (process.env.NODE_PATH || '').split(path.delimiter).filter(Boolean) });
+}
+/** An npm tool (scripts/package.json), loaded. */
+export function lib(name) {
+  return require(toolPath(name));
 }
 export const { chromium } = lib('playwright-core');
 export const AXE_SOURCE = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core', {
