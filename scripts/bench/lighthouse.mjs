@@ -4,6 +4,9 @@
 //   standalone           the prerendered standalone page (dist/index.html)
 //   article-prerendered  a news article with a prerendered widget above the fold
 //   article-plain        the same article, the widget without a prerender
+//   article-below-fold   the same article with the widget (no prerender) three
+//                        screens down: lazy loading (issue #21); the table's
+//                        "cc KB" is what of claim-cards came before any scroll
 //   static-copy          the same cards as static HTML + CSS, no script: the limit
 // Used by run.mjs; the pages are made here from the release build.
 import fs from 'node:fs';
@@ -14,7 +17,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const PAGES = ['standalone', 'article-prerendered', 'article-plain', 'static-copy'];
+export const PAGES = ['standalone', 'article-prerendered', 'article-plain', 'article-below-fold', 'static-copy'];
 
 /** Writes the benchmark's pages into `dir`; returns their paths on the server. */
 export function makePages({ root, dist, dir, version }) {
@@ -29,6 +32,11 @@ export function makePages({ root, dist, dir, version }) {
     article(script, render(bundle, '--src', '/bundles/us-hamas-talks.json', '--assets', '/')));
   fs.writeFileSync(path.join(dir, 'article-plain.html'), article(script,
     '<claim-cards src="/bundles/us-hamas-talks.json"><p><a href="/bundles/us-hamas-talks.json">Who said what in this article</a></p></claim-cards>'));
+  // Three phone screens of article text, then the widget as most newsrooms
+  // will paste it: no prerender, lazy (the default).
+  const filler = Array.from({ length: 24 }, (_, i) => `<p>Paragraph ${i + 1} of the report: what was said at the briefing, who said it, and what the other side answered when it was put to them later that day.</p>`).join('\n      ');
+  fs.writeFileSync(path.join(dir, 'article-below-fold.html'), article(script, `${filler}
+      <claim-cards src="/bundles/us-hamas-talks.json"><p><a href="/bundles/us-hamas-talks.json">Who said what in this article</a></p></claim-cards>`));
   // The limit: the standalone page's prerendered cards as plain HTML in the
   // document, the widget's stylesheet in the head, no script at all.
   let page = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
@@ -44,6 +52,7 @@ export function makePages({ root, dist, dir, version }) {
     standalone: '/',
     'article-prerendered': '/bench-pages/article-prerendered.html',
     'article-plain': '/bench-pages/article-plain.html',
+    'article-below-fold': '/bench-pages/article-below-fold.html',
     'static-copy': '/bench-pages/static-copy.html',
   };
 }
@@ -69,6 +78,9 @@ async function lighthouse(bin, url, mode) {
       tbt_ms: Math.round(a['total-blocking-time'].numericValue),
       cls: Math.round(a['cumulative-layout-shift'].numericValue * 1000) / 1000,
       bytes: a['total-byte-weight'].numericValue,
+      // What of claim-cards (its files and bundles) the load fetched: Lighthouse never scrolls.
+      cc_bytes: (a['network-requests']?.details?.items ?? []).filter((i) => /claim-cards|\/bundles\//.test(new URL(i.url).pathname))
+        .reduce((n, i) => n + (i.transferSize || 0), 0),
       scores: Object.fromEntries(Object.entries(r.categories).map(([k, v]) => [k, Math.round(v.score * 100)])),
     };
   } finally {
@@ -92,7 +104,7 @@ export async function runLighthouse({ bin, base, pages, runs, only = null }) {
       results[`${name}/${mode}`] = {
         page: name, mode, runs,
         lcp_ms: pick((x) => x.lcp_ms), fcp_ms: pick((x) => x.fcp_ms), tbt_ms: pick((x) => x.tbt_ms),
-        cls: pick((x) => x.cls), bytes: pick((x) => x.bytes),
+        cls: pick((x) => x.cls), bytes: pick((x) => x.bytes), cc_bytes: pick((x) => x.cc_bytes),
         scores: Object.fromEntries(Object.keys(all[0].scores).map((k) => [k, pick((x) => x.scores[k])])),
         worst: {
           lcp_ms: worst(all.map((x) => x.lcp_ms)), tbt_ms: worst(all.map((x) => x.tbt_ms)),
@@ -107,12 +119,12 @@ export async function runLighthouse({ bin, base, pages, runs, only = null }) {
 
 /** The results as a Markdown table, with LCP against the static copy's. */
 export function lighthouseTable(results) {
-  const lines = ['| page | mode | LCP ms | × static | FCP ms | TBT ms | CLS | KB | performance | accessibility | best practices | SEO | worst run: LCP / TBT / CLS / performance |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = ['| page | mode | LCP ms | × static | FCP ms | TBT ms | CLS | KB | cc KB | performance | accessibility | best practices | SEO | worst run: LCP / TBT / CLS / performance |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
   for (const r of Object.values(results)) {
     const limit = results[`static-copy/${r.mode}`];
     const s = r.scores;
-    lines.push(`| ${r.page} | ${r.mode} | ${r.lcp_ms} | ${limit ? (r.lcp_ms / limit.lcp_ms).toFixed(2) : '–'} | ${r.fcp_ms} | ${r.tbt_ms} | ${r.cls} | ${(r.bytes / 1024).toFixed(1)} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${r.worst ? `${r.worst.lcp_ms} / ${r.worst.tbt_ms} / ${r.worst.cls} / ${r.worst.performance}` : '–'} |`);
+    lines.push(`| ${r.page} | ${r.mode} | ${r.lcp_ms} | ${limit ? (r.lcp_ms / limit.lcp_ms).toFixed(2) : '–'} | ${r.fcp_ms} | ${r.tbt_ms} | ${r.cls} | ${(r.bytes / 1024).toFixed(1)} | ${r.cc_bytes == null ? '–' : (r.cc_bytes / 1024).toFixed(1)} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${r.worst ? `${r.worst.lcp_ms} / ${r.worst.tbt_ms} / ${r.worst.cls} / ${r.worst.performance}` : '–'} |`);
   }
   return lines.join('\n');
 }

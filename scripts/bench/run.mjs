@@ -6,6 +6,7 @@
 //   node scripts/bench/run.mjs [--sizes 100,1000] [--reps 20] [--loads 5]
 //                              [--impls claim-cards,vanilla] [--lighthouse-runs 5]
 //                              [--no-lighthouse] [--only-lighthouse] [--record]
+//                              [--lighthouse-pages PAGE/MODE,…]
 //
 // --reps: repetitions of each interaction; --loads: page loads whose median
 // gives the loading times; --impls: run only some implementations (while
@@ -33,8 +34,11 @@ const LIGHTHOUSE_ONLY = args.includes('--only-lighthouse');
 const SIZES = LIGHTHOUSE_ONLY ? [] : opt('sizes', '17,100,1000,10000,50000').split(',').map(Number);
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
 const LIGHTHOUSE_RUNS = Number(opt('lighthouse-runs', '5'));
+// --lighthouse-pages article-below-fold/mobile,standalone/mobile: only these (while iterating; --record needs all).
+const LIGHTHOUSE_PAGES = opt('lighthouse-pages', null)?.split(',') ?? null;
 const REPS = Number(opt('reps', '20'));
 const RECORD = args.includes('--record');
+if (RECORD && LIGHTHOUSE_PAGES) throw new Error('--record needs every Lighthouse page: leave out --lighthouse-pages');
 const LOADS = Number(opt('loads', '5'));
 // --impls claim-cards: skip the (slow) baseline while iterating; --record needs both.
 const ONLY = opt('impls', 'claim-cards,vanilla').split(',');
@@ -205,7 +209,7 @@ try {
   await chrome.close();
   if (LIGHTHOUSE) {
     const bin = process.env.CLAIM_CARDS_LIGHTHOUSE || 'lighthouse';
-    lighthouse = await runLighthouse({ bin, base: gzipServer.url, pages, runs: LIGHTHOUSE_RUNS });
+    lighthouse = await runLighthouse({ bin, base: gzipServer.url, pages, runs: LIGHTHOUSE_RUNS, only: LIGHTHOUSE_PAGES });
     // Where the main thread's time goes while the prerender is taken over
     // (4× CPU, a trace of 3 loads each), and input right after first paint.
     process.stderr.write('bench: traces and early input…\n');
@@ -253,7 +257,7 @@ for (const n of SIZES) {
 }
 if (lighthouse) {
   lines.push('');
-  lines.push(`Lighthouse 12.2.3 on the demo bundle (17 claims), gzip-compressed; median of ${LIGHTHOUSE_RUNS} run${LIGHTHOUSE_RUNS === 1 ? "" : "s"} and the worst run; "× static" is LCP against the static-HTML copy of the same cards:`);
+  lines.push(`Lighthouse 12.2.3 on the demo bundle (17 claims), gzip-compressed; median of ${LIGHTHOUSE_RUNS} run${LIGHTHOUSE_RUNS === 1 ? "" : "s"} and the worst run; "× static" is LCP against the static-HTML copy of the same cards; "cc KB" what of claim-cards (its files and the bundle) the load fetched, before any scroll (below the fold: budget ≤ 12):`);
   lines.push('');
   lines.push(lighthouseTable(lighthouse));
 }
