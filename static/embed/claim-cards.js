@@ -151,19 +151,21 @@ export class ClaimCardsElement extends HTMLElement {
   }
 
   /** A focus or touch inside a lazy element that has not started: start it. */
-  #wake = () => {
+  #wake = () => this.#start();
+
+  /** Stops waiting to be started lazily: the observer and the focus/touch listeners. */
+  #stopWaiting() {
+    this.#observer?.disconnect();
+    this.#observer = null;
     for (const type of WAKE_EVENTS) this.removeEventListener(type, this.#wake);
-    this.#start();
-  };
+  }
 
   disconnectedCallback() {
     // Removed for good unless it is back by the next microtask (a move).
     queueMicrotask(() => {
       if (this.isConnected) return;
       elements.delete(this);
-      this.#observer?.disconnect();
-      this.#observer = null;
-      for (const type of WAKE_EVENTS) this.removeEventListener(type, this.#wake);
+      this.#stopWaiting();
       this.#unmount();
     });
   }
@@ -237,8 +239,7 @@ export class ClaimCardsElement extends HTMLElement {
   async #start() {
     if (this.#starting || this.#widget) return;
     this.#starting = true;
-    this.#observer?.disconnect();
-    for (const type of WAKE_EVENTS) this.removeEventListener(type, this.#wake);
+    this.#stopWaiting();
     // A prerender is on screen already: its downloads wait for the first
     // paint, so that they never compete with it.
     if (this.#prerendered()) await firstPaint;
