@@ -14,6 +14,7 @@
 //! `extract` (feature `extract`). The editor: `studio` (feature `studio`, its own wasm).
 //! ARCHITECTURE.md has the map.
 
+pub mod archive;
 #[cfg(feature = "convert")]
 pub mod convert;
 pub mod dataset;

@@ -20,6 +20,7 @@
 //! Exit status: 0 when every claim can be shown (warnings allowed), 1 when a
 //! claim was skipped or a file could not be read, 2 on a usage error.
 
+mod archive;
 mod convert;
 mod draft;
 mod render;
@@ -44,6 +45,9 @@ usage: claim-cards validate [--json] FILE...
        claim-cards draft ARTICLE|- [--title T] [--url URL] [--publisher NAME]
                          [--published YYYY-MM-DD] [--lang en|vi]
        claim-cards element attributes|manifest|types
+       claim-cards archive build BUNDLE|DIR... -o OUT [--update] [--pack-size N]
+       claim-cards archive search OUT [--q TEXT] [--speaker ID] [--topic ID] ...
+                                  [--from DATE] [--to DATE] [--relevance] [--json]
 
 validate checks claim bundles (format v1) and prints every problem:
   FILE:LINE:COL: error: ...                  a JSON syntax error
@@ -83,6 +87,14 @@ with its evidence (paragraph, character ranges, confidence, rule) for the
 editor to check. A summary goes to stderr; exit 1 when nobody is quoted.
 --published resolves days such as \"on Tuesday\"; --lang is guessed if absent.
 
+archive build writes a static archive of every claim of the bundles (files, or
+folders of .json files) into OUT: archive.json names every other file, each
+named by its content, so all but archive.json can be cached forever. A broken
+bundle is reported as validate reports it and skipped. --update adds or
+replaces the given bundles (an article is known by its URL) in an existing
+archive. archive search asks OUT a question the way the widget does and
+prints the results, the facet counts and the files it read.
+
 Exit status: 0 all claims valid, 1 claims skipped (or items left out by
 import) or a file unreadable, 2 usage error.
 
@@ -108,6 +120,7 @@ fn main() -> ExitCode {
         Some("import") => convert::import(rest),
         Some("export") => convert::export(rest),
         Some("element") => element(rest),
+        Some("archive") => archive::run(rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -36,7 +36,7 @@ impl Report {
     }
 }
 
-fn line(file: &str, p: &Problem) -> String {
+pub fn line(file: &str, p: &Problem) -> String {
     match p.place {
         // FILE:LINE:COL: error: message — the form editors and IDEs jump to.
         Place::Syntax { .. } => format!("{file}:{p}"),

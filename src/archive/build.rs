@@ -1,0 +1,748 @@
+//! `claim-cards archive build BUNDLES… -o DIR [--update]`: an archive from
+//! bundles (feature `cli`).
+//!
+//! Two passes over the bundles, one at a time, so that no more than one
+//! bundle's text is held: the first loads each to learn its date and check it
+//! (a broken bundle is reported and skipped there), the second, newest article
+//! first, numbers its claims, adds their words and facet values to the posting
+//! lists (doc numbers, 4 bytes per word of a claim) and writes its cards into
+//! packs as they fill. The lists are written at the end, key by key.
+//!
+//! `--update` keeps the archive's doc numbers and value numbers: it reads the
+//! packs back (they hold every claim), leaves out the articles being replaced,
+//! adds the new bundles' claims after the last doc, and writes the files again.
+//! A file whose content is unchanged keeps its name and is not rewritten: shards
+//! are cut where a key's hash says (not after a fixed size), so a change moves
+//! only the cuts near it, and packs hold fixed ranges of doc numbers.
+
+use super::format::{self, KeyEntry, Manifest, Names, Part, Postings, Shard, Sharded, Table};
+use super::{day_of, identity, value_key, words, Entry, Facet, ALL_KEY, MANIFEST, STATE};
+use crate::convert::write::bundle_json;
+use crate::load::{host_of, load};
+use crate::model::Bundle;
+use crate::problem::{Problem, Severity};
+use crate::text::fold;
+use rustc_hash::FxHashMap;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Claims per pack, unless `--pack-size` says otherwise.
+pub const PACK_SIZE: u32 = 96;
+/// A shard is cut after a key whose hash is 0 modulo this, once it holds
+/// [`SHARD_BYTES`]`.0` bytes; always at `.1`.
+const SHARD_CUT: u64 = 32;
+pub const SHARD_BYTES: (usize, usize) = (16 * 1024, 64 * 1024);
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub out: PathBuf,
+    pub update: bool,
+    pub pack_size: u32,
+    /// How lists are cut: [`format::INLINE`], [`format::HEAD`],
+    /// [`format::CHUNK`] (tests make them small).
+    pub inline: usize,
+    pub head: usize,
+    pub chunk: usize,
+    /// Where shards (and, a third of it, names files) are cut: [`SHARD_BYTES`].
+    pub shard_bytes: (usize, usize),
+    /// Shards the manifest lists before it needs pages: [`format::PAGE`].
+    pub page: usize,
+}
+
+impl Options {
+    pub fn new(out: PathBuf) -> Options {
+        Options {
+            out,
+            update: false,
+            pack_size: PACK_SIZE,
+            inline: format::INLINE,
+            head: format::HEAD,
+            chunk: format::CHUNK,
+            shard_bytes: SHARD_BYTES,
+            page: format::PAGE,
+        }
+    }
+}
+
+/// A bundle that could not be added, or was added without some of its claims.
+#[derive(Debug, Clone)]
+pub struct Reported {
+    pub path: String,
+    pub problems: Vec<Problem>,
+    /// True when nothing of it is in the archive.
+    pub skipped: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub bundles: usize,
+    pub claims: u32,
+    pub reported: Vec<Reported>,
+    pub files: usize,
+    pub written: usize,
+    pub bytes: u64,
+}
+
+/// Every bundle file under `inputs` (files as given; folders searched for `*.json`), sorted.
+pub fn bundle_files(inputs: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, &mut out)?;
+        } else {
+            out.push(input.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for e in entries {
+        let path = e.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path.extension().is_some_and(|x| x == "json") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn hash_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+fn key_hash(key: &str) -> u64 {
+    let d = Sha256::digest(key.as_bytes());
+    u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
+}
+
+/// What identifies an article across builds: its URL and language (a
+/// translation is an article of its own), else its file.
+fn article_identity(bundle: &Bundle, path: &Path) -> String {
+    match &bundle.article.url {
+        Some(url) => format!("{url} {}", bundle.article.language.as_deref().unwrap_or("")),
+        None => format!("file:{}", std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()).display()),
+    }
+}
+
+/// One facet's values while building: numbered as first seen, each with its
+/// label and count; renumbered at the end.
+#[derive(Default)]
+struct Values {
+    by_identity: FxHashMap<String, u32>,
+    labels: Vec<String>,
+    counts: Vec<u32>,
+    /// Values that had a number in the archive being updated (kept as they were).
+    kept: usize,
+}
+
+impl Values {
+    fn number(&mut self, label: &str) -> Option<u32> {
+        let id = identity(label);
+        if id.is_empty() {
+            return None;
+        }
+        let n = match self.by_identity.get(&id) {
+            Some(&n) => n,
+            None => {
+                let n = self.labels.len() as u32;
+                self.by_identity.insert(id, n);
+                self.labels.push(label.to_owned());
+                self.counts.push(0);
+                n
+            }
+        };
+        self.counts[n as usize] += 1;
+        Some(n)
+    }
+
+    /// Final numbers: the kept ones unchanged; the others after them, most claims first.
+    fn renumbering(&self) -> Vec<u32> {
+        let mut new: Vec<u32> = (self.kept as u32..self.labels.len() as u32).collect();
+        new.sort_by(|&a, &b| {
+            self.counts[b as usize]
+                .cmp(&self.counts[a as usize])
+                .then_with(|| self.labels[a as usize].cmp(&self.labels[b as usize]))
+        });
+        let mut map: Vec<u32> = (0..self.labels.len() as u32).collect();
+        for (i, old) in new.into_iter().enumerate() {
+            map[old as usize] = (self.kept + i) as u32;
+        }
+        map
+    }
+}
+
+/// A doc's facet values (provisional numbers) and day.
+struct Doc {
+    day: i32,
+    speaker: u32,
+    kind: u32,
+    verdict: Option<u32>,
+    publisher: Option<u32>,
+    topics: Vec<u32>,
+    sources: Vec<u32>,
+}
+
+#[derive(Default)]
+struct Index {
+    docs: Vec<Option<Doc>>,
+    values: [Values; 6],
+    words: BTreeMap<String, Vec<u32>>,
+    articles: u32,
+}
+
+fn facet_ix(f: Facet) -> usize {
+    Facet::ALL.iter().position(|&x| x == f).unwrap_or(0)
+}
+
+impl Index {
+    /// Adds the claims `claims` of `bundle` as docs `first…`.
+    fn add(&mut self, bundle: &Bundle, claims: std::ops::Range<usize>, first: u32) {
+        let a = &bundle.article;
+        let publisher = a.publisher.clone().or_else(|| a.url.as_deref().and_then(host_of));
+        let mut text = String::new();
+        for (i, c) in bundle.claims[claims].iter().enumerate() {
+            let doc = first + i as u32;
+            let speaker = &bundle.speakers[c.speaker];
+            let mut v = |f: Facet, label: &str| self.values[facet_ix(f)].number(label);
+            let sp = v(Facet::Speaker, &speaker.name).or_else(|| v(Facet::Speaker, &speaker.id)).unwrap_or(0);
+            let kind = v(Facet::Kind, c.kind.as_str()).unwrap_or(0);
+            let verdict = c.review.as_ref().and_then(|r| v(Facet::Verdict, &bundle.verdicts[r.verdict]));
+            let publisher = publisher.as_deref().and_then(|p| v(Facet::Publisher, p));
+            let mut topics: Vec<u32> =
+                c.topics.iter().filter_map(|&t| v(Facet::Topic, &bundle.topics[t].label())).collect();
+            let mut sources: Vec<u32> =
+                c.sources.iter().filter_map(|&s| v(Facet::Source, &bundle.sources[s].name)).collect();
+            topics.dedup();
+            sources.dedup();
+            // The text a reader's words are found in: the same as one bundle's search.
+            text.clear();
+            for part in [
+                Some(c.text.as_str()),
+                Some(speaker.name.as_str()),
+                speaker.role.as_deref(),
+                speaker.affiliation.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(c.sources.iter().map(|&s| bundle.sources[s].name.as_str()))
+            .chain(c.review.as_ref().map(|r| bundle.verdicts[r.verdict].as_str()))
+            {
+                text.push_str(&fold(part));
+                text.push(' ');
+            }
+            let mut seen: Vec<&str> = words(&text).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for w in seen {
+                match self.words.get_mut(w) {
+                    Some(list) => list.push(doc),
+                    None => {
+                        self.words.insert(w.to_owned(), vec![doc]);
+                    }
+                }
+            }
+            let d = Doc {
+                day: day_of(c.date.as_ref().or(a.published.as_ref())),
+                speaker: sp,
+                kind,
+                verdict,
+                publisher,
+                topics,
+                sources,
+            };
+            let at = doc as usize;
+            if self.docs.len() <= at {
+                self.docs.resize_with(at + 1, || None);
+            }
+            self.docs[at] = Some(d);
+        }
+    }
+}
+
+/// Writes each content-hashed file once (an existing one has this content).
+struct Writer {
+    dir: PathBuf,
+    files: Vec<String>,
+    written: usize,
+    bytes: u64,
+}
+
+impl Writer {
+    fn put(&mut self, prefix: &str, ext: &str, content: &str) -> io::Result<String> {
+        let name = format!("{prefix}-{}.{ext}", hash_hex(content.as_bytes()));
+        let path = self.dir.join(&name);
+        if !path.exists() {
+            let tmp = self.dir.join(format!(".{name}.tmp"));
+            std::fs::write(&tmp, content)?;
+            std::fs::rename(&tmp, &path)?;
+            self.written += 1;
+        }
+        self.bytes += content.len() as u64;
+        self.files.push(name.clone());
+        Ok(name)
+    }
+}
+
+/// Packs, filled in doc order: each gets, per article, the bundle of its
+/// claims in that pack.
+struct Packs {
+    size: u32,
+    current: u32,
+    lines: Vec<(u32, u32, String)>,
+    names: Vec<String>,
+}
+
+impl Packs {
+    fn flush_until(&mut self, w: &mut Writer, pack: u32) -> io::Result<()> {
+        while self.current < pack {
+            let name = if self.lines.is_empty() {
+                String::new()
+            } else {
+                w.put("p", "jsonl", &format::write_pack(&self.lines))?
+            };
+            self.names.push(name);
+            self.lines.clear();
+            self.current += 1;
+        }
+        Ok(())
+    }
+
+    /// A line that is already one pack's part (kept from the archive being updated).
+    fn line(&mut self, w: &mut Writer, first: u32, n: u32, text: String) -> io::Result<()> {
+        self.flush_until(w, first / self.size)?;
+        self.lines.push((first, n, text));
+        Ok(())
+    }
+
+    /// A whole article as docs `first…`, cut at pack boundaries.
+    fn article(&mut self, w: &mut Writer, bundle: &Bundle, first: u32) -> io::Result<()> {
+        let n = bundle.claims.len() as u32;
+        let mut at = 0;
+        while at < n {
+            let doc = first + at;
+            let end = ((doc / self.size + 1) * self.size).min(first + n);
+            let mut part = bundle.clone();
+            part.claims = bundle.claims[at as usize..(end - first) as usize].to_vec();
+            self.line(w, doc, end - doc, bundle_json(&part))?;
+            at = end - first;
+        }
+        Ok(())
+    }
+}
+
+/// What the build keeps for `--update`: each article's identity, content hash
+/// and docs.
+#[derive(Debug, Clone, PartialEq)]
+struct Kept {
+    identity: String,
+    hash: String,
+    first: u32,
+    count: u32,
+}
+
+fn write_state(articles: &[Kept], next_doc: u32) -> String {
+    let mut out = format!("{{\"claim_cards_archive_build\":1,\"next_doc\":{next_doc},\"articles\":[\n");
+    for (i, a) in articles.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&format!(
+            "[{},{},{},{}]",
+            crate::json::quote(&a.identity),
+            crate::json::quote(&a.hash),
+            a.first,
+            a.count
+        ));
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+fn read_state(text: &str) -> Result<(Vec<Kept>, u32), String> {
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let next = v["next_doc"].as_u64().ok_or("no next_doc")? as u32;
+    let articles = v["articles"]
+        .as_array()
+        .ok_or("no articles")?
+        .iter()
+        .map(|a| {
+            Some(Kept {
+                identity: a.get(0)?.as_str()?.to_owned(),
+                hash: a.get(1)?.as_str()?.to_owned(),
+                first: a.get(2)?.as_u64()? as u32,
+                count: a.get(3)?.as_u64()? as u32,
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or("a malformed article")?;
+    Ok((articles, next))
+}
+
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message)
+}
+
+/// Builds (or updates) the archive in `opts.out` from the bundle files `paths`.
+pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
+    let dir = &opts.out;
+    std::fs::create_dir_all(dir)?;
+    let mut report = Report::default();
+    let mut index = Index::default();
+    let mut w = Writer { dir: dir.clone(), files: Vec::new(), written: 0, bytes: 0 };
+
+    // The archive being updated: its articles, numbers and packs.
+    let mut kept: Vec<Kept> = Vec::new();
+    let mut next_doc = 0u32;
+    let mut old: Option<Manifest> = None;
+    if opts.update && dir.join(MANIFEST).exists() {
+        let text = std::fs::read_to_string(dir.join(STATE))
+            .map_err(|e| invalid(format!("{}: {e}", dir.join(STATE).display())))?;
+        let (articles, next) = read_state(&text).map_err(|e| invalid(format!("{}: {e}", dir.join(STATE).display())))?;
+        kept = articles;
+        next_doc = next;
+        let m = format::read_manifest(&std::fs::read_to_string(dir.join(MANIFEST))?)
+            .map_err(|e| invalid(format!("{MANIFEST}: {e}")))?;
+        for (facet, t) in &m.tables {
+            let values = &mut index.values[facet_ix(*facet)];
+            for file in &t.files {
+                let table = format::read_table(&std::fs::read_to_string(dir.join(file))?)
+                    .map_err(|e| invalid(format!("{file}: {e}")))?;
+                for label in table.labels {
+                    values.by_identity.insert(identity(&label), values.labels.len() as u32);
+                    values.labels.push(label);
+                    values.counts.push(0);
+                }
+            }
+            values.kept = values.labels.len();
+        }
+        old = Some(m);
+    }
+
+    // Pass 1: check every bundle, learn its date.
+    struct Found {
+        path: PathBuf,
+        identity: String,
+        hash: String,
+        day: i32,
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                let problem =
+                    Problem::new(Severity::Error, crate::problem::Place::Bundle, None, format!("cannot be read: {e}"));
+                report.reported.push(Reported { path: shown, problems: vec![problem], skipped: true });
+                continue;
+            }
+        };
+        let loaded = load(&text);
+        let Some(bundle) = loaded.bundle else {
+            report.reported.push(Reported { path: shown, problems: loaded.problems, skipped: true });
+            continue;
+        };
+        if loaded.problems.iter().any(|p| p.severity == Severity::Error) {
+            report.reported.push(Reported { path: shown, problems: loaded.problems, skipped: false });
+        }
+        if bundle.claims.is_empty() {
+            continue;
+        }
+        let day =
+            bundle.article.published.as_ref().map(|d| day_of(Some(d))).unwrap_or_else(|| {
+                bundle.claims.iter().map(|c| day_of(c.date.as_ref())).max().unwrap_or(super::UNDATED)
+            });
+        found.push(Found {
+            path: path.clone(),
+            identity: article_identity(&bundle, path),
+            hash: hash_hex(text.as_bytes()),
+            day,
+        });
+    }
+    // One bundle per article: the last file of the same article wins.
+    let mut by_identity: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, f) in found.iter().enumerate() {
+        by_identity.insert(f.identity.clone(), i);
+    }
+    let mut order: Vec<usize> = by_identity.values().copied().collect();
+    // Newest article first, then by file.
+    order.sort_by(|&a, &b| found[b].day.cmp(&found[a].day).then_with(|| found[a].path.cmp(&found[b].path)));
+
+    // Unchanged articles stay as they are; replaced ones leave.
+    let replaced: FxHashMap<&str, ()> = order
+        .iter()
+        .filter(|&&i| !kept.iter().any(|k| k.identity == found[i].identity && k.hash == found[i].hash))
+        .map(|&i| (found[i].identity.as_str(), ()))
+        .collect();
+    let mut articles: Vec<Kept> =
+        kept.iter().filter(|k| !replaced.contains_key(k.identity.as_str())).cloned().collect();
+    articles.sort_by_key(|k| k.first);
+
+    let size = old.as_ref().map_or(opts.pack_size.max(1), |m| m.pack_size);
+    let mut packs = Packs { size, current: 0, lines: Vec::new(), names: Vec::new() };
+    if let Some(m) = &old {
+        // Pass 0 (update): the kept articles' claims, from the packs.
+        let mut chunk: Vec<String> = Vec::new();
+        for p in 0..m.packs {
+            let t = (p as usize) / format::TABLE_CHUNK;
+            if (p as usize) % format::TABLE_CHUNK == 0 {
+                let file = &m.pack_tables[t];
+                chunk = format::read_pack_table(&std::fs::read_to_string(dir.join(file))?)
+                    .map_err(|e| invalid(format!("{file}: {e}")))?;
+            }
+            let Some(file) = chunk.get((p as usize) % format::TABLE_CHUNK).filter(|f| !f.is_empty()) else { continue };
+            let text = std::fs::read_to_string(dir.join(file))?;
+            let pack = format::read_pack(&text).map_err(|e| invalid(format!("{file}: {e}")))?;
+            for (first, n, line) in pack.articles {
+                let i = articles.partition_point(|k| k.first + k.count <= first);
+                if articles.get(i).is_none_or(|k| k.first > first) {
+                    continue; // an article being replaced
+                }
+                let bundle =
+                    load(line).bundle.ok_or_else(|| invalid(format!("{file}: an article line does not load")))?;
+                index.add(&bundle, 0..bundle.claims.len(), first);
+                packs.line(&mut w, first, n, line.to_owned())?;
+            }
+        }
+        index.articles = articles.len() as u32;
+    }
+
+    // Pass 2: the new articles, newest first.
+    for &i in &order {
+        let f = &found[i];
+        if !replaced.contains_key(f.identity.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f.path)?;
+        let Some(bundle) = load(&text).bundle else { continue };
+        let first = next_doc;
+        index.add(&bundle, 0..bundle.claims.len(), first);
+        packs.article(&mut w, &bundle, first)?;
+        let n = bundle.claims.len() as u32;
+        next_doc += n;
+        index.articles += 1;
+        articles.push(Kept { identity: f.identity.clone(), hash: hash_hex(text.as_bytes()), first, count: n });
+        report.bundles += 1;
+    }
+    packs.flush_until(&mut w, next_doc.div_ceil(size))?;
+
+    let manifest = write_index(&mut index, &mut w, packs, next_doc, opts)?;
+    report.claims = manifest.claims;
+    report.files = w.files.len() + 1;
+    report.written = w.written + 1;
+    std::fs::write(dir.join(STATE), write_state(&articles, next_doc))?;
+    let text = format::write_manifest(&manifest);
+    report.bytes = w.bytes + text.len() as u64;
+    let tmp = dir.join(format!(".{MANIFEST}.tmp"));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, dir.join(MANIFEST))?;
+    Ok(report)
+}
+
+/// Cuts a sorted run of items into files where an item's key hash says.
+struct Cutter {
+    min: usize,
+    max: usize,
+    size: usize,
+}
+
+impl Cutter {
+    fn cut_after(&mut self, key: &str, bytes: usize) -> bool {
+        self.size += bytes;
+        let cut = self.size >= self.max || (self.size >= self.min && key_hash(key) % SHARD_CUT == 0);
+        if cut {
+            self.size = 0;
+        }
+        cut
+    }
+}
+
+/// Writes `shard` (if it has keys) after those in `shards`; `last` is the
+/// last key of the shard before it.
+fn flush_shard(w: &mut Writer, shard: &mut Shard, shards: &mut Sharded, last: &str) -> io::Result<()> {
+    if shard.keys.is_empty() {
+        return Ok(());
+    }
+    let first = &shard.keys[0].key;
+    shards.from.push(if shards.files.is_empty() { String::new() } else { format::separator(last, first) });
+    shards.files.push(w.put("k", "json", &format::write_shard(shard))?);
+    shard.keys.clear();
+    Ok(())
+}
+
+/// Writes the posting lists, tables, names and pack tables; returns the manifest.
+fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, opts: &Options) -> io::Result<Manifest> {
+    let maps: Vec<Vec<u32>> = index.values.iter().map(Values::renumbering).collect();
+    let map = |f: Facet, v: u32| maps[facet_ix(f)][v as usize];
+    let entry = |doc: u32, d: &Doc| Entry {
+        day: d.day,
+        doc,
+        speaker: map(Facet::Speaker, d.speaker),
+        kind: map(Facet::Kind, d.kind),
+        verdict: d.verdict.map(|v| map(Facet::Verdict, v)),
+        publisher: d.publisher.map(|v| map(Facet::Publisher, v)),
+        topics: d.topics.iter().map(|&v| map(Facet::Topic, v)).collect(),
+        sources: d.sources.iter().map(|&v| map(Facet::Source, v)).collect(),
+    };
+    let claims = index.docs.iter().filter(|d| d.is_some()).count() as u32;
+    let days = index.docs.iter().flatten().map(|d| d.day).filter(|&d| d != super::UNDATED);
+    let (newest, oldest) = (days.clone().max(), days.min());
+
+    // Facet keys: each value's docs. They and `#all` sort before every word.
+    let mut facet_lists: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut all = Vec::with_capacity(claims as usize);
+    for (doc, d) in index.docs.iter().enumerate() {
+        let Some(d) = d else { continue };
+        let doc = doc as u32;
+        all.push(doc);
+        let e = entry(doc, d);
+        for f in Facet::ALL {
+            e.each_value(f, |v| facet_lists.entry(value_key(f, v)).or_default().push(doc));
+        }
+    }
+    facet_lists.insert(ALL_KEY.to_owned(), all);
+
+    let mut shards = Sharded::default();
+    let mut shard = Shard::default();
+    let mut last_key = String::new();
+    let mut cutter = Cutter { min: opts.shard_bytes.0, max: opts.shard_bytes.1, size: 0 };
+    let lists = std::mem::take(&mut facet_lists).into_iter().chain(std::mem::take(&mut index.words));
+    for (key, docs) in lists {
+        let mut entries: Vec<Entry> =
+            docs.iter().filter_map(|&doc| index.docs[doc as usize].as_ref().map(|d| entry(doc, d))).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        entries.sort_by(Entry::order);
+        let count = entries.len() as u32;
+        let (postings, bytes) = if entries.len() <= opts.inline {
+            let mut s = String::new();
+            format::write_list(&mut s, &entries);
+            (Postings::Inline(entries), s.len())
+        } else {
+            let mut parts = Vec::new();
+            let mut rest = &entries[..];
+            let mut take = opts.head.max(1);
+            while !rest.is_empty() {
+                let (part, after) = rest.split_at(take.min(rest.len()));
+                let file = w.put("l", "json", &format::write_list_file(part))?;
+                parts.push(Part {
+                    file,
+                    entries: part.len() as u32,
+                    newest: part[0].day,
+                    oldest: part[part.len() - 1].day,
+                });
+                rest = after;
+                take = opts.chunk.max(1);
+            }
+            (Postings::Parts(parts), 80)
+        };
+        shard.keys.push(KeyEntry { key: key.clone(), count, postings });
+        if cutter.cut_after(&key, bytes + key.len()) {
+            flush_shard(w, &mut shard, &mut shards, &last_key)?;
+            last_key = key;
+        }
+    }
+    flush_shard(w, &mut shard, &mut shards, &last_key)?;
+
+    // Value tables and names.
+    let mut tables = Vec::new();
+    for f in Facet::ALL {
+        let values = &index.values[facet_ix(f)];
+        let m = &maps[facet_ix(f)];
+        let mut ordered: Vec<(u32, usize)> = (0..values.labels.len()).map(|old| (m[old], old)).collect();
+        ordered.sort();
+        let mut files = Vec::new();
+        for chunk in ordered.chunks(format::TABLE_CHUNK) {
+            let table = Table {
+                labels: chunk.iter().map(|&(_, old)| values.labels[old].clone()).collect(),
+                counts: chunk.iter().map(|&(_, old)| values.counts[old]).collect(),
+            };
+            files.push(w.put("v", "json", &format::write_table(&table))?);
+        }
+        let mut names = Sharded::default();
+        if f.named() {
+            let mut by_word: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+            for &(n, old) in &ordered {
+                if values.counts[old] == 0 {
+                    continue;
+                }
+                let folded = fold(&values.labels[old]);
+                let mut seen: Vec<&str> = words(&folded).collect();
+                seen.sort_unstable();
+                seen.dedup();
+                for word in seen {
+                    by_word.entry(word.to_owned()).or_default().push((values.counts[old], n));
+                }
+            }
+            let mut part = Names::default();
+            let mut cutter = Cutter { min: opts.shard_bytes.0 / 3, max: opts.shard_bytes.1 / 3, size: 0 };
+            let mut last = String::new();
+            for (word, mut vs) in by_word {
+                vs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                let bytes = word.len() + 8 * vs.len();
+                part.words.push((word.clone(), vs.into_iter().map(|(_, n)| n).collect()));
+                if cutter.cut_after(&word, bytes) {
+                    names.from.push(if names.files.is_empty() {
+                        String::new()
+                    } else {
+                        format::separator(&last, &part.words[0].0)
+                    });
+                    names.files.push(w.put("n", "json", &format::write_names(&part))?);
+                    part.words.clear();
+                    last = word;
+                }
+            }
+            if !part.words.is_empty() {
+                names.from.push(if names.files.is_empty() {
+                    String::new()
+                } else {
+                    format::separator(&last, &part.words[0].0)
+                });
+                names.files.push(w.put("n", "json", &format::write_names(&part))?);
+            }
+        }
+        tables.push((f, format::FacetTable { values: values.labels.len() as u32, files, names }));
+    }
+
+    let mut pack_tables = Vec::new();
+    for chunk in packs.names.chunks(format::TABLE_CHUNK) {
+        pack_tables.push(w.put("t", "json", &format::write_pack_table(chunk))?);
+    }
+    // Too many shards for the manifest: pages of them.
+    let mut key_pages = Sharded::default();
+    let per_page = opts.page.max(1);
+    if shards.files.len() > per_page {
+        for (from, files) in shards.from.chunks(per_page).zip(shards.files.chunks(per_page)) {
+            let page = Sharded { from: from.to_vec(), files: files.to_vec() };
+            key_pages.from.push(from[0].clone());
+            key_pages.files.push(w.put("d", "json", &format::write_page(&page))?);
+        }
+        shards = Sharded::default();
+    }
+    let mut all_names = w.files.clone();
+    all_names.sort();
+    let build = hash_hex(all_names.join("\n").as_bytes());
+    Ok(Manifest {
+        build,
+        claims,
+        articles: index.articles,
+        newest,
+        oldest,
+        keys: shards,
+        key_pages,
+        tables,
+        pack_size: packs.size,
+        packs: next_doc.div_ceil(packs.size),
+        pack_tables,
+    })
+}

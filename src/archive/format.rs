@@ -1,0 +1,759 @@
+//! The archive's files: what each holds, how it is written (by the build) and
+//! read (by the query, natively or in the browser, with the crate's own JSON
+//! reader). Every file but the manifest is named by a hash of its content.
+//!
+//! | file | holds |
+//! | --- | --- |
+//! | `archive.json` | [`Manifest`]: counts, dates, each shard's first key, the value tables, the pack tables |
+//! | `k-….json` | a [`Shard`]: consecutive keys, each with its list inline or the files of its parts |
+//! | `d-….json` | a page of the shard list ([`PAGE`] shards), when the manifest has too many to list |
+//! | `l-….json` | a [`List`]: the part of a long list ([`HEAD`] newest entries, or a chunk after it) |
+//! | `n-….json` | a names shard: each folded word of a facet's labels → the values it names (type-ahead) |
+//! | `v-….json` | a [`Table`] chunk: [`TABLE_CHUNK`] values of a facet, each its label and count |
+//! | `t-….json` | a pack table chunk: [`TABLE_CHUNK`] pack file names |
+//! | `p-….jsonl` | a [`Pack`]: the cards of `pack_size` consecutive docs, one bundle per article |
+//!
+//! A list is written as columns (each entry's day, doc, speaker, …), days and
+//! docs as differences from the entry before: small numbers, which gzip keeps small.
+
+use super::{Entry, Facet};
+use crate::json::{quote, Parser, Value};
+
+// The sizes below were chosen with `scripts/benchmark --archive` (BENCHMARKS.md,
+// "Issue #22"): a list entry costs about 5 bytes gzip, a card about 110, a
+// file name 8; smaller files mean fewer bytes per question, more files in all.
+
+/// Entries of a list kept inline in its shard; a longer one gets files.
+pub const INLINE: usize = 1024;
+/// Entries in the first file of a long list: its newest, enough for first pages.
+pub const HEAD: usize = 1024;
+/// Entries in each later file of a long list.
+pub const CHUNK: usize = 4096;
+/// Values per table chunk, and pack names per pack table chunk.
+pub const TABLE_CHUNK: usize = 256;
+/// Shards listed in the manifest itself; more are listed in pages of this many.
+pub const PAGE: usize = 256;
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadFile {
+    pub file: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for BadFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.reason)
+    }
+}
+
+type Read<T> = Result<T, String>;
+
+fn parse(text: &str) -> Read<Value<'_>> {
+    let mut p = Parser::new(text);
+    let v = p.value().map_err(|e| format!("not valid JSON at {}:{}: {}", e.line, e.column, e.message))?;
+    p.finish().map_err(|e| format!("not valid JSON at {}:{}: {}", e.line, e.column, e.message))?;
+    Ok(v)
+}
+
+fn field<'v>(v: &'v Value, key: &str) -> Read<&'v Value<'v>> {
+    v.as_object().and_then(|o| o.get(key)).ok_or_else(|| format!("no \"{key}\""))
+}
+
+fn array<'v>(v: &'v Value, key: &str) -> Read<&'v [Value<'v>]> {
+    field(v, key)?.as_array().ok_or_else(|| format!("\"{key}\" is not an array"))
+}
+
+fn opt_array<'v>(v: &'v Value, key: &str) -> Read<Option<&'v [Value<'v>]>> {
+    match v.as_object().and_then(|o| o.get(key)) {
+        None => Ok(None),
+        Some(x) => x.as_array().map(Some).ok_or_else(|| format!("\"{key}\" is not an array")),
+    }
+}
+
+fn int(v: &Value) -> Read<i64> {
+    let n = v.as_number().ok_or("a number was expected")?.as_f64();
+    if n.fract() != 0.0 || n.abs() > 9.0e15 {
+        return Err(format!("{n} is not an integer"));
+    }
+    Ok(n as i64)
+}
+
+fn uint(v: &Value) -> Read<u32> {
+    u32::try_from(int(v)?).map_err(|_| "a count or number out of range".to_owned())
+}
+
+fn string(v: &Value) -> Read<String> {
+    v.as_str().map(str::to_owned).ok_or_else(|| "a string was expected".to_owned())
+}
+
+fn strings(v: &Value, key: &str) -> Read<Vec<String>> {
+    array(v, key)?.iter().map(string).collect()
+}
+
+fn ints(items: &[Value]) -> Read<Vec<i64>> {
+    items.iter().map(int).collect()
+}
+
+/// Writes `items` as a JSON array of numbers.
+fn push_ints(out: &mut String, items: impl IntoIterator<Item = i64>) {
+    out.push('[');
+    for (i, n) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&n.to_string());
+    }
+    out.push(']');
+}
+
+fn push_strings<'s>(out: &mut String, items: impl IntoIterator<Item = &'s str>) {
+    out.push('[');
+    for (i, s) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&quote(s));
+    }
+    out.push(']');
+}
+
+// ---------------------------------------------------------------- lists
+
+/// Entries, newest first, as written in a shard or a list file.
+pub type List = Vec<Entry>;
+
+/// The JSON of a list of entries (already in order).
+pub fn write_list(out: &mut String, entries: &[Entry]) {
+    let mut day = 0i64;
+    let mut doc = 0i64;
+    out.push_str("{\"d\":");
+    push_ints(
+        out,
+        entries.iter().enumerate().map(|(i, e)| {
+            let d = i64::from(e.day);
+            let v = if i == 0 { d } else { day - d };
+            day = d;
+            v
+        }),
+    );
+    out.push_str(",\"i\":");
+    push_ints(
+        out,
+        entries.iter().enumerate().map(|(i, e)| {
+            let d = i64::from(e.doc);
+            let v = if i == 0 { d } else { d - doc };
+            doc = d;
+            v
+        }),
+    );
+    out.push_str(",\"s\":");
+    push_ints(out, entries.iter().map(|e| i64::from(e.speaker)));
+    out.push_str(",\"k\":");
+    push_ints(out, entries.iter().map(|e| i64::from(e.kind)));
+    if entries.iter().any(|e| e.verdict.is_some()) {
+        out.push_str(",\"v\":");
+        push_ints(out, entries.iter().map(|e| e.verdict.map_or(0, |v| i64::from(v) + 1)));
+    }
+    if entries.iter().any(|e| e.publisher.is_some()) {
+        out.push_str(",\"u\":");
+        push_ints(out, entries.iter().map(|e| e.publisher.map_or(0, |v| i64::from(v) + 1)));
+    }
+    for (key, values) in [("t", 0), ("r", 1)] {
+        let of = |e: &Entry| if values == 0 { e.topics.clone() } else { e.sources.clone() };
+        if entries.iter().any(|e| !of(e).is_empty()) {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":[");
+            for (i, e) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_ints(out, of(e).into_iter().map(i64::from));
+            }
+            out.push(']');
+        }
+    }
+    out.push('}');
+}
+
+fn read_list(v: &Value) -> Read<List> {
+    let days = ints(array(v, "d")?)?;
+    let docs = ints(array(v, "i")?)?;
+    let n = days.len();
+    let column = |key: &str| -> Read<Vec<i64>> {
+        let c = ints(array(v, key)?)?;
+        if c.len() == n {
+            Ok(c)
+        } else {
+            Err(format!("\"{key}\" has {} entries, \"d\" {n}", c.len()))
+        }
+    };
+    let optional = |key: &str| -> Read<Vec<i64>> {
+        match opt_array(v, key)? {
+            None => Ok(vec![0; n]),
+            Some(_) => column(key),
+        }
+    };
+    let nested = |key: &str| -> Read<Vec<Vec<u32>>> {
+        match opt_array(v, key)? {
+            None => Ok(vec![Vec::new(); n]),
+            Some(items) if items.len() == n => items
+                .iter()
+                .map(|x| {
+                    x.as_array()
+                        .ok_or_else(|| format!("\"{key}\" holds a non-array"))
+                        .and_then(|a| a.iter().map(uint).collect())
+                })
+                .collect(),
+            Some(items) => Err(format!("\"{key}\" has {} entries, \"d\" {n}", items.len())),
+        }
+    };
+    let (speakers, kinds) = (column("s")?, column("k")?);
+    let (verdicts, publishers) = (optional("v")?, optional("u")?);
+    let (topics, sources) = (nested("t")?, nested("r")?);
+    if docs.len() != n {
+        return Err(format!("\"i\" has {} entries, \"d\" {n}", docs.len()));
+    }
+    let small = |x: i64| u32::try_from(x).map_err(|_| format!("{x} is out of range"));
+    let opt = |x: i64| -> Read<Option<u32>> {
+        if x == 0 {
+            Ok(None)
+        } else {
+            small(x - 1).map(Some)
+        }
+    };
+    let mut out = Vec::with_capacity(n);
+    let (mut day, mut doc) = (0i64, 0i64);
+    for (i, (topics, sources)) in topics.into_iter().zip(sources).enumerate() {
+        day = if i == 0 { days[i] } else { day - days[i] };
+        doc = if i == 0 { docs[i] } else { doc + docs[i] };
+        out.push(Entry {
+            day: i32::try_from(day).map_err(|_| format!("day {day} is out of range"))?,
+            doc: small(doc)?,
+            speaker: small(speakers[i])?,
+            kind: small(kinds[i])?,
+            verdict: opt(verdicts[i])?,
+            publisher: opt(publishers[i])?,
+            topics,
+            sources,
+        });
+    }
+    Ok(out)
+}
+
+/// A list file (a part of a long list).
+pub fn write_list_file(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    write_list(&mut out, entries);
+    out
+}
+
+pub fn read_list_file(text: &str) -> Read<List> {
+    read_list(&parse(text)?)
+}
+
+// ---------------------------------------------------------------- shards
+
+/// Where a key's list is: inline, or in files (the head, then chunks).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Postings {
+    Inline(List),
+    Parts(Vec<Part>),
+}
+
+/// One file of a long list: its name, its number of entries, and the days of
+/// its newest and oldest entry (so a date range skips files outside it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub file: String,
+    pub entries: u32,
+    pub newest: i32,
+    pub oldest: i32,
+}
+
+/// A key with the number of claims in its list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyEntry {
+    pub key: String,
+    pub count: u32,
+    pub postings: Postings,
+}
+
+/// Consecutive keys of the key space, in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shard {
+    pub keys: Vec<KeyEntry>,
+}
+
+impl Shard {
+    /// The entries whose key is `key` or starts with it (`prefix`), in key order.
+    pub fn range(&self, key: &str, prefix: bool) -> &[KeyEntry] {
+        let start = self.keys.partition_point(|k| k.key.as_str() < key);
+        let n = self.keys[start..]
+            .iter()
+            .take_while(|k| if prefix { k.key.starts_with(key) } else { k.key == key })
+            .count();
+        &self.keys[start..start + n]
+    }
+}
+
+pub fn write_shard(shard: &Shard) -> String {
+    let mut out = String::from("{\"k\":");
+    push_strings(&mut out, shard.keys.iter().map(|k| k.key.as_str()));
+    out.push_str(",\"n\":");
+    push_ints(&mut out, shard.keys.iter().map(|k| i64::from(k.count)));
+    out.push_str(",\"p\":[");
+    for (i, k) in shard.keys.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match &k.postings {
+            Postings::Inline(list) => write_list(&mut out, list),
+            Postings::Parts(parts) => {
+                out.push_str("{\"f\":[");
+                for (j, p) in parts.iter().enumerate() {
+                    if j > 0 {
+                        out.push(',');
+                    }
+                    out.push('[');
+                    out.push_str(&quote(&p.file));
+                    out.push_str(&format!(",{},{},{}]", p.entries, p.newest, p.oldest));
+                }
+                out.push_str("]}");
+            }
+        }
+    }
+    out.push_str("]}");
+    out
+}
+
+pub fn read_shard(text: &str) -> Read<Shard> {
+    let v = parse(text)?;
+    let keys = strings(&v, "k")?;
+    let counts = array(&v, "n")?;
+    let postings = array(&v, "p")?;
+    if counts.len() != keys.len() || postings.len() != keys.len() {
+        return Err("\"k\", \"n\" and \"p\" differ in length".into());
+    }
+    let mut out = Vec::with_capacity(keys.len());
+    for ((key, count), p) in keys.into_iter().zip(counts).zip(postings) {
+        let postings = match opt_array(p, "f")? {
+            Some(parts) => Postings::Parts(
+                parts
+                    .iter()
+                    .map(|part| {
+                        let a = part
+                            .as_array()
+                            .filter(|a| a.len() == 4)
+                            .ok_or("a part is not [file, entries, newest, oldest]")?;
+                        let day = |x: &Value| {
+                            int(x).and_then(|d| i32::try_from(d).map_err(|_| "a day out of range".to_owned()))
+                        };
+                        Ok(Part {
+                            file: string(&a[0])?,
+                            entries: uint(&a[1])?,
+                            newest: day(&a[2])?,
+                            oldest: day(&a[3])?,
+                        })
+                    })
+                    .collect::<Read<_>>()?,
+            ),
+            None => Postings::Inline(read_list(p)?),
+        };
+        out.push(KeyEntry { key, count: uint(count)?, postings });
+    }
+    if out.windows(2).any(|w| w[0].key >= w[1].key) {
+        return Err("the keys are not in order".into());
+    }
+    Ok(Shard { keys: out })
+}
+
+// ---------------------------------------------------------------- names
+
+/// A names shard: folded words of a facet's labels, each with the values
+/// whose label has that word, most claims first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Names {
+    pub words: Vec<(String, Vec<u32>)>,
+}
+
+pub fn write_names(names: &Names) -> String {
+    let mut out = String::from("{\"w\":");
+    push_strings(&mut out, names.words.iter().map(|(w, _)| w.as_str()));
+    out.push_str(",\"x\":[");
+    for (i, (_, values)) in names.words.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_ints(&mut out, values.iter().map(|&v| i64::from(v)));
+    }
+    out.push_str("]}");
+    out
+}
+
+pub fn read_names(text: &str) -> Read<Names> {
+    let v = parse(text)?;
+    let words = strings(&v, "w")?;
+    let values = array(&v, "x")?;
+    if values.len() != words.len() {
+        return Err("\"w\" and \"x\" differ in length".into());
+    }
+    let words = words
+        .into_iter()
+        .zip(values)
+        .map(|(w, x)| Ok((w, x.as_array().ok_or("\"x\" holds a non-array")?.iter().map(uint).collect::<Read<_>>()?)))
+        .collect::<Read<Vec<_>>>()?;
+    Ok(Names { words })
+}
+
+// ---------------------------------------------------------------- tables
+
+/// A chunk of a facet's values: each value's label (as first seen) and its
+/// number of claims in the archive.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub labels: Vec<String>,
+    pub counts: Vec<u32>,
+}
+
+pub fn write_table(t: &Table) -> String {
+    let mut out = String::from("{\"l\":");
+    push_strings(&mut out, t.labels.iter().map(String::as_str));
+    out.push_str(",\"n\":");
+    push_ints(&mut out, t.counts.iter().map(|&n| i64::from(n)));
+    out.push('}');
+    out
+}
+
+pub fn read_table(text: &str) -> Read<Table> {
+    let v = parse(text)?;
+    let labels = strings(&v, "l")?;
+    let counts = array(&v, "n")?.iter().map(uint).collect::<Read<Vec<_>>>()?;
+    if labels.len() != counts.len() {
+        return Err("\"l\" and \"n\" differ in length".into());
+    }
+    Ok(Table { labels, counts })
+}
+
+/// A pack table chunk: pack file names.
+pub fn write_pack_table(files: &[String]) -> String {
+    let mut out = String::from("{\"p\":");
+    push_strings(&mut out, files.iter().map(String::as_str));
+    out.push('}');
+    out
+}
+
+pub fn read_pack_table(text: &str) -> Read<Vec<String>> {
+    strings(&parse(text)?, "p")
+}
+
+// ---------------------------------------------------------------- packs
+
+/// A pack: the cards of consecutive docs. Its first line says which docs
+/// each article line holds; each further line is a bundle (the article and
+/// the claims of it in this pack), read by the widget's own loader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pack<'t> {
+    /// Per article line: its first doc and how many docs (claims, in order).
+    pub articles: Vec<(u32, u32, &'t str)>,
+}
+
+impl<'t> Pack<'t> {
+    /// The bundle text holding `doc`, and the claim's position in it.
+    pub fn find(&self, doc: u32) -> Option<(&'t str, usize)> {
+        self.articles
+            .iter()
+            .find(|(first, n, _)| doc >= *first && doc - first < *n)
+            .map(|(first, _, text)| (*text, (doc - first) as usize))
+    }
+}
+
+pub fn write_pack(articles: &[(u32, u32, String)]) -> String {
+    let mut out = String::from("{\"claim_cards_pack\":1,\"a\":[");
+    for (i, (first, n, _)) in articles.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!("[{first},{n}]"));
+    }
+    out.push_str("]}\n");
+    for (_, _, bundle) in articles {
+        // A bundle's JSON has no raw newline inside a string: one line each.
+        out.push_str(&bundle.replace('\n', ""));
+        out.push('\n');
+    }
+    out
+}
+
+pub fn read_pack(text: &str) -> Read<Pack<'_>> {
+    let mut lines = text.split('\n');
+    let header = parse(lines.next().unwrap_or_default())?;
+    let index = array(&header, "a")?;
+    let mut articles = Vec::with_capacity(index.len());
+    for a in index {
+        let a = a.as_array().filter(|a| a.len() == 2).ok_or("an article is not [first doc, docs]")?;
+        let line = lines.next().filter(|l| !l.is_empty()).ok_or("fewer article lines than the header says")?;
+        articles.push((uint(&a[0])?, uint(&a[1])?, line));
+    }
+    Ok(Pack { articles })
+}
+
+// ---------------------------------------------------------------- manifest
+
+/// A sorted collection cut into files: each file's first key (shortened to
+/// what tells it from the file before; the first is "") and its name.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sharded {
+    pub from: Vec<String>,
+    pub files: Vec<String>,
+}
+
+impl Sharded {
+    /// The file that holds `key`, if any file does.
+    pub fn file_for(&self, key: &str) -> Option<usize> {
+        let i = self.from.partition_point(|f| f.as_str() <= key);
+        i.checked_sub(1)
+    }
+
+    /// The files that hold keys starting with `prefix` (in a page of a
+    /// longer list, whose first file may start after `prefix`, from the first).
+    pub fn files_for_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        if self.from.is_empty() {
+            return 0..0;
+        }
+        let first = self.file_for(prefix).unwrap_or(0);
+        let mut end = first + 1;
+        while end < self.from.len() && self.from[end].starts_with(prefix) {
+            end += 1;
+        }
+        first..end
+    }
+}
+
+/// A facet's value table: how many values, and its chunk files.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FacetTable {
+    pub values: u32,
+    pub files: Vec<String>,
+    /// The names directory (type-ahead), for facets with [`Facet::named`].
+    pub names: Sharded,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Manifest {
+    /// Changes with every build that changes anything: a reader holding an
+    /// older one reloads (see the view).
+    pub build: String,
+    pub claims: u32,
+    pub articles: u32,
+    /// Days of the newest and oldest dated claim.
+    pub newest: Option<i32>,
+    pub oldest: Option<i32>,
+    /// The shards of the key space; when there are more than [`PAGE`],
+    /// `keys` is empty and `key_pages` lists the pages that list them.
+    pub keys: Sharded,
+    pub key_pages: Sharded,
+    pub tables: Vec<(Facet, FacetTable)>,
+    pub pack_size: u32,
+    pub packs: u32,
+    pub pack_tables: Vec<String>,
+}
+
+impl Manifest {
+    pub fn table(&self, facet: Facet) -> Option<&FacetTable> {
+        self.tables.iter().find(|(f, _)| *f == facet).map(|(_, t)| t)
+    }
+}
+
+fn push_sharded(out: &mut String, s: &Sharded) {
+    out.push_str("{\"from\":");
+    push_strings(out, s.from.iter().map(String::as_str));
+    out.push_str(",\"files\":");
+    push_strings(out, s.files.iter().map(String::as_str));
+    out.push('}');
+}
+
+/// A page of a shard list (`d-….json`).
+pub fn write_page(s: &Sharded) -> String {
+    let mut out = String::new();
+    push_sharded(&mut out, s);
+    out
+}
+
+pub fn read_page(text: &str) -> Read<Sharded> {
+    read_sharded(&parse(text)?)
+}
+
+fn read_sharded(v: &Value) -> Read<Sharded> {
+    let s = Sharded { from: strings(v, "from")?, files: strings(v, "files")? };
+    if s.from.len() != s.files.len() || s.from.windows(2).any(|w| w[0] >= w[1]) {
+        return Err("a shard list is not in order".into());
+    }
+    Ok(s)
+}
+
+pub fn write_manifest(m: &Manifest) -> String {
+    let mut out = format!(
+        "{{\"claim_cards_archive\":{},\"build\":{},\"claims\":{},\"articles\":{}",
+        super::FORMAT,
+        quote(&m.build),
+        m.claims,
+        m.articles
+    );
+    for (key, day) in [("newest", m.newest), ("oldest", m.oldest)] {
+        if let Some(day) = day {
+            out.push_str(&format!(",\"{key}\":{day}"));
+        }
+    }
+    out.push_str(",\n\"keys\":");
+    push_sharded(&mut out, &m.keys);
+    if !m.key_pages.files.is_empty() {
+        out.push_str(",\n\"key_pages\":");
+        push_sharded(&mut out, &m.key_pages);
+    }
+    out.push_str(",\n\"tables\":{");
+    for (i, (facet, t)) in m.tables.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!("\n\"{}\":{{\"values\":{},\"files\":", facet.name(), t.values));
+        push_strings(&mut out, t.files.iter().map(String::as_str));
+        if facet.named() {
+            out.push_str(",\"names\":");
+            push_sharded(&mut out, &t.names);
+        }
+        out.push('}');
+    }
+    out.push_str(&format!("}},\n\"packs\":{{\"size\":{},\"count\":{},\"tables\":", m.pack_size, m.packs));
+    push_strings(&mut out, m.pack_tables.iter().map(String::as_str));
+    out.push_str("}}\n");
+    out
+}
+
+pub fn read_manifest(text: &str) -> Read<Manifest> {
+    let v = parse(text)?;
+    let format = uint(field(&v, "claim_cards_archive").map_err(|_| "not a claim-cards archive manifest".to_owned())?)?;
+    if format != super::FORMAT {
+        return Err(format!("archive format {format}; this widget reads format {}", super::FORMAT));
+    }
+    let day = |key: &str| -> Read<Option<i32>> {
+        match v.as_object().and_then(|o| o.get(key)) {
+            None => Ok(None),
+            Some(d) => i32::try_from(int(d)?).map(Some).map_err(|_| format!("\"{key}\" is out of range")),
+        }
+    };
+    let tables_v = field(&v, "tables")?.as_object().ok_or("\"tables\" is not an object")?;
+    let mut tables = Vec::new();
+    for facet in Facet::ALL {
+        let Some(t) = tables_v.get(facet.name()) else { continue };
+        let names = match t.as_object().and_then(|o| o.get("names")) {
+            Some(n) => read_sharded(n)?,
+            None => Sharded::default(),
+        };
+        tables.push((facet, FacetTable { values: uint(field(t, "values")?)?, files: strings(t, "files")?, names }));
+    }
+    let packs = field(&v, "packs")?;
+    Ok(Manifest {
+        build: string(field(&v, "build")?)?,
+        claims: uint(field(&v, "claims")?)?,
+        articles: uint(field(&v, "articles")?)?,
+        newest: day("newest")?,
+        oldest: day("oldest")?,
+        keys: read_sharded(field(&v, "keys")?)?,
+        key_pages: match v.as_object().and_then(|o| o.get("key_pages")) {
+            Some(p) => read_sharded(p)?,
+            None => Sharded::default(),
+        },
+        tables,
+        pack_size: uint(field(packs, "size")?)?.max(1),
+        packs: uint(field(packs, "count")?)?,
+        pack_tables: strings(packs, "tables")?,
+    })
+}
+
+/// The shortest prefix of `key` that sorts after `before` (`key` > `before`):
+/// where a shard starts, as the manifest says it.
+pub fn separator(before: &str, key: &str) -> String {
+    let mut end = 0;
+    for (i, c) in key.char_indices() {
+        end = i + c.len_utf8();
+        if &key[..end] > before {
+            break;
+        }
+    }
+    key[..end].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(day: i32, doc: u32) -> Entry {
+        Entry {
+            day,
+            doc,
+            speaker: doc % 3,
+            kind: 1,
+            verdict: (doc % 2 == 0).then_some(4),
+            publisher: Some(0),
+            topics: vec![doc],
+            sources: vec![],
+        }
+    }
+
+    #[test]
+    fn lists_round_trip() {
+        let list = vec![entry(20_000, 5), entry(20_000, 9), entry(19_990, 2), entry(super::super::UNDATED, 1)];
+        assert_eq!(read_list_file(&write_list_file(&list)).unwrap(), list);
+        assert_eq!(read_list_file(&write_list_file(&[])).unwrap(), vec![]);
+    }
+
+    #[test]
+    fn shards_round_trip_and_reject_disorder() {
+        let shard = Shard {
+            keys: vec![
+                KeyEntry { key: "cease".into(), count: 1, postings: Postings::Inline(vec![entry(3, 1)]) },
+                KeyEntry {
+                    key: "ceasefire".into(),
+                    count: 2000,
+                    postings: Postings::Parts(vec![Part {
+                        file: "l-abc.json".into(),
+                        entries: 2000,
+                        newest: 9,
+                        oldest: 1,
+                    }]),
+                },
+            ],
+        };
+        let text = write_shard(&shard);
+        assert_eq!(read_shard(&text).unwrap(), shard);
+        assert_eq!(read_shard(&text).unwrap().range("cease", true).len(), 2);
+        assert_eq!(read_shard(&text).unwrap().range("cease", false).len(), 1);
+        let swapped = text.replace("[\"cease\",\"ceasefire\"]", "[\"ceasefire\",\"cease\"]");
+        assert!(read_shard(&swapped).is_err());
+    }
+
+    #[test]
+    fn separators_are_short_and_between() {
+        assert_eq!(separator("apple", "apricot"), "apr");
+        assert_eq!(separator("cath", "cathartic"), "catha");
+        assert_eq!(separator("", "b"), "b");
+        let s = Sharded {
+            from: vec!["".into(), "apr".into(), "c".into()],
+            files: vec!["a".into(), "b".into(), "c".into()],
+        };
+        assert_eq!(s.file_for("apple"), Some(0));
+        assert_eq!(s.file_for("apr"), Some(1));
+        assert_eq!(s.file_for("zebra"), Some(2));
+        assert_eq!(s.files_for_prefix("ap"), 0..2);
+    }
+
+    #[test]
+    fn bad_files_say_why() {
+        assert!(read_shard("{\"k\":[\"a\"],\"n\":[1]}").unwrap_err().contains("\"p\""));
+        assert!(read_manifest("{}").unwrap_err().contains("not a claim-cards archive"));
+        assert!(read_list_file("{\"d\":[1,2],\"i\":[1],\"s\":[0,0],\"k\":[0,0]}").is_err());
+        assert!(read_pack("{\"claim_cards_pack\":1,\"a\":[[0,2]]}\n").is_err());
+    }
+}

@@ -1,0 +1,693 @@
+//! A reader's question answered from the archive's files.
+//!
+//! Every function here takes the files read so far ([`Files`]) and either
+//! answers or returns the names of the files it still needs (`Err`); the
+//! caller fetches those (all at once) and calls again. The answer depends
+//! only on the question and the files, so the browser (over `fetch`) and the
+//! native tests and benchmark (over a folder) run the same code.
+//!
+//! How a query runs: each query word is a group of keys (the word, and the
+//! words it begins, for a word of [`PREFIX_MIN`] letters or more), each
+//! chosen facet a group of value keys. The group with the fewest claims
+//! *drives*: its lists are read, newest first, and every other condition is
+//! checked on each entry — facet values and the date from the entry itself,
+//! the other words by their lists over the same days. A long list is read
+//! part by part only as far as the page needs; then the counts are
+//! estimates (scaled from what was read) and say so.
+
+use super::format::{self, Manifest, Names, Pack, Postings, Shard, Table};
+use super::{identity, value_key, words, Entry, Facet, ALL_KEY, UNDATED};
+use crate::text::fold_query;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Words this long or longer also find the words they begin.
+pub const PREFIX_MIN: usize = 3;
+/// Most words one query word expands to (the most frequent first).
+pub const MAX_EXPANSIONS: usize = 32;
+/// How much one question reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// A group of at most this many entries is read whole, so its counts are exact.
+    pub full: u64,
+    /// Most entries one question reads before it answers with what it has.
+    pub max_read: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { full: 4096, max_read: 40_000 }
+    }
+}
+
+/// What a reader asks.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    /// Folded words; every one must match.
+    pub words: Vec<String>,
+    /// Chosen values per facet: any of a facet's, all facets.
+    pub filters: Vec<(Facet, Vec<u32>)>,
+    /// Days, inclusive.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    /// Best match first (claims with the query's exact words before those
+    /// with only words they begin), then newest; else newest first.
+    pub relevance: bool,
+}
+
+impl Query {
+    /// The words of a search box's text, as the archive indexes them.
+    pub fn words_of(text: &str) -> Vec<String> {
+        let folded = fold_query(text);
+        let mut out: Vec<String> = Vec::new();
+        for w in words(&folded) {
+            if !out.iter().any(|x| x == w) {
+                out.push(w.to_owned());
+            }
+        }
+        out
+    }
+
+    fn in_range(&self, day: i32) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        day != UNDATED && self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
+    }
+
+    fn part_in_range(&self, newest: i32, oldest: i32) -> bool {
+        self.from.is_none_or(|f| newest >= f) && self.to.is_none_or(|t| oldest <= t)
+    }
+}
+
+/// A parsed file.
+#[derive(Debug)]
+enum Parsed {
+    Shard(Shard),
+    List(format::List),
+    Names(Names),
+    Table(Table),
+    PackTable(Vec<String>),
+    Pack(String),
+    Page(format::Sharded),
+}
+
+/// The files read so far, parsed once.
+#[derive(Debug, Default)]
+pub struct Files {
+    parsed: FxHashMap<String, Parsed>,
+    /// Bytes of the files added, for reports.
+    pub bytes: usize,
+}
+
+impl Files {
+    /// Adds a fetched file; a file that cannot be read says why.
+    pub fn add(&mut self, name: &str, text: String) -> Result<(), format::BadFile> {
+        let bad = |reason: String| format::BadFile { file: name.to_owned(), reason };
+        self.bytes += text.len();
+        let parsed = match name.split('-').next() {
+            Some("k") => Parsed::Shard(format::read_shard(&text).map_err(bad)?),
+            Some("l") => Parsed::List(format::read_list_file(&text).map_err(bad)?),
+            Some("n") => Parsed::Names(format::read_names(&text).map_err(bad)?),
+            Some("v") => Parsed::Table(format::read_table(&text).map_err(bad)?),
+            Some("t") => Parsed::PackTable(format::read_pack_table(&text).map_err(bad)?),
+            Some("d") => Parsed::Page(format::read_page(&text).map_err(bad)?),
+            Some("p") => {
+                format::read_pack(&text).map_err(bad)?;
+                Parsed::Pack(text)
+            }
+            _ => return Err(bad("not a file of an archive".into())),
+        };
+        self.parsed.insert(name.to_owned(), parsed);
+        Ok(())
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.parsed.contains_key(name)
+    }
+
+    pub fn len(&self) -> usize {
+        self.parsed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parsed.is_empty()
+    }
+
+    fn shard(&self, name: &str, need: &mut Need) -> Option<&Shard> {
+        match self.parsed.get(name) {
+            Some(Parsed::Shard(s)) => Some(s),
+            _ => need.add(name),
+        }
+    }
+
+    fn page(&self, name: &str, need: &mut Need) -> Option<&format::Sharded> {
+        match self.parsed.get(name) {
+            Some(Parsed::Page(p)) => Some(p),
+            _ => need.add(name),
+        }
+    }
+
+    fn list(&self, name: &str, need: &mut Need) -> Option<&format::List> {
+        match self.parsed.get(name) {
+            Some(Parsed::List(l)) => Some(l),
+            _ => need.add(name),
+        }
+    }
+
+    fn names(&self, name: &str, need: &mut Need) -> Option<&Names> {
+        match self.parsed.get(name) {
+            Some(Parsed::Names(n)) => Some(n),
+            _ => need.add(name),
+        }
+    }
+
+    fn table(&self, name: &str, need: &mut Need) -> Option<&Table> {
+        match self.parsed.get(name) {
+            Some(Parsed::Table(t)) => Some(t),
+            _ => need.add(name),
+        }
+    }
+
+    fn pack_table(&self, name: &str, need: &mut Need) -> Option<&[String]> {
+        match self.parsed.get(name) {
+            Some(Parsed::PackTable(t)) => Some(t),
+            _ => need.add(name),
+        }
+    }
+
+    fn pack(&self, name: &str, need: &mut Need) -> Option<Pack<'_>> {
+        match self.parsed.get(name) {
+            Some(Parsed::Pack(text)) => format::read_pack(text).ok(),
+            _ => need.add(name),
+        }
+    }
+}
+
+/// Files still to fetch.
+#[derive(Debug, Default)]
+struct Need(Vec<String>);
+
+impl Need {
+    fn add<T>(&mut self, name: &str) -> Option<T> {
+        if !self.0.iter().any(|n| n == name) {
+            self.0.push(name.to_owned());
+        }
+        None
+    }
+
+    fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, Vec<String>> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+/// A number of claims: exact, or estimated from part of a long list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    pub n: u32,
+    pub exact: bool,
+}
+
+/// A result: the claim and its day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub doc: u32,
+    pub day: i32,
+}
+
+/// One facet's counts: each value's claims among the results, given the
+/// other facets' choices (as in the widget: OR within a facet, AND across).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FacetCounts {
+    /// No other condition: each value's count is its total in the archive
+    /// (the value tables; [`labels`] reads them).
+    Totals,
+    /// Counted from the lists read, most claims first.
+    Counted { values: Vec<(u32, u32)>, exact: bool },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// The first results in order (at most the `limit` asked for).
+    pub hits: Vec<Hit>,
+    pub total: Count,
+    /// More results than `hits` exist (or may).
+    pub more: bool,
+    pub facets: Vec<(Facet, FacetCounts)>,
+}
+
+/// One term of a group: a key's postings, and whether it is the query's word
+/// itself (not a word it begins).
+struct Term<'f> {
+    exact: bool,
+    count: u32,
+    postings: &'f Postings,
+}
+
+/// A condition: a query word's keys or a facet's chosen values' keys.
+struct Group<'f> {
+    facet: Option<Facet>,
+    terms: Vec<Term<'f>>,
+    /// The word's expansions were cut at [`MAX_EXPANSIONS`].
+    capped: bool,
+}
+
+impl Group<'_> {
+    fn total(&self) -> u64 {
+        self.terms.iter().map(|t| u64::from(t.count)).sum()
+    }
+}
+
+/// The shards holding the keys that are `word` or (`prefix`) start with it,
+/// across pages when the manifest has them.
+fn shard_files<'f>(
+    m: &'f Manifest,
+    files: &'f Files,
+    word: &str,
+    prefix: bool,
+    need: &mut Need,
+) -> Option<Vec<&'f str>> {
+    let mut out = Vec::new();
+    let pages: Vec<&format::Sharded> = if m.key_pages.files.is_empty() {
+        vec![&m.keys]
+    } else {
+        let range = if prefix {
+            m.key_pages.files_for_prefix(word)
+        } else {
+            m.key_pages.file_for(word).map_or(0..0, |i| i..i + 1)
+        };
+        let mut pages = Vec::new();
+        for i in range.take(2) {
+            pages.push(files.page(&m.key_pages.files[i], need)?);
+        }
+        pages
+    };
+    for page in pages {
+        let range = if prefix { page.files_for_prefix(word) } else { page.file_for(word).map_or(0..0, |i| i..i + 1) };
+        out.extend(range.map(|i| page.files[i].as_str()));
+    }
+    Some(out)
+}
+
+/// Every key of a word group (the word, and with a prefix the words it begins).
+fn word_group<'f>(m: &'f Manifest, files: &'f Files, word: &str, need: &mut Need) -> Option<Group<'f>> {
+    let prefix = word.chars().count() >= PREFIX_MIN;
+    let mut shards = shard_files(m, files, word, prefix, need)?;
+    // A prefix whose words fill more than a few shards is read only where the word itself is.
+    let mut capped = false;
+    if shards.len() > 3 {
+        shards = shard_files(m, files, word, false, need)?;
+        capped = true;
+    }
+    let mut terms = Vec::new();
+    for name in shards {
+        let Some(shard) = files.shard(name, need) else { continue };
+        for k in shard.range(word, prefix) {
+            terms.push(Term { exact: k.key == word, count: k.count, postings: &k.postings });
+        }
+    }
+    terms.sort_by(|a, b| b.exact.cmp(&a.exact).then(b.count.cmp(&a.count)));
+    if terms.len() > MAX_EXPANSIONS {
+        terms.truncate(MAX_EXPANSIONS);
+        capped = true;
+    }
+    Some(Group { facet: None, terms, capped })
+}
+
+fn keys_group<'f>(
+    m: &Manifest,
+    files: &'f Files,
+    facet: Option<Facet>,
+    keys: &[String],
+    need: &mut Need,
+) -> Option<Group<'f>> {
+    let mut terms = Vec::new();
+    for key in keys {
+        let Some(names) = shard_files(m, files, key, false, need) else { continue };
+        let Some(shard) = names.first().and_then(|name| files.shard(name, need)) else { continue };
+        for k in shard.range(key, false) {
+            terms.push(Term { exact: true, count: k.count, postings: &k.postings });
+        }
+    }
+    Some(Group { facet, terms, capped: false })
+}
+
+/// A group's entries for the days the query covers, as far as `depth` parts
+/// of each term (all of them when `depth` is `None`). Also: whether every
+/// term was read to its end, the oldest day read of a term that was not, and
+/// the entries read and those the group has in range (estimated for unread parts).
+struct Read<'f> {
+    entries: Vec<(&'f Entry, bool)>,
+    complete: bool,
+    horizon: Option<i32>,
+    read: usize,
+    in_range: usize,
+}
+
+fn read_group<'f>(q: &Query, files: &'f Files, g: &Group<'f>, depth: &[Option<usize>], need: &mut Need) -> Read<'f> {
+    let mut out = Read { entries: Vec::new(), complete: true, horizon: None, read: 0, in_range: 0 };
+    for (t, term) in g.terms.iter().enumerate() {
+        match term.postings {
+            Postings::Inline(list) => {
+                let e: Vec<_> = list.iter().filter(|e| q.in_range(e.day)).map(|e| (e, term.exact)).collect();
+                out.read += e.len();
+                out.in_range += e.len();
+                out.entries.extend(e);
+            }
+            Postings::Parts(parts) => {
+                let parts: Vec<_> = parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)).collect();
+                out.in_range += parts.iter().map(|p| p.entries as usize).sum::<usize>();
+                let take = depth[t].unwrap_or(parts.len()).min(parts.len());
+                for p in &parts[..take] {
+                    if let Some(list) = files.list(&p.file, need) {
+                        let e: Vec<_> = list.iter().filter(|e| q.in_range(e.day)).map(|e| (e, term.exact)).collect();
+                        out.read += list.len();
+                        out.entries.extend(e);
+                    }
+                }
+                if take < parts.len() {
+                    out.complete = false;
+                    let oldest = parts[take - 1].oldest;
+                    out.horizon = Some(out.horizon.map_or(oldest, |h: i32| h.max(oldest)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Which docs of `days` have the word of `g` (and whether exactly): only the
+/// parts of its lists that hold one of those days are read.
+fn members(q: &Query, files: &Files, g: &Group, days: &[i32], lim: &Limits, need: &mut Need) -> FxHashMap<u32, bool> {
+    let whole = g.total() <= lim.full;
+    let mut m: FxHashMap<u32, bool> = FxHashMap::default();
+    let mut add = |e: &Entry, exact: bool| {
+        if q.in_range(e.day) {
+            *m.entry(e.doc).or_insert(false) |= exact;
+        }
+    };
+    for term in &g.terms {
+        match term.postings {
+            Postings::Inline(list) => list.iter().for_each(|e| add(e, term.exact)),
+            Postings::Parts(parts) => {
+                for p in parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)) {
+                    let i = days.partition_point(|&d| d < p.oldest);
+                    let holds_a_day = days.get(i).is_some_and(|&d| d <= p.newest);
+                    if whole || holds_a_day {
+                        if let Some(list) = files.list(&p.file, need) {
+                            list.iter().for_each(|e| add(e, term.exact));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    m
+}
+
+/// The result of running the conditions with one driving group.
+struct Run<'f> {
+    /// Entries that pass every condition but possibly one facet's, with the
+    /// facet they fail (None: a result) and how many words they match exactly.
+    passing: Vec<(&'f Entry, Option<Facet>, u32)>,
+    exact: bool,
+    /// Claims in range per claim read, to scale counts when not exact.
+    scale: f64,
+}
+
+/// Runs the conditions `groups` (all but those of `skip`) driven by the smallest.
+struct Ask<'q> {
+    q: &'q Query,
+    limit: usize,
+    lim: Limits,
+}
+
+fn run<'f>(
+    ask: &Ask,
+    files: &'f Files,
+    groups: &[Group<'f>],
+    all: &Group<'f>,
+    skip: Option<Facet>,
+    need: &mut Need,
+) -> Option<Run<'f>> {
+    let Ask { q, limit, lim } = ask;
+    let (limit, lim) = (*limit, lim);
+    let active: Vec<&Group> = groups.iter().filter(|g| skip.is_none() || g.facet != skip).collect();
+    let driver = active.iter().min_by_key(|g| g.total()).copied().unwrap_or(all);
+    let facet_filters: Vec<(Facet, &[u32])> =
+        q.filters.iter().filter(|(f, v)| Some(*f) != skip && !v.is_empty()).map(|(f, v)| (*f, v.as_slice())).collect();
+    let whole = driver.total() <= lim.full;
+    let mut depth: Vec<Option<usize>> = driver.terms.iter().map(|_| if whole { None } else { Some(1) }).collect();
+    loop {
+        let mut missing = Need::default();
+        let read = read_group(q, files, driver, &depth, &mut missing);
+        let horizon = read.horizon;
+        let newer = |day: i32| horizon.is_none_or(|h| day > h);
+        // The other words: which docs have them, on the days of the entries read.
+        let mut days: Vec<i32> = read.entries.iter().map(|(e, _)| e.day).filter(|&d| newer(d)).collect();
+        days.sort_unstable();
+        days.dedup();
+        let members: Vec<FxHashMap<u32, bool>> = active
+            .iter()
+            .filter(|g| g.facet.is_none() && !std::ptr::eq(**g, driver))
+            .map(|g| members(q, files, g, &days, lim, &mut missing))
+            .collect();
+        if !missing.0.is_empty() {
+            need.0.extend(missing.0);
+            return None;
+        }
+        let mut entries: Vec<(&Entry, bool)> = read.entries.into_iter().filter(|(e, _)| newer(e.day)).collect();
+        let read_newer = entries.len();
+        entries.sort_by(|a, b| a.0.order(b.0).then(b.1.cmp(&a.1)));
+        entries.dedup_by(|b, a| a.0.doc == b.0.doc);
+        let mut passing = Vec::new();
+        let mut results = 0;
+        for (e, exact) in entries {
+            let mut tier = u32::from(exact && driver.facet.is_none());
+            if !members.iter().all(|m| m.get(&e.doc).map(|&x| tier += u32::from(x)).is_some()) {
+                continue;
+            }
+            let mut failed = None;
+            let mut fails = 0;
+            for (f, values) in &facet_filters {
+                if !e.has_any(*f, values) {
+                    failed = Some(*f);
+                    fails += 1;
+                }
+            }
+            if fails <= 1 {
+                results += usize::from(fails == 0);
+                passing.push((e, failed, tier));
+            }
+        }
+        let complete = read.complete && !active.iter().any(|g| g.capped);
+        let extend = !read.complete && results < limit && read.read < lim.max_read;
+        if !extend {
+            let scale = if complete || read_newer == 0 { 1.0 } else { read.in_range as f64 / read_newer as f64 };
+            return Some(Run { passing, exact: complete, scale });
+        }
+        // Read one more part of each term that stops at the horizon.
+        for (t, term) in driver.terms.iter().enumerate() {
+            if let (Postings::Parts(parts), Some(d)) = (term.postings, depth[t]) {
+                let parts: Vec<_> = parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)).collect();
+                if d < parts.len() && Some(parts[d - 1].oldest) == horizon {
+                    depth[t] = Some(d + 1);
+                }
+            }
+        }
+    }
+}
+
+fn estimate(n: usize, run: &Run) -> Count {
+    Count { n: if run.exact { n as u32 } else { (n as f64 * run.scale).round() as u32 }, exact: run.exact }
+}
+
+fn counts(run: &Run, facet: Facet) -> FacetCounts {
+    let mut by_value: FxHashMap<u32, u32> = FxHashMap::default();
+    for (e, failed, _) in &run.passing {
+        if failed.is_none() || *failed == Some(facet) {
+            e.each_value(facet, |v| *by_value.entry(v).or_default() += 1);
+        }
+    }
+    let mut values: Vec<(u32, u32)> = by_value.into_iter().map(|(v, n)| (v, estimate(n as usize, run).n)).collect();
+    values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    FacetCounts::Counted { values, exact: run.exact }
+}
+
+/// The first `limit` results of `q`, its total and its facet counts.
+pub fn search(m: &Manifest, files: &Files, q: &Query, limit: usize) -> Result<Answer, Vec<String>> {
+    search_with(m, files, q, limit, Limits::default())
+}
+
+/// [`search`] within other limits.
+pub fn search_with(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Limits) -> Result<Answer, Vec<String>> {
+    let ask = Ask { q, limit, lim };
+    let mut need = Need::default();
+    let mut groups = Vec::new();
+    for w in &q.words {
+        groups.extend(word_group(m, files, w, &mut need));
+    }
+    for (f, values) in &q.filters {
+        if !values.is_empty() {
+            let keys: Vec<String> = values.iter().map(|&v| value_key(*f, v)).collect();
+            groups.extend(keys_group(m, files, Some(*f), &keys, &mut need));
+        }
+    }
+    let all = keys_group(m, files, None, &[ALL_KEY.to_owned()], &mut need);
+    let Some(all) = all.filter(|_| need.0.is_empty()) else { return Err(need.0) };
+    let Some(main) = run(&ask, files, &groups, &all, None, &mut need) else { return Err(need.0) };
+    let driver_facet = groups.iter().min_by_key(|g| g.total()).and_then(|g| g.facet);
+    let nothing_else = q.words.is_empty() && q.from.is_none() && q.to.is_none();
+    let mut facets = Vec::new();
+    for f in Facet::ALL {
+        let chosen = q.filters.iter().any(|(g, v)| *g == f && !v.is_empty());
+        let others = q.filters.iter().any(|(g, v)| *g != f && !v.is_empty());
+        let c = if nothing_else && !others {
+            FacetCounts::Totals
+        } else if chosen && driver_facet == Some(f) {
+            match run(&ask, files, &groups, &all, Some(f), &mut need) {
+                Some(r) => counts(&r, f),
+                None => continue,
+            }
+        } else {
+            counts(&main, f)
+        };
+        facets.push((f, c));
+    }
+    let mut results: Vec<(&Entry, u32)> =
+        main.passing.iter().filter(|(_, failed, _)| failed.is_none()).map(|(e, _, tier)| (*e, *tier)).collect();
+    if q.relevance {
+        results.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.order(b.0)));
+    }
+    let total = estimate(results.len(), &main);
+    let hits: Vec<Hit> = results.iter().take(limit).map(|(e, _)| Hit { doc: e.doc, day: e.day }).collect();
+    let more = results.len() > limit || !main.exact;
+    need.into_result(|| Answer { hits, total, more, facets })
+}
+
+/// A facet value's label and total claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub value: u32,
+    pub label: String,
+    /// Its claims in the whole archive.
+    pub total: u32,
+}
+
+/// The labels of `values` of `facet`.
+pub fn labels(m: &Manifest, files: &Files, facet: Facet, values: &[u32]) -> Result<Vec<Label>, Vec<String>> {
+    let mut need = Need::default();
+    let mut out = Vec::new();
+    let Some(t) = m.table(facet) else { return Ok(out) };
+    for &v in values {
+        let Some(file) = t.files.get(v as usize / format::TABLE_CHUNK) else { continue };
+        if let Some(table) = files.table(file, &mut need) {
+            let i = v as usize % format::TABLE_CHUNK;
+            if let (Some(label), Some(&total)) = (table.labels.get(i), table.counts.get(i)) {
+                out.push(Label { value: v, label: label.clone(), total });
+            }
+        }
+    }
+    need.into_result(|| out)
+}
+
+/// The first `limit` values of the whole table of `facet` (most claims first).
+pub fn top(m: &Manifest, files: &Files, facet: Facet, limit: usize) -> Result<Vec<Label>, Vec<String>> {
+    let n = m.table(facet).map_or(0, |t| t.values as usize);
+    let values: Vec<u32> = (0..n.min(limit) as u32).collect();
+    let mut l = labels(m, files, facet, &values)?;
+    l.retain(|l| l.total > 0);
+    l.sort_by(|a, b| b.total.cmp(&a.total).then(a.value.cmp(&b.value)));
+    Ok(l)
+}
+
+/// Values of `facet` with a word that begins with the last word of `typed`
+/// and every other word of it (type-ahead), most claims first.
+pub fn suggest(
+    m: &Manifest,
+    files: &Files,
+    facet: Facet,
+    typed: &str,
+    limit: usize,
+) -> Result<Vec<Label>, Vec<String>> {
+    let typed = Query::words_of(typed);
+    let Some(t) = m.table(facet) else { return Ok(Vec::new()) };
+    let mut need = Need::default();
+    let mut sets: Vec<FxHashSet<u32>> = Vec::new();
+    for (i, w) in typed.iter().enumerate() {
+        let prefix = i + 1 == typed.len();
+        let mut set = FxHashSet::default();
+        let range = if prefix { t.names.files_for_prefix(w) } else { t.names.file_for(w).map_or(0..0, |i| i..i + 1) };
+        for f in range.take(3) {
+            let Some(names) = files.names(&t.names.files[f], &mut need) else { continue };
+            let start = names.words.partition_point(|(x, _)| x.as_str() < w.as_str());
+            for (x, values) in &names.words[start..] {
+                if !(if prefix { x.starts_with(w.as_str()) } else { x == w }) {
+                    break;
+                }
+                set.extend(values.iter().copied());
+            }
+        }
+        sets.push(set);
+    }
+    if !need.0.is_empty() {
+        return Err(need.0);
+    }
+    let Some((first, rest)) = sets.split_first() else { return Ok(Vec::new()) };
+    // Values are numbered most claims first (in a fresh build), so the
+    // smallest numbers are the likeliest.
+    let mut values: Vec<u32> = first.iter().copied().filter(|v| rest.iter().all(|s| s.contains(v))).collect();
+    values.sort_unstable();
+    values.truncate(limit.saturating_mul(4));
+    let mut l = labels(m, files, facet, &values)?;
+    l.retain(|l| l.total > 0);
+    l.sort_by(|a, b| b.total.cmp(&a.total).then(a.value.cmp(&b.value)));
+    l.truncate(limit);
+    Ok(l)
+}
+
+/// The value of `facet` whose identity (as in a URL) is `id`, if there is one.
+pub fn lookup(m: &Manifest, files: &Files, facet: Facet, id: &str) -> Result<Option<u32>, Vec<String>> {
+    let Some(t) = m.table(facet) else { return Ok(None) };
+    if !facet.named() {
+        // Few values: read the table.
+        let mut need = Need::default();
+        for (c, file) in t.files.iter().enumerate() {
+            if let Some(table) = files.table(file, &mut need) {
+                if let Some(i) = table.labels.iter().position(|l| identity(l) == id) {
+                    return Ok(Some((c * format::TABLE_CHUNK + i) as u32));
+                }
+            }
+        }
+        return need.into_result(|| None);
+    }
+    let Some(word) = id.split('-').find(|w| !w.is_empty()) else { return Ok(None) };
+    let mut need = Need::default();
+    let mut candidates = Vec::new();
+    if let Some(f) = t.names.file_for(word) {
+        if let Some(names) = files.names(&t.names.files[f], &mut need) {
+            if let Ok(i) = names.words.binary_search_by(|(x, _)| x.as_str().cmp(word)) {
+                candidates = names.words[i].1.clone();
+            }
+        }
+    }
+    if !need.0.is_empty() {
+        return Err(need.0);
+    }
+    Ok(labels(m, files, facet, &candidates)?.into_iter().find(|l| identity(&l.label) == id).map(|l| l.value))
+}
+
+/// Where a doc's card is: its pack's bundle line and the claim's position in
+/// it (None: the archive has no such doc).
+pub fn card<'f>(m: &Manifest, files: &'f Files, doc: u32) -> Result<Option<(&'f str, usize)>, Vec<String>> {
+    let mut need = Need::default();
+    let pack = doc / m.pack_size;
+    let Some(table) = m.pack_tables.get(pack as usize / format::TABLE_CHUNK) else { return Ok(None) };
+    let Some(names) = files.pack_table(table, &mut need) else { return Err(need.0) };
+    let Some(name) = names.get(pack as usize % format::TABLE_CHUNK).filter(|n| !n.is_empty()) else { return Ok(None) };
+    let Some(p) = files.pack(name, &mut need) else { return Err(need.0) };
+    Ok(p.find(doc))
+}

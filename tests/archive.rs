@@ -1,0 +1,595 @@
+//! The archive (issue #22): built from generated newsrooms, asked generated
+//! questions, and checked against a brute-force filter of the same claims.
+#![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
+
+use claim_cards::archive::build::{self, Options, Report};
+use claim_cards::archive::format::{self, Manifest};
+use claim_cards::archive::query::{self, Answer, FacetCounts, Files, Limits, Query};
+use claim_cards::archive::{identity, words, Facet, MANIFEST, UNDATED};
+use claim_cards::date::IsoDate;
+use claim_cards::load::{host_of, load};
+use claim_cards::model::Bundle;
+use claim_cards::text::fold;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("cc-archive-{tag}-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+// ---- a generated newsroom ---------------------------------------------------
+
+const SPEAKERS: &[&str] =
+    &["Nguyễn Văn An", "nguyen van an", "Donald Trump", "Karoline Leavitt", "Hazem Qassem", "Bộ Ngoại giao"];
+const SOURCES: &[&str] = &["Reuters", "AFP", "Truth Social", "Thanh Niên", "Họp báo"];
+const TOPICS: &[&str] = &["Ceasefire", "Ngừng bắn", "Hostages", "Economy"];
+const VERDICTS: &[&str] = &["False", "Mostly true", "Sai"];
+const WORDS: &[&str] = &[
+    "ceasefire",
+    "cease",
+    "ngừng",
+    "bắn",
+    "hamas",
+    "hostages",
+    "host",
+    "economy",
+    "economic",
+    "Gaza",
+    "trade",
+    "tariffs",
+    "lệnh",
+];
+const PUBLISHERS: &[&str] = &["Thanh Niên", "The Daily", "VnExpress"];
+
+#[derive(Debug, Clone)]
+struct Claim {
+    speaker: usize,
+    sources: Vec<usize>,
+    topics: Vec<usize>,
+    kind: usize,
+    verdict: Option<usize>,
+    date: Option<(u8, u8)>,
+    words: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Article {
+    year: i32,
+    month: u8,
+    day: u8,
+    vi: bool,
+    publisher: Option<usize>,
+    claims: Vec<Claim>,
+}
+
+fn arb_claim() -> impl Strategy<Value = Claim> {
+    (
+        0..SPEAKERS.len(),
+        prop::collection::btree_set(0..SOURCES.len(), 1..3),
+        prop::collection::btree_set(0..TOPICS.len(), 0..3),
+        0..4usize,
+        prop::option::weighted(0.3, 0..VERDICTS.len()),
+        prop::option::weighted(0.3, (1..13u8, 1..29u8)),
+        prop::collection::vec(0..WORDS.len(), 1..6),
+    )
+        .prop_map(|(speaker, sources, topics, kind, verdict, date, words)| Claim {
+            speaker,
+            sources: sources.into_iter().collect(),
+            topics: topics.into_iter().collect(),
+            kind,
+            verdict,
+            date,
+            words,
+        })
+}
+
+fn arb_article() -> impl Strategy<Value = Article> {
+    (
+        2019..2023i32,
+        1..13u8,
+        1..29u8,
+        any::<bool>(),
+        prop::option::of(0..PUBLISHERS.len()),
+        prop::collection::vec(arb_claim(), 1..9),
+    )
+        .prop_map(|(year, month, day, vi, publisher, claims)| Article { year, month, day, vi, publisher, claims })
+}
+
+fn bundle_json(a: &Article, n: usize, variant: &str) -> Value {
+    let kinds = ["quote", "paraphrase", "statement", "report"];
+    let claims: Vec<Value> = a
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let text: Vec<&str> = c.words.iter().map(|&w| WORDS[w]).collect();
+            let mut v = json!({
+                "id": format!("c{i}{variant}"),
+                "text": format!("{} {variant}", text.join(" ")),
+                "speaker": format!("p{}", c.speaker),
+                "sources": c.sources.iter().map(|s| format!("s{s}")).collect::<Vec<_>>(),
+                "kind": kinds[c.kind],
+            });
+            if !c.topics.is_empty() {
+                v["topics"] = c.topics.iter().map(|&t| Value::from(TOPICS[t])).collect();
+            }
+            if let Some(verdict) = c.verdict {
+                v["review"] = json!({ "rating": VERDICTS[verdict] });
+            }
+            if let Some((m, d)) = c.date {
+                v["date"] = format!("{}-{m:02}-{d:02}", a.year - 1).into();
+            }
+            v
+        })
+        .collect();
+    let mut article = json!({
+        "title": format!("Article {n}{variant}"),
+        "url": format!("https://news.example/{n}"),
+        "published": format!("{}-{:02}-{:02}", a.year, a.month, a.day),
+        "language": if a.vi { "vi" } else { "en" },
+    });
+    if let Some(p) = a.publisher {
+        article["publisher"] = PUBLISHERS[p].into();
+    }
+    json!({
+        "version": 1.1,
+        "article": article,
+        "speakers": SPEAKERS.iter().enumerate().map(|(i, s)| json!({"id": format!("p{i}"), "name": s})).collect::<Vec<_>>(),
+        "sources": SOURCES.iter().enumerate().map(|(i, s)| json!({"id": format!("s{i}"), "name": s})).collect::<Vec<_>>(),
+        "claims": claims,
+    })
+}
+
+fn write_newsroom(dir: &Path, articles: &[Article]) -> Vec<PathBuf> {
+    articles
+        .iter()
+        .enumerate()
+        .map(|(n, a)| {
+            let path = dir.join(format!("a{n:03}.json"));
+            std::fs::write(&path, bundle_json(a, n, "").to_string()).unwrap();
+            path
+        })
+        .collect()
+}
+
+// ---- the brute force --------------------------------------------------------
+
+/// One claim as the brute force sees it.
+#[derive(Debug, Clone)]
+struct Truth {
+    key: (String, String),
+    day: i32,
+    words: BTreeSet<String>,
+    values: Vec<(Facet, String)>,
+}
+
+fn truths(paths: &[PathBuf]) -> Vec<Truth> {
+    let mut by_article: BTreeMap<String, Vec<Truth>> = BTreeMap::new();
+    for p in paths {
+        let Some(b) = load(&std::fs::read_to_string(p).unwrap()).bundle else { continue };
+        let article =
+            format!("{} {}", b.article.url.clone().unwrap_or_default(), b.article.language.clone().unwrap_or_default());
+        by_article.insert(article, claims_of(&b));
+    }
+    by_article.into_values().flatten().collect()
+}
+
+fn claims_of(b: &Bundle) -> Vec<Truth> {
+    let publisher = b.article.publisher.clone().or_else(|| b.article.url.as_deref().and_then(host_of));
+    b.claims
+        .iter()
+        .map(|c| {
+            let sp = &b.speakers[c.speaker];
+            let mut text = String::new();
+            for t in [Some(c.text.as_str()), Some(sp.name.as_str()), sp.role.as_deref(), sp.affiliation.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                text.push_str(&fold(t));
+                text.push(' ');
+            }
+            for &s in &c.sources {
+                text.push_str(&fold(&b.sources[s].name));
+                text.push(' ');
+            }
+            if let Some(r) = &c.review {
+                text.push_str(&fold(&b.verdicts[r.verdict]));
+            }
+            let mut values = vec![(Facet::Speaker, identity(&sp.name)), (Facet::Kind, identity(c.kind.as_str()))];
+            values.extend(c.sources.iter().map(|&s| (Facet::Source, identity(&b.sources[s].name))));
+            values.extend(c.topics.iter().map(|&t| (Facet::Topic, identity(&b.topics[t].label()))));
+            values.extend(c.review.as_ref().map(|r| (Facet::Verdict, identity(&b.verdicts[r.verdict]))));
+            values.extend(publisher.as_deref().map(|p| (Facet::Publisher, identity(p))));
+            let date = c.date.as_ref().or(b.article.published.as_ref());
+            Truth {
+                key: (b.article.url.clone().unwrap_or_default(), c.id.clone()),
+                day: date.map_or(UNDATED, |d| d.day_number() as i32),
+                words: words(&text).map(str::to_owned).collect(),
+                values,
+            }
+        })
+        .collect()
+}
+
+/// A question in the brute force's terms: facet values by identity.
+#[derive(Debug, Clone)]
+struct Ask {
+    words: Vec<String>,
+    filters: Vec<(Facet, Vec<String>)>,
+    from: Option<i32>,
+    to: Option<i32>,
+    relevance: bool,
+}
+
+fn word_matches(t: &Truth, w: &str) -> bool {
+    t.words.contains(w) || (w.chars().count() >= query::PREFIX_MIN && t.words.iter().any(|x| x.starts_with(w)))
+}
+
+fn passes(t: &Truth, ask: &Ask, skip: Option<Facet>) -> bool {
+    let dated = ask.from.is_some() || ask.to.is_some();
+    if dated && (t.day == UNDATED || ask.from.is_some_and(|f| t.day < f) || ask.to.is_some_and(|x| t.day > x)) {
+        return false;
+    }
+    ask.words.iter().all(|w| word_matches(t, w))
+        && ask.filters.iter().all(|(f, values)| {
+            Some(*f) == skip || values.is_empty() || t.values.iter().any(|(g, v)| g == f && values.contains(v))
+        })
+}
+
+fn tier(t: &Truth, ask: &Ask) -> u32 {
+    ask.words.iter().filter(|w| t.words.contains(w.as_str())).count() as u32
+}
+
+// ---- asking the archive -----------------------------------------------------
+
+/// Runs `f` until it stops asking for files, reading them from `dir`.
+fn answer<T>(dir: &Path, files: &mut Files, f: impl Fn(&Files) -> Result<T, Vec<String>>) -> T {
+    for _ in 0..100 {
+        match f(files) {
+            Ok(v) => return v,
+            Err(need) => {
+                assert!(!need.is_empty(), "asked for no file but did not answer");
+                for name in need {
+                    assert!(!files.has(&name), "asked again for {name}");
+                    files.add(&name, std::fs::read_to_string(dir.join(&name)).unwrap()).unwrap();
+                }
+            }
+        }
+    }
+    panic!("no answer after 100 rounds");
+}
+
+fn manifest(dir: &Path) -> Manifest {
+    format::read_manifest(&std::fs::read_to_string(dir.join(MANIFEST)).unwrap()).unwrap()
+}
+
+/// A facet's counts by value identity (None: the archive's totals), and whether exact.
+type Counts = (Facet, Option<BTreeMap<String, u32>>, bool);
+
+struct Asked {
+    answer: Answer,
+    /// Each hit's article URL and claim id.
+    hits: Vec<(String, String)>,
+    /// Facet counts by identity.
+    facets: Vec<Counts>,
+}
+
+fn ask_archive(dir: &Path, ask: &Ask, limit: usize, lim: Limits) -> Option<Asked> {
+    let m = manifest(dir);
+    let mut files = Files::default();
+    let mut q =
+        Query { words: ask.words.clone(), from: ask.from, to: ask.to, relevance: ask.relevance, ..Query::default() };
+    for (f, ids) in &ask.filters {
+        let mut values = Vec::new();
+        for id in ids {
+            match answer(dir, &mut files, |fs| query::lookup(&m, fs, *f, id)) {
+                Some(v) => values.push(v),
+                None => return None, // not in the archive: the brute force finds nothing either
+            }
+        }
+        q.filters.push((*f, values));
+    }
+    let a = answer(dir, &mut files, |fs| query::search_with(&m, fs, &q, limit, lim));
+    let hits = a
+        .hits
+        .iter()
+        .map(|h| {
+            let (line, i) =
+                answer(dir, &mut files, |fs| query::card(&m, fs, h.doc).map(|c| c.map(|(t, i)| (t.to_owned(), i))))
+                    .unwrap();
+            let b = load(&line).bundle.unwrap();
+            (b.article.url.clone().unwrap(), b.claims[i].id.clone())
+        })
+        .collect();
+    let facets = a
+        .facets
+        .iter()
+        .map(|(f, c)| match c {
+            FacetCounts::Totals => (*f, None, true),
+            FacetCounts::Counted { values, exact } => {
+                let ids: Vec<u32> = values.iter().map(|(v, _)| *v).collect();
+                let labels = answer(dir, &mut files, |fs| query::labels(&m, fs, *f, &ids));
+                assert_eq!(labels.len(), ids.len());
+                (*f, Some(labels.iter().zip(values).map(|(l, (_, n))| (identity(&l.label), *n)).collect()), *exact)
+            }
+        })
+        .collect();
+    Some(Asked { answer: a, hits, facets })
+}
+
+/// Counts per value of `facet` among claims passing every condition but `facet`'s.
+fn brute_counts(truth: &[Truth], ask: &Ask, facet: Facet) -> BTreeMap<String, u32> {
+    let mut out = BTreeMap::new();
+    for t in truth.iter().filter(|t| passes(t, ask, Some(facet))) {
+        let mut seen = BTreeSet::new();
+        for (f, v) in &t.values {
+            if *f == facet && seen.insert(v) {
+                *out.entry(v.clone()).or_insert(0) += 1;
+            }
+        }
+    }
+    out
+}
+
+fn check(dir: &Path, truth: &[Truth], ask: &Ask, limit: usize, lim: Limits) -> Result<(), TestCaseError> {
+    let Some(got) = ask_archive(dir, ask, limit, lim) else {
+        // A value the archive does not have: no claim has it.
+        prop_assert!(ask
+            .filters
+            .iter()
+            .any(|(f, ids)| ids.iter().any(|id| !truth.iter().any(|t| t.values.contains(&(*f, id.clone()))))));
+        return Ok(());
+    };
+    let mut expected: Vec<&Truth> = truth.iter().filter(|t| passes(t, ask, None)).collect();
+    let by_key: BTreeMap<_, _> = expected.iter().map(|t| (t.key.clone(), *t)).collect();
+    let a = &got.answer;
+    if a.total.exact {
+        prop_assert_eq!(a.total.n as usize, expected.len(), "total of {:?}", ask);
+        prop_assert_eq!(a.more, expected.len() > limit);
+    }
+    for h in &got.hits {
+        prop_assert!(by_key.contains_key(h), "{:?} is not a result of {:?}", h, ask);
+    }
+    let unique: BTreeSet<_> = got.hits.iter().collect();
+    prop_assert_eq!(unique.len(), got.hits.len(), "a claim twice");
+    // The first results: the newest (or the best, then newest).
+    let rank = |t: &Truth| (std::cmp::Reverse(if ask.relevance { tier(t, ask) } else { 0 }), std::cmp::Reverse(t.day));
+    expected.sort_by_key(|t| rank(t));
+    let got_ranks: Vec<_> = got.hits.iter().map(|h| rank(by_key[h])).collect();
+    if a.total.exact || !ask.relevance {
+        let want: Vec<_> = expected.iter().take(limit).map(|t| rank(t)).collect();
+        prop_assert_eq!(got_ranks, want, "order of {:?}", ask);
+    }
+    for (f, counts, exact) in &got.facets {
+        let want = brute_counts(truth, ask, *f);
+        match counts {
+            None => {
+                // Totals: only when nothing else narrows the claims.
+                let all: Vec<&Truth> = truth.iter().collect();
+                prop_assert_eq!(all.len(), truth.len());
+                prop_assert!(ask.words.is_empty() && ask.from.is_none() && ask.to.is_none());
+                let m = manifest(dir);
+                let mut files = Files::default();
+                let top = answer(dir, &mut files, |fs| query::top(&m, fs, *f, 10_000));
+                let totals: BTreeMap<String, u32> = top.iter().map(|l| (identity(&l.label), l.total)).collect();
+                prop_assert_eq!(totals, want, "totals of {:?}", f);
+            }
+            Some(counts) if *exact => prop_assert_eq!(counts, &want, "{:?} counts of {:?}", f, ask),
+            Some(counts) => {
+                // Estimates: only values that occur.
+                for v in counts.keys() {
+                    prop_assert!(truth.iter().any(|t| t.values.contains(&(*f, v.clone()))));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn arb_ask() -> impl Strategy<Value = Ask> {
+    let word = prop_oneof![
+        (0..WORDS.len()).prop_map(|w| identity(WORDS[w])),
+        Just("cea".to_owned()),
+        Just("ho".to_owned()),
+        Just("eco".to_owned()),
+        Just("nguyen".to_owned()),
+        Just("absent".to_owned()),
+    ];
+    let value = prop_oneof![
+        (0..SPEAKERS.len()).prop_map(|i| (Facet::Speaker, identity(SPEAKERS[i]))),
+        (0..SOURCES.len()).prop_map(|i| (Facet::Source, identity(SOURCES[i]))),
+        (0..TOPICS.len()).prop_map(|i| (Facet::Topic, identity(TOPICS[i]))),
+        (0..VERDICTS.len()).prop_map(|i| (Facet::Verdict, identity(VERDICTS[i]))),
+        (0..PUBLISHERS.len()).prop_map(|i| (Facet::Publisher, identity(PUBLISHERS[i]))),
+        prop_oneof![Just("quote"), Just("paraphrase")].prop_map(|k| (Facet::Kind, k.to_owned())),
+    ];
+    let day = |y: i32, m: u8| IsoDate::parse(&format!("{y}-{m:02}-01")).unwrap().day_number() as i32;
+    (
+        prop::collection::vec(word, 0..3),
+        prop::collection::vec(value, 0..3),
+        prop::option::weighted(0.3, (2018..2023i32, 1..13u8)),
+        prop::option::weighted(0.3, (2019..2024i32, 1..13u8)),
+        any::<bool>(),
+    )
+        .prop_map(move |(mut words, values, from, to, relevance)| {
+            words.dedup();
+            let mut filters: Vec<(Facet, Vec<String>)> = Vec::new();
+            for (f, v) in values {
+                match filters.iter_mut().find(|(g, _)| *g == f) {
+                    Some((_, vs)) if !vs.contains(&v) => vs.push(v),
+                    Some(_) => {}
+                    None => filters.push((f, vec![v])),
+                }
+            }
+            Ask { words, filters, from: from.map(|(y, m)| day(y, m)), to: to.map(|(y, m)| day(y, m)), relevance }
+        })
+}
+
+fn build_into(dir: &Path, paths: &[PathBuf], small: bool, update: bool) -> Report {
+    let mut opts = Options::new(dir.to_owned());
+    opts.update = update;
+    if small {
+        // Tiny lists and packs, so a small archive has every kind of file.
+        (opts.inline, opts.head, opts.chunk, opts.pack_size) = (2, 3, 4, 5);
+        // Tiny shards, listed in pages of three.
+        (opts.shard_bytes, opts.page) = ((64, 512), 3);
+    }
+    build::build(paths, &opts).unwrap()
+}
+
+const SMALL_READ: Limits = Limits { full: 6, max_read: 10_000 };
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Search, facets, dates and order against the brute force, with lists
+    /// read whole and (tiny parts, small limits) read part by part.
+    #[test]
+    fn the_archive_answers_as_the_brute_force(articles in prop::collection::vec(arb_article(), 1..8), asks in prop::collection::vec(arb_ask(), 6), limit in 1..6usize) {
+        let src = temp_dir("src");
+        let paths = write_newsroom(&src, &articles);
+        let truth = truths(&paths);
+        for small in [false, true] {
+            let out = temp_dir(if small { "small" } else { "big" });
+            let report = build_into(&out, &paths, small, false);
+            prop_assert_eq!(report.claims as usize, truth.len());
+            prop_assert!(report.reported.is_empty());
+            for ask in &asks {
+                check(&out, &truth, ask, limit, if small { SMALL_READ } else { Limits::default() })?;
+                check(&out, &truth, ask, 1000, Limits::default())?;
+            }
+            std::fs::remove_dir_all(&out).unwrap();
+        }
+        std::fs::remove_dir_all(&src).unwrap();
+    }
+
+    /// `--update` (some articles added, one replaced) answers every question
+    /// as a fresh build of the same bundles does.
+    #[test]
+    fn an_update_is_a_fresh_build(articles in prop::collection::vec(arb_article(), 2..8), asks in prop::collection::vec(arb_ask(), 6), cut in 1..7usize, small in any::<bool>()) {
+        let cut = cut.min(articles.len() - 1);
+        let src = temp_dir("usrc");
+        let paths = write_newsroom(&src, &articles);
+        let updated = temp_dir("updated");
+        build_into(&updated, &paths[..cut], small, false);
+        // The first article, replaced by a version with other claims.
+        let replacement = src.join("a000-v2.json");
+        let mut changed = articles[0].clone();
+        changed.claims.reverse();
+        changed.claims.truncate(3);
+        std::fs::write(&replacement, bundle_json(&changed, 0, "v").to_string()).unwrap();
+        let mut rest: Vec<PathBuf> = paths[cut..].to_vec();
+        rest.push(replacement.clone());
+        build_into(&updated, &rest, small, true);
+        let mut all: Vec<PathBuf> = paths[1..].to_vec();
+        all.push(replacement);
+        let fresh = temp_dir("fresh");
+        build_into(&fresh, &all, small, false);
+        let truth = truths(&all);
+        prop_assert_eq!(manifest(&updated).claims as usize, truth.len());
+        for ask in &asks {
+            check(&updated, &truth, ask, 1000, Limits::default())?;
+            let (a, b) = (ask_archive(&updated, ask, 1000, Limits::default()), ask_archive(&fresh, ask, 1000, Limits::default()));
+            if let (Some(a), Some(b)) = (a, b) {
+                prop_assert_eq!(a.answer.total, b.answer.total);
+                prop_assert_eq!(a.hits.iter().collect::<BTreeSet<_>>(), b.hits.iter().collect::<BTreeSet<_>>());
+                prop_assert_eq!(a.facets, b.facets);
+            }
+        }
+        for d in [src, updated, fresh] {
+            std::fs::remove_dir_all(d).unwrap();
+        }
+    }
+}
+
+#[test]
+fn broken_bundles_are_reported_and_skipped_and_nothing_valid_is_lost() {
+    let src = temp_dir("broken");
+    let good = src.join("good.json");
+    std::fs::write(&good, bundle_json(&arb_fixed(), 1, "").to_string()).unwrap();
+    let syntax = src.join("syntax.json");
+    std::fs::write(&syntax, "{\"version\": 1, \"claims\": [}").unwrap();
+    let partly = src.join("partly.json");
+    let mut v = bundle_json(&arb_fixed(), 2, "");
+    v["claims"][0]["speaker"] = "nobody".into();
+    std::fs::write(&partly, v.to_string()).unwrap();
+    let out = temp_dir("broken-out");
+    let paths = build::bundle_files(std::slice::from_ref(&src)).unwrap();
+    let report = build_into(&out, &paths, false, false);
+    let reported: Vec<(String, bool)> = report.reported.iter().map(|r| (r.path.clone(), r.skipped)).collect();
+    assert_eq!(reported, [(partly.display().to_string(), false), (syntax.display().to_string(), true)]);
+    let syntax_problem = &report.reported[1].problems[0];
+    assert_eq!(syntax_problem.location(), "1:27");
+    assert!(
+        report.reported[0].problems.iter().any(|p| p.message.contains("\"nobody\" is not defined")),
+        "{:?}",
+        report.reported[0].problems
+    );
+    // Every valid claim of the good bundle and of the partly broken one.
+    let truth = truths(&[good, partly]);
+    assert_eq!(truth.len(), 2 * arb_fixed().claims.len() - 1);
+    assert_eq!(manifest(&out).claims as usize, truth.len());
+    let ask = Ask { words: vec![], filters: vec![], from: None, to: None, relevance: false };
+    let got = ask_archive(&out, &ask, 1000, Limits::default()).unwrap();
+    assert_eq!(got.hits.len(), truth.len());
+    std::fs::remove_dir_all(&src).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn an_update_rewrites_only_what_it_touches() {
+    // 300 articles, each with words of its own, and small shards: many files.
+    let src = temp_dir("touch");
+    let mut paths = Vec::new();
+    let article = |n: usize, variant: &str| {
+        let mut v = bundle_json(&Article { year: 2000 + (n % 20) as i32, ..arb_fixed() }, n, variant);
+        for (i, c) in v["claims"].as_array_mut().unwrap().iter_mut().enumerate() {
+            c["text"] = format!("word{n}x{i} topic{} {variant}", n % 7).into();
+        }
+        v
+    };
+    for n in 0..300 {
+        let path = src.join(format!("a{n:03}.json"));
+        std::fs::write(&path, article(n, "").to_string()).unwrap();
+        paths.push(path);
+    }
+    let out = temp_dir("touch-out");
+    let opts =
+        |update| Options { update, shard_bytes: (2048, 8192), inline: 8, pack_size: 8, ..Options::new(out.clone()) };
+    let first = build::build(&paths, &opts(false)).unwrap();
+    let again = build::build(&paths, &opts(true)).unwrap();
+    assert_eq!(again.written, 1, "an update with nothing new rewrites only the manifest");
+    assert_eq!(again.files, first.files);
+    std::fs::write(&paths[7], article(7, "v").to_string()).unwrap();
+    let one = build::build(&paths[7..8], &opts(true)).unwrap();
+    assert!(one.files > 50, "{} files", one.files);
+    assert!(one.written * 5 < one.files, "{} of {} files rewritten for one article", one.written, one.files);
+    std::fs::remove_dir_all(&src).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+fn arb_fixed() -> Article {
+    let claim = |speaker: usize, w: &[usize]| Claim {
+        speaker,
+        sources: vec![speaker % SOURCES.len()],
+        topics: vec![speaker % TOPICS.len()],
+        kind: speaker % 4,
+        verdict: (speaker % 2 == 0).then_some(speaker % VERDICTS.len()),
+        date: None,
+        words: w.to_vec(),
+    };
+    Article {
+        year: 2021,
+        month: 3,
+        day: 6,
+        vi: false,
+        publisher: Some(0),
+        claims: vec![claim(0, &[0, 4]), claim(2, &[1, 9, 10]), claim(3, &[5, 6])],
+    }
+}
