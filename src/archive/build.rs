@@ -537,7 +537,10 @@ pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
 
     let manifest = write_index(&mut index, &mut w, packs, next_doc, opts)?;
     report.claims = manifest.claims;
-    report.files = w.files.len() + 1;
+    let mut unique = w.files.clone();
+    unique.sort();
+    unique.dedup();
+    report.files = unique.len() + 1;
     report.written = w.written + 1;
     std::fs::write(dir.join(STATE), write_state(&articles, next_doc))?;
     let text = format::write_manifest(&manifest);
