@@ -24,7 +24,8 @@ const SOURCE_NAMES = ['Reuters', 'AFP', 'AP', 'CNN', 'Al Jazeera', 'BBC', 'Truth
 const TOPICS = ['ceasefire', 'hostages', 'humanitarian-aid', 'sanctions', 'diplomacy', 'elections', 'economy', 'security', 'đàm-phán', 'nhân-đạo', 'energy', 'refugees'];
 const KINDS = ['paraphrase', 'paraphrase', 'quote', 'statement', 'report'];
 
-function rng(seed) {
+/** A small deterministic PRNG (mulberry32): the benchmark's generators share it. */
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

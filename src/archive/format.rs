@@ -159,8 +159,9 @@ pub fn write_list(out: &mut String, entries: &[Entry]) {
         out.push_str(",\"u\":");
         push_ints(out, entries.iter().map(|e| e.publisher.map_or(0, |v| i64::from(v) + 1)));
     }
-    for (key, values) in [("t", 0), ("r", 1)] {
-        let of = |e: &Entry| if values == 0 { e.topics.clone() } else { e.sources.clone() };
+    let topics: fn(&Entry) -> &[u32] = |e| &e.topics;
+    let sources: fn(&Entry) -> &[u32] = |e| &e.sources;
+    for (key, of) in [("t", topics), ("r", sources)] {
         if entries.iter().any(|e| !of(e).is_empty()) {
             out.push_str(",\"");
             out.push_str(key);
@@ -169,7 +170,7 @@ pub fn write_list(out: &mut String, entries: &[Entry]) {
                 if i > 0 {
                     out.push(',');
                 }
-                push_ints(out, of(e).into_iter().map(i64::from));
+                push_ints(out, of(e).iter().map(|&v| i64::from(v)));
             }
             out.push(']');
         }

@@ -58,16 +58,22 @@ impl Facet {
     pub const ALL: [Facet; 6] =
         [Facet::Speaker, Facet::Source, Facet::Topic, Facet::Kind, Facet::Verdict, Facet::Publisher];
 
-    /// The name in the manifest and in URLs.
-    pub fn name(self) -> &'static str {
+    /// The widget's facet of the same values, for the five they share.
+    pub fn widget(self) -> Option<crate::view::Facet> {
+        use crate::view::Facet as W;
         match self {
-            Facet::Speaker => "speaker",
-            Facet::Source => "source",
-            Facet::Topic => "topic",
-            Facet::Kind => "kind",
-            Facet::Verdict => "verdict",
-            Facet::Publisher => "publisher",
+            Facet::Speaker => Some(W::Speaker),
+            Facet::Source => Some(W::Source),
+            Facet::Topic => Some(W::Topic),
+            Facet::Kind => Some(W::Kind),
+            Facet::Verdict => Some(W::Verdict),
+            Facet::Publisher => None,
         }
+    }
+
+    /// The name in the manifest and in URLs: the widget's parameter where it has one.
+    pub fn name(self) -> &'static str {
+        self.widget().map_or("publisher", crate::view::Facet::param)
     }
 
     pub fn from_name(name: &str) -> Option<Facet> {
