@@ -5,6 +5,7 @@
 use claim_cards::archive::build::{self, Options, Report};
 use claim_cards::archive::format::{self, Manifest};
 use claim_cards::archive::query::{self, Answer, FacetCounts, Files, Limits, Query};
+use claim_cards::archive::session::{self, Choice, Page, Session};
 use claim_cards::archive::{identity, words, Facet, MANIFEST, UNDATED};
 use claim_cards::date::IsoDate;
 use claim_cards::load::{host_of, load};
@@ -431,6 +432,97 @@ fn arb_ask() -> impl Strategy<Value = Ask> {
         })
 }
 
+// ---- the archive view's session ---------------------------------------------
+
+/// Asks a session for a page until it answers, reading the files it names from `dir`.
+fn page_of(dir: &Path, s: &mut Session, c: &Choice, shown: usize) -> Page {
+    for _ in 0..100 {
+        match s.page(c, shown) {
+            Ok(p) => return p,
+            Err(need) => {
+                assert!(!need.is_empty(), "asked for no file but did not answer");
+                for name in need {
+                    assert!(!s.files.has(&name), "asked again for {name}");
+                    s.add(&name, std::fs::read_to_string(dir.join(&name)).unwrap()).unwrap();
+                }
+            }
+        }
+    }
+    panic!("no answer after 100 rounds");
+}
+
+/// The choice a reader makes for an ask (the query's words as typed).
+fn choice_of(ask: &Ask) -> Choice {
+    let mut c = Choice {
+        query: ask.words.join(" "),
+        from: ask.from,
+        to: ask.to,
+        relevance: ask.relevance,
+        ..Choice::default()
+    };
+    for (f, ids) in &ask.filters {
+        for id in ids {
+            c = c.apply(session::Action::Toggle(*f, id.clone()));
+        }
+    }
+    c
+}
+
+/// The session's page is the query's answer: the same cards in the same
+/// order (each with its article), the same total, every chosen value shown
+/// ticked, counts as the brute force's where exact; a longer page begins
+/// with the shorter one; the choice survives its URL.
+fn check_session(dir: &Path, truth: &[Truth], ask: &Ask, limit: usize) -> Result<(), TestCaseError> {
+    let c = choice_of(ask);
+    let pairs = c.to_pairs();
+    prop_assert_eq!(Choice::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))), c.clone());
+    let mut s = Session::new(manifest(dir), "archive.json");
+    let page = page_of(dir, &mut s, &c, limit);
+    let keys: Vec<(String, String)> = page
+        .cards
+        .iter()
+        .map(|k| (k.data.bundle.article.url.clone().unwrap(), k.data.bundle.claims[k.claim].id.clone()))
+        .collect();
+    // A chosen value the archive lacks adds nothing to its facet's choice
+    // (any of a facet's values); a facet with only such values matches nothing.
+    let mut known = ask.clone();
+    for (f, ids) in &mut known.filters {
+        ids.retain(|id| truth.iter().any(|t| t.values.contains(&(*f, id.clone()))));
+    }
+    if known.filters.iter().any(|(_, ids)| ids.is_empty()) {
+        prop_assert!(page.cards.is_empty() && page.total.n == 0, "a value the archive lacks matches nothing");
+    } else {
+        let got = ask_archive(dir, &known, limit, Limits::default()).unwrap();
+        prop_assert_eq!(&keys, &got.hits, "cards of {:?}", ask);
+        prop_assert_eq!(page.total, got.answer.total);
+        prop_assert_eq!(page.more, got.answer.more);
+    }
+    for (f, ids) in &ask.filters {
+        let view = page.facets.iter().find(|v| v.facet == *f);
+        for id in ids {
+            prop_assert!(
+                view.is_some_and(|v| v.options.iter().any(|o| o.id == *id && o.chosen)),
+                "{:?} {} not shown chosen",
+                f,
+                id
+            );
+        }
+    }
+    for v in &page.facets {
+        let want = brute_counts(truth, ask, v.facet);
+        for o in v.options.iter().filter(|_| v.exact) {
+            if let Some(n) = o.count {
+                prop_assert_eq!(n, want.get(&o.id).copied().unwrap_or(0), "{:?} {} of {:?}", v.facet, &o.id, ask);
+            }
+        }
+    }
+    let longer = page_of(dir, &mut s, &c, limit + 3);
+    let docs: Vec<u32> = page.cards.iter().map(|k| k.doc).collect();
+    let longer_docs: Vec<u32> = longer.cards.iter().take(docs.len()).map(|k| k.doc).collect();
+    prop_assert_eq!(docs, longer_docs, "a longer page begins with the shorter");
+    Ok(())
+}
+
 fn build_into(dir: &Path, paths: &[PathBuf], small: bool, update: bool) -> Report {
     let mut opts = Options::new(dir.to_owned());
     opts.update = update;
@@ -463,6 +555,7 @@ proptest! {
             for ask in &asks {
                 check(&out, &truth, ask, limit, if small { SMALL_READ } else { Limits::default() })?;
                 check(&out, &truth, ask, 1000, Limits::default())?;
+                check_session(&out, &truth, ask, limit)?;
             }
             std::fs::remove_dir_all(&out).unwrap();
         }
@@ -506,6 +599,46 @@ proptest! {
             std::fs::remove_dir_all(d).unwrap();
         }
     }
+}
+
+/// The type-ahead finds a speaker by any word of the name, the last one begun.
+#[test]
+fn the_type_ahead_finds_speakers_by_what_was_typed() {
+    let src = temp_dir("typeahead");
+    let articles: Vec<Article> = (0..4).map(|_| arb_fixed()).collect();
+    let paths = write_newsroom(&src, &articles);
+    let out = temp_dir("typeahead-out");
+    build_into(&out, &paths, true, false);
+    let mut s = Session::new(manifest(&out), "archive.json");
+    let suggest = |s: &mut Session, typed: &str| {
+        for _ in 0..20 {
+            match s.suggest(Facet::Speaker, typed) {
+                Ok(found) => return found,
+                Err(need) => {
+                    for name in need {
+                        s.add(&name, std::fs::read_to_string(out.join(&name)).unwrap()).unwrap();
+                    }
+                }
+            }
+        }
+        panic!("no suggestions");
+    };
+    let truth = truths(&paths);
+    let speakers: BTreeSet<String> = truth
+        .iter()
+        .flat_map(|t| t.values.iter().filter(|(f, _)| *f == Facet::Speaker).map(|(_, v)| v.clone()))
+        .collect();
+    for id in &speakers {
+        let mut words: Vec<&str> = id.split('-').collect();
+        // The last word only begun, its case and diacritics as a reader might type them.
+        let last = words.pop().unwrap();
+        let typed = format!("{} {}", words.join(" ").to_uppercase(), &last[..last.len().min(3)]);
+        let found = suggest(&mut s, &typed);
+        assert!(found.iter().any(|o| o.id == *id), "{typed:?} did not find {id}: {found:?}");
+        assert!(found.iter().all(|o| o.count.is_some_and(|n| n > 0)));
+    }
+    assert!(suggest(&mut s, "zzzz").is_empty());
+    assert!(suggest(&mut s, "  ").is_empty());
 }
 
 #[test]

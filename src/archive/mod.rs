@@ -4,7 +4,9 @@
 //! Pure core, no browser APIs. [`format`] is the files (what each holds and how
 //! it is written and read), [`query`] answers a reader's question from those
 //! files — saying which it still needs, so the same code runs natively over a
-//! folder and in the browser over `fetch` — and `build` (feature `cli`) writes
+//! folder and in the browser over `fetch` —, [`session`] the archive view's
+//! questions built on it (a reader's choice → a page of cards and facets),
+//! and `build` (feature `cli`) writes
 //! an archive from bundles (`claim-cards archive build`).
 //!
 //! The design, against Pagefind's (whose start-up file lists every page and
@@ -25,6 +27,7 @@
 
 pub mod format;
 pub mod query;
+pub mod session;
 
 #[cfg(feature = "cli")]
 pub mod build;

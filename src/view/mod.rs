@@ -17,4 +17,4 @@ mod state;
 pub use facet::{Facet, PerFacet};
 pub use index::Index;
 pub use select::{group_by_speaker, select, Selection};
-pub use state::{attribute_value, Action, Param, SortOrder, ViewState, GROUP_BY_SPEAKER};
+pub use state::{attribute_value, list_values, Action, Param, SortOrder, ViewState, GROUP_BY_SPEAKER};

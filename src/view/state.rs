@@ -153,10 +153,7 @@ impl ViewState {
         let mut state = ViewState::default();
         for (key, value) in pairs {
             match Param::parse(key) {
-                Some(Param::Facet(facet)) => {
-                    let values = value.split(',').map(|v| v.trim().replace("%2C", ",").replace("%25", "%"));
-                    state.chosen[facet].extend(values.filter(|v| !v.is_empty()));
-                }
+                Some(Param::Facet(facet)) => state.chosen[facet].extend(list_values(value)),
                 Some(Param::Query) => state.query = value.to_owned(),
                 Some(Param::Sort) => state.sort = SortOrder::parse(value).unwrap_or_default(),
                 Some(Param::Group) => state.grouped = value == GROUP_BY_SPEAKER,
@@ -220,6 +217,12 @@ impl ViewState {
         }
         pairs
     }
+}
+
+/// The values of a comma-separated list (an attribute's or a URL pair's), unescaped
+/// (the reverse of [`attribute_value`]); empty ones left out.
+pub fn list_values(value: &str) -> impl Iterator<Item = String> + '_ {
+    value.split(',').map(|v| v.trim().replace("%2C", ",").replace("%25", "%")).filter(|v| !v.is_empty())
 }
 
 /// One value of a facet, as written in a comma-separated attribute: `%` and

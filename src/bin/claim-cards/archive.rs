@@ -5,10 +5,9 @@
 
 use crate::validate::line;
 use claim_cards::archive::build::{self, Options, PACK_SIZE};
-use claim_cards::archive::query::{self, FacetCounts, Files, Query};
+use claim_cards::archive::session::{self, Action, Choice, Session};
 use claim_cards::archive::{format, Facet, MANIFEST};
 use claim_cards::date::IsoDate;
-use claim_cards::load::load;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -85,28 +84,25 @@ fn build_command(args: &[String]) -> ExitCode {
     }
 }
 
-/// Reads each needed file from `dir` into `files`; one round of requests.
-fn fetch(dir: &Path, files: &mut Files, names: &[String], log: &mut Vec<Vec<String>>) -> Result<(), String> {
-    for name in names {
-        let text = std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        files.add(name, text).map_err(|e| e.to_string())?;
-    }
-    log.push(names.to_vec());
-    Ok(())
-}
-
-/// Calls `f` until it stops asking for files.
+/// Asks `f` of the session until it answers, reading the files it names
+/// from `dir`: each round of names is one round of requests (`log`).
 fn answer<T>(
     dir: &Path,
-    files: &mut Files,
+    s: &mut Session,
     log: &mut Vec<Vec<String>>,
-    f: impl Fn(&Files) -> Result<T, Vec<String>>,
+    mut f: impl FnMut(&mut Session) -> Result<T, Vec<String>>,
 ) -> Result<T, String> {
     loop {
-        match f(files) {
+        match f(s) {
             Ok(v) => return Ok(v),
             Err(need) if need.is_empty() => return Err("the archive is inconsistent".into()),
-            Err(need) => fetch(dir, files, &need, log)?,
+            Err(need) => {
+                for name in &need {
+                    let text = std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
+                    s.add(name, text).map_err(|e| e.to_string())?;
+                }
+                log.push(need);
+            }
         }
     }
 }
@@ -125,126 +121,81 @@ fn search_command(args: &[String]) -> ExitCode {
     }
 }
 
-/// A facet's top values as printed: label and count, and whether counts are exact.
-type Shown = (Facet, Vec<(String, u32)>, bool);
-
 fn search(args: &[String]) -> Result<(), String> {
     let mut dir = None;
-    let mut text = String::new();
-    let mut chosen: Vec<(Facet, String)> = Vec::new();
-    let (mut from, mut to, mut limit, mut relevance, mut json) = (None, None, 20usize, false, false);
+    let mut c = Choice::default();
+    let (mut limit, mut json) = (20usize, false);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = || it.next().cloned().ok_or(format!("{a} needs a value"));
         match a.as_str() {
-            "--q" => text = value()?,
-            "--from" => from = Some(day(&value()?)?),
-            "--to" => to = Some(day(&value()?)?),
+            "--q" => c.query = value()?,
+            "--from" => c.from = Some(day(&value()?)?),
+            "--to" => c.to = Some(day(&value()?)?),
             "--limit" => limit = value()?.parse().map_err(|_| "--limit needs a number")?,
-            "--relevance" => relevance = true,
+            "--relevance" => c.relevance = true,
             "--json" => json = true,
             other if other.starts_with("--") => match Facet::from_name(&other[2..]) {
-                Some(f) => chosen.push((f, value()?)),
+                Some(f) => c = c.apply(Action::Toggle(f, value()?)),
                 None => return Err(format!("unknown option {other}")),
             },
             other => dir = Some(PathBuf::from(other)),
         }
     }
     let dir = dir.ok_or("needs the archive's folder")?;
-    let mut log = Vec::new();
+    let mut log = vec![vec![MANIFEST.to_owned()]];
     let manifest_text = std::fs::read_to_string(dir.join(MANIFEST)).map_err(|e| format!("{MANIFEST}: {e}"))?;
     let m = format::read_manifest(&manifest_text).map_err(|e| format!("{MANIFEST}: {e}"))?;
-    log.push(vec![MANIFEST.to_owned()]);
-    let mut files = Files::default();
-    let mut q = Query { words: Query::words_of(&text), from, to, relevance, ..Query::default() };
-    for (facet, id) in &chosen {
-        let v = answer(&dir, &mut files, &mut log, |f| query::lookup(&m, f, *facet, id))?;
-        let v = v.ok_or(format!("no {} \"{id}\" in the archive", facet.name()))?;
-        match q.filters.iter_mut().find(|(f, _)| f == facet) {
-            Some((_, values)) => values.push(v),
-            None => q.filters.push((*facet, vec![v])),
-        }
-    }
-    let lookups = log.len();
-    let a = answer(&dir, &mut files, &mut log, |f| query::search(&m, f, &q, limit))?;
-    // Every card of the page at once: one round of requests, as the widget makes them.
-    let lines = answer(&dir, &mut files, &mut log, |f| {
-        let mut need = Vec::new();
-        let mut out = Vec::new();
-        for hit in &a.hits {
-            match query::card(&m, f, hit.doc) {
-                Ok(card) => out.push(card.map(|(t, i)| (t.to_owned(), i))),
-                Err(n) => {
-                    for x in n {
-                        if !need.contains(&x) {
-                            need.push(x);
-                        }
-                    }
-                }
+    let mut s = Session::new(m, MANIFEST);
+    for (f, ids) in &c.chosen {
+        for id in ids {
+            // Said here, not only shown as an unknown value: a command's user typed it.
+            let one = Choice { chosen: vec![(*f, vec![id.clone()])], ..Choice::default() };
+            let q = answer(&dir, &mut s, &mut log, |s| s.query(&one))?;
+            if q.filters.iter().any(|(_, v)| v.contains(&session::NO_VALUE)) {
+                return Err(format!("no {} \"{id}\" in the archive", f.name()));
             }
         }
-        if need.is_empty() {
-            Ok(out)
-        } else {
-            Err(need)
-        }
-    })?;
-    let mut cards = Vec::new();
-    for (hit, card) in a.hits.iter().zip(lines) {
-        let (line_text, i) = card.ok_or("a result has no card")?;
-        let bundle = load(&line_text).bundle.ok_or("a pack's bundle does not load")?;
-        let c = bundle.claims.get(i).ok_or("a result's claim is missing from its pack")?;
-        cards.push((
-            c.id.clone(),
-            c.text.clone(),
-            bundle.article.title.clone().unwrap_or_default(),
-            bundle.article.url.clone().unwrap_or_default(),
-            hit.day,
-        ));
     }
-    let facet_labels: Vec<Shown> = a
-        .facets
+    // The page as the archive view asks for it: the same rounds of requests.
+    let page = answer(&dir, &mut s, &mut log, |s| s.page(&c, limit))?;
+    let date = |d: i32| if d == claim_cards::archive::UNDATED { String::new() } else { session::day_text(d) };
+    let cards: Vec<(String, String, String, String, i32)> = page
+        .cards
         .iter()
-        .map(|(f, c)| match c {
-            FacetCounts::Totals => answer(&dir, &mut files, &mut log, |fs| query::top(&m, fs, *f, 10))
-                .map(|l| (*f, l.into_iter().map(|l| (l.label, l.total)).collect(), true)),
-            FacetCounts::Counted { values, exact } => {
-                let top: Vec<u32> = values.iter().take(10).map(|(v, _)| *v).collect();
-                let labels = answer(&dir, &mut files, &mut log, |fs| query::labels(&m, fs, *f, &top))?;
-                Ok((*f, labels.into_iter().zip(values).map(|(l, (_, n))| (l.label, *n)).collect(), *exact))
-            }
+        .map(|k| {
+            let b = &k.data.bundle;
+            let claim = &b.claims[k.claim];
+            let (title, url) = (b.article.title.clone().unwrap_or_default(), b.article.url.clone().unwrap_or_default());
+            (claim.id.clone(), claim.text.clone(), title, url, k.day)
         })
-        .collect::<Result<_, String>>()?;
-    let date = |d: i32| {
-        if d == claim_cards::archive::UNDATED {
-            String::new()
-        } else {
-            IsoDate::from_day_number(i64::from(d)).to_string()
-        }
-    };
+        .collect();
     if json {
         let out = serde_json::json!({
-            "total": a.total.n, "exact": a.total.exact, "more": a.more,
+            "total": page.total.n, "exact": page.total.exact, "more": page.more,
             "hits": cards.iter().map(|(id, text, title, url, d)| serde_json::json!({"id": id, "text": text, "article": title, "url": url, "date": date(*d)})).collect::<Vec<_>>(),
-            "facets": facet_labels.iter().map(|(f, values, exact)| serde_json::json!({"facet": f.name(), "exact": exact, "values": values})).collect::<Vec<_>>(),
+            "facets": page.facets.iter().map(|f| serde_json::json!({
+                "facet": f.facet.name(), "exact": f.exact,
+                "values": f.options.iter().map(|o| serde_json::json!([o.label, o.count])).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
             "requests": log.iter().map(|round| round.len()).sum::<usize>(),
             "rounds": log,
-            "lookup_rounds": lookups,
         });
         println!("{out}");
     } else {
         println!(
             "{} {} claims{}",
-            if a.total.exact { "" } else { "about" },
-            a.total.n,
-            if a.more { " (more)" } else { "" }
+            if page.total.exact { "" } else { "about" },
+            page.total.n,
+            if page.more { " (more)" } else { "" }
         );
         for (id, text, title, url, d) in &cards {
             println!("{}  {text}\n    — {title} <{url}#claim-{id}>", date(*d));
         }
-        for (f, values, exact) in &facet_labels {
-            let shown: Vec<String> = values.iter().map(|(l, n)| format!("{l} ({n})")).collect();
-            println!("{}{}: {}", f.name(), if *exact { "" } else { " (estimated)" }, shown.join(", "));
+        for f in &page.facets {
+            let shown: Vec<String> =
+                f.options.iter().map(|o| format!("{} ({})", o.label, o.count.unwrap_or(0))).collect();
+            println!("{}{}: {}", f.facet.name(), if f.exact { "" } else { " (estimated)" }, shown.join(", "));
         }
         let requests: usize = log.iter().map(Vec::len).sum();
         println!("{} requests in {} rounds", requests, log.len());

@@ -1,0 +1,392 @@
+//! The archive view's questions, pure: what a reader has chosen
+//! ([`Choice`], with its URL form and its reducer) and a [`Session`] that
+//! answers it from the files read so far — the page of cards, the total, and
+//! every facet's options with their labels and counts — or names the files it
+//! still needs. The browser (`hooks::archive`) fetches those and asks again;
+//! the CLI and the tests read them from a folder. Each call asks for one
+//! round of files at most per step (lookups, the search, the cards, the
+//! labels), so a cold question costs four rounds and a warm one none.
+
+use super::format::Manifest;
+use super::query::{self, Count, FacetCounts, Files, Label, Query};
+use super::{identity, Facet, UNDATED};
+use crate::dataset::{LoadState, Shared};
+use crate::date::IsoDate;
+use crate::view::{attribute_value, list_values};
+use rustc_hash::FxHashMap;
+
+/// Cards per page: the first page, and each one more as the reader scrolls.
+/// Few, because results newest first come from many articles, and each
+/// card's article is a pack of its own to fetch (≈ 10 KB gzip): 10 fill a
+/// desktop screen twice and a phone's four times.
+pub const PAGE: usize = 10;
+/// Options shown per facet (its chosen values besides); a speaker not among
+/// them is found by the type-ahead.
+pub const OPTIONS: usize = 8;
+/// Suggestions the type-ahead offers.
+pub const SUGGESTIONS: usize = 8;
+
+/// The URL parameters of an archive view: the widget's facets (and the
+/// publisher) by [`Facet::name`], then `q`, `from`, `to`, `sort`.
+pub const PARAMS: [&str; 10] =
+    ["speaker", "source", "topic", "kind", "verdict", "publisher", "q", "from", "to", "sort"];
+/// `sort=relevance`: best match first (only with a search text).
+pub const SORT_RELEVANCE: &str = "relevance";
+
+/// What a reader has chosen in an archive. Facet values are identities
+/// ([`identity`] of their labels), so a choice survives a URL and a rebuild.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Choice {
+    /// Chosen values per facet, facets in [`Facet::ALL`] order, none empty.
+    pub chosen: Vec<(Facet, Vec<String>)>,
+    pub query: String,
+    /// Days, inclusive.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub relevance: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Toggle(Facet, String),
+    SetQuery(String),
+    SetFrom(Option<i32>),
+    SetTo(Option<i32>),
+    SetRelevance(bool),
+    /// Every filter, the search and the dates; keeps the order.
+    ClearAll,
+    /// Back/forward.
+    Replace(Choice),
+}
+
+/// A day as `YYYY-MM-DD` (the URL's and `<input type=date>`'s form).
+pub fn day_text(day: i32) -> String {
+    IsoDate::from_day_number(i64::from(day)).to_string()
+}
+
+/// A `YYYY-MM-DD` as a day (None for anything else).
+pub fn parse_day(text: &str) -> Option<i32> {
+    let d = IsoDate::parse(text.trim()).ok().filter(|d| d.time.is_none())?;
+    i32::try_from(d.day_number()).ok()
+}
+
+impl Choice {
+    pub fn apply(&self, action: Action) -> Choice {
+        let mut next = self.clone();
+        match action {
+            Action::Toggle(facet, id) => {
+                match next.chosen.iter().position(|(f, _)| *f == facet) {
+                    Some(i) => {
+                        let values = &mut next.chosen[i].1;
+                        match values.iter().position(|v| *v == id) {
+                            Some(j) => {
+                                values.remove(j);
+                            }
+                            None => values.push(id),
+                        }
+                        if values.is_empty() {
+                            next.chosen.remove(i);
+                        }
+                    }
+                    None => next.chosen.push((facet, vec![id])),
+                }
+                next.chosen.sort_by_key(|(f, _)| *f);
+            }
+            Action::SetQuery(q) => next.query = q,
+            Action::SetFrom(d) => next.from = d,
+            Action::SetTo(d) => next.to = d,
+            Action::SetRelevance(r) => next.relevance = r,
+            Action::ClearAll => {
+                next = Choice { relevance: self.relevance, ..Choice::default() };
+            }
+            Action::Replace(c) => next = c,
+        }
+        next
+    }
+
+    pub fn is_chosen(&self, facet: Facet, id: &str) -> bool {
+        self.values(facet).iter().any(|v| v == id)
+    }
+
+    pub fn values(&self, facet: Facet) -> &[String] {
+        self.chosen.iter().find(|(f, _)| *f == facet).map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        !self.chosen.is_empty() || !self.query.trim().is_empty() || self.from.is_some() || self.to.is_some()
+    }
+
+    /// Reads a choice from URL query pairs or attributes (a facet's values
+    /// repeated or comma-separated, as the widget's [`crate::view::ViewState`]
+    /// reads them). Unknown keys and malformed dates are ignored.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Choice {
+        let mut c = Choice::default();
+        for (key, value) in pairs {
+            match key {
+                "q" => c.query = value.to_owned(),
+                "from" => c.from = parse_day(value),
+                "to" => c.to = parse_day(value),
+                "sort" => c.relevance = value == SORT_RELEVANCE,
+                _ => {
+                    let Some(facet) = Facet::from_name(key) else { continue };
+                    for v in list_values(value) {
+                        if !c.is_chosen(facet, &v) {
+                            c = c.apply(Action::Toggle(facet, v));
+                        }
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    /// The pairs that reproduce this choice (a value per pair; defaults left out).
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        for (f, values) in &self.chosen {
+            out.extend(values.iter().map(|v| (f.name(), attribute_value(v))));
+        }
+        if !self.query.is_empty() {
+            out.push(("q", self.query.clone()));
+        }
+        out.extend(self.from.map(|d| ("from", day_text(d))));
+        out.extend(self.to.map(|d| ("to", day_text(d))));
+        if self.relevance {
+            out.push(("sort", SORT_RELEVANCE.to_owned()));
+        }
+        out
+    }
+}
+
+/// One card of a page: its article's bundle (a pack line, loaded), the
+/// claim's position in it, and its day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub doc: u32,
+    pub data: Shared,
+    pub claim: usize,
+    pub day: i32,
+}
+
+/// One option of a facet: its identity (the URL's value), label, count
+/// among the results (None: a chosen value the archive does not have).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opt {
+    pub id: String,
+    pub label: String,
+    pub count: Option<u32>,
+    pub chosen: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetView {
+    pub facet: Facet,
+    /// The counts are exact (else estimates from part of a long list).
+    pub exact: bool,
+    /// The most frequent options, then the chosen ones not among them.
+    pub options: Vec<Opt>,
+    /// How many values the facet has in the whole archive.
+    pub values: u32,
+}
+
+/// What a reader sees for a choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub total: Count,
+    /// More results than the cards exist (or may).
+    pub more: bool,
+    pub cards: Vec<Card>,
+    pub facets: Vec<FacetView>,
+    /// The folded search words, for highlighting.
+    pub words: Vec<String>,
+}
+
+/// An archive being read: its manifest, the files fetched so far, and what
+/// was learned from them (facet values by identity, loaded cards).
+#[derive(Debug)]
+pub struct Session {
+    pub manifest: Manifest,
+    pub files: Files,
+    values: FxHashMap<(Facet, String), Option<u32>>,
+    cards: FxHashMap<u32, Option<(Shared, usize)>>,
+    /// Where the archive is (named in a card's problems, never shown).
+    url: String,
+}
+
+/// Adds `more` to `need`, once each.
+fn merge(need: &mut Vec<String>, more: Vec<String>) {
+    for n in more {
+        if !need.contains(&n) {
+            need.push(n);
+        }
+    }
+}
+
+fn done<T>(need: Vec<String>, value: impl FnOnce() -> T) -> Result<T, Vec<String>> {
+    if need.is_empty() {
+        Ok(value())
+    } else {
+        Err(need)
+    }
+}
+
+/// A value number no archive has: a chosen value the archive lacks matches nothing.
+pub const NO_VALUE: u32 = u32::MAX;
+
+impl Session {
+    pub fn new(manifest: Manifest, url: &str) -> Session {
+        Session {
+            manifest,
+            files: Files::default(),
+            values: FxHashMap::default(),
+            cards: FxHashMap::default(),
+            url: url.to_owned(),
+        }
+    }
+
+    /// Adds a fetched file (see [`Files::add`]).
+    pub fn add(&mut self, name: &str, text: String) -> Result<(), super::format::BadFile> {
+        self.files.add(name, text)
+    }
+
+    /// The question a choice asks, once its values are known (`Err`: the
+    /// files their lookups need).
+    pub fn query(&mut self, c: &Choice) -> Result<Query, Vec<String>> {
+        let mut need = Vec::new();
+        for (f, ids) in &c.chosen {
+            for id in ids {
+                let key = (*f, id.clone());
+                if self.values.contains_key(&key) {
+                    continue;
+                }
+                match query::lookup(&self.manifest, &self.files, *f, id) {
+                    Ok(v) => {
+                        self.values.insert(key, v);
+                    }
+                    Err(n) => merge(&mut need, n),
+                }
+            }
+        }
+        let filters = c
+            .chosen
+            .iter()
+            .map(|(f, ids)| {
+                let values = ids.iter().map(|id| self.values.get(&(*f, id.clone())).copied().flatten());
+                (*f, values.map(|v| v.unwrap_or(NO_VALUE)).collect())
+            })
+            .collect();
+        let q = Query { words: Query::words_of(&c.query), filters, from: c.from, to: c.to, relevance: c.relevance };
+        done(need, || q)
+    }
+
+    /// The first `shown` cards of a choice, its total and its facets.
+    pub fn page(&mut self, c: &Choice, shown: usize) -> Result<Page, Vec<String>> {
+        let q = self.query(c)?;
+        let m = &self.manifest;
+        let a = query::search(m, &self.files, &q, shown)?;
+        // Every card of the page in one round.
+        let mut need = Vec::new();
+        for hit in &a.hits {
+            if self.cards.contains_key(&hit.doc) {
+                continue;
+            }
+            match query::card(m, &self.files, hit.doc) {
+                Ok(found) => {
+                    let card = found.and_then(|(line, i)| match LoadState::from_text(&self.url, line) {
+                        LoadState::Ready(d) if i < d.bundle.claims.len() => Some((d, i)),
+                        _ => None,
+                    });
+                    self.cards.insert(hit.doc, card);
+                }
+                Err(n) => merge(&mut need, n),
+            }
+        }
+        if !need.is_empty() {
+            return Err(need);
+        }
+        // Every facet's labels in one round.
+        let mut facets = Vec::new();
+        for (f, counts) in &a.facets {
+            let chosen: Vec<u32> =
+                q.filters.iter().filter(|(g, _)| g == f).flat_map(|(_, v)| v.iter().copied()).collect();
+            let (exact, counted): (bool, Option<&Vec<(u32, u32)>>) = match counts {
+                FacetCounts::Totals => (true, None),
+                FacetCounts::Counted { values, exact } => (*exact, Some(values)),
+            };
+            let top = match counted {
+                None => query::top(m, &self.files, *f, OPTIONS),
+                Some(values) => {
+                    let first: Vec<u32> = values.iter().take(OPTIONS).map(|(v, _)| *v).collect();
+                    query::labels(m, &self.files, *f, &first)
+                }
+            };
+            let chosen_labels = query::labels(m, &self.files, *f, &chosen);
+            let (top, chosen_labels) = match (top, chosen_labels) {
+                (Ok(a), Ok(b)) => (a, b),
+                (a, b) => {
+                    for e in [a.err(), b.err()].into_iter().flatten() {
+                        merge(&mut need, e);
+                    }
+                    continue;
+                }
+            };
+            let count_of = |l: &Label| match counted {
+                None => l.total,
+                Some(values) => values.iter().find(|(v, _)| *v == l.value).map_or(0, |(_, n)| *n),
+            };
+            let ids: Vec<&String> = c.values(*f).iter().collect();
+            let mut options: Vec<Opt> = top
+                .iter()
+                .map(|l| {
+                    let id = identity(&l.label);
+                    Opt { chosen: ids.contains(&&id), id, label: l.label.clone(), count: Some(count_of(l)) }
+                })
+                .collect();
+            for l in &chosen_labels {
+                let id = identity(&l.label);
+                if !options.iter().any(|o| o.id == id) {
+                    options.push(Opt { id, label: l.label.clone(), count: Some(count_of(l)), chosen: true });
+                }
+            }
+            // Chosen values the archive does not have: shown ticked, so the
+            // reader sees why nothing matches.
+            for id in ids {
+                if !options.iter().any(|o| o.id == *id) {
+                    options.push(Opt { id: id.clone(), label: id.clone(), count: None, chosen: true });
+                }
+            }
+            let values = m.table(*f).map_or(0, |t| t.values);
+            facets.push(FacetView { facet: *f, exact, options, values });
+        }
+        if !need.is_empty() {
+            return Err(need);
+        }
+        let cards = a
+            .hits
+            .iter()
+            .filter_map(|h| {
+                let (data, claim) = self.cards.get(&h.doc)?.clone()?;
+                Some(Card { doc: h.doc, data, claim, day: h.day })
+            })
+            .collect();
+        Ok(Page { total: a.total, more: a.more, cards, facets, words: q.words })
+    }
+
+    /// Values of `facet` whose names have the words typed (the last one begun), most claims first.
+    pub fn suggest(&self, facet: Facet, typed: &str) -> Result<Vec<Opt>, Vec<String>> {
+        if Query::words_of(typed).is_empty() {
+            return Ok(Vec::new());
+        }
+        let found = query::suggest(&self.manifest, &self.files, facet, typed, SUGGESTIONS)?;
+        Ok(found
+            .into_iter()
+            .map(|l| Opt { id: identity(&l.label), label: l.label, count: Some(l.total), chosen: false })
+            .collect())
+    }
+
+    /// The days the archive covers (newest, oldest), for the date inputs' bounds.
+    pub fn days(&self) -> Option<(i32, i32)> {
+        let m = &self.manifest;
+        Some((m.newest?, m.oldest?)).filter(|(n, o)| *n != UNDATED && *o != UNDATED)
+    }
+}
