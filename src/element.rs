@@ -120,11 +120,21 @@ pub fn attributes() -> Vec<Attribute> {
              `<script type=\"application/json\">`.",
         ),
         a(
+            "archive",
+            Values::Url,
+            None,
+            Change::Remount,
+            "An archive's folder or its `archive.json` (`claim-cards archive build`): the element \
+             shows every claim of the archive — search, facets, a speaker type-ahead, a date range, \
+             paged as the reader scrolls — instead of one bundle. It loads a wasm of its own, and \
+             `bundle-origins` applies to it as to `src`.",
+        ),
+        a(
             "bundle-origins",
             Values::Text,
             None,
             Change::Remount,
-            "The only origins `src` may come from, space-separated (`self` is the page's own). \
+            "The only origins `src` (or `archive`) may come from, space-separated (`self` is the page's own). \
              Absent: any origin. A refused `src` is never fetched; the widget says why.",
         ),
         a(

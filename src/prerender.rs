@@ -14,7 +14,7 @@
 //!   hydration rewrites every text node anyway.
 //!
 //! Both are computed here, for the server (from the HTML it writes) and for
-//! the browser (from the DOM, in `embed.rs`), with the same hash.
+//! the browser (from the DOM, in `embed/mod.rs`), with the same hash.
 
 /// This build of the widget: its version and a hash of its sources (`build.rs`).
 pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("CLAIM_CARDS_BUILD"));

@@ -47,9 +47,45 @@ pub async fn next_task() {
 /// does). On failure, why (for the reader) and what happened (a sentence for
 /// the page's owner).
 pub async fn fetch_text(url: &str) -> Result<String, (Failure, String)> {
-    use wasm_bindgen_futures::JsFuture;
     let window = window().ok_or((Failure::Unreachable, "no window".to_owned()))?;
     let request = take_prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
+    read_text(&window, request).await
+}
+
+/// Fetches every one of `urls` at once (the requests start together) and
+/// reads each as [`fetch_text`] does, in order.
+pub async fn fetch_all(urls: &[String]) -> Vec<Result<String, (Failure, String)>> {
+    let Some(window) = window() else {
+        return urls.iter().map(|_| Err((Failure::Unreachable, "no window".to_owned()))).collect();
+    };
+    let requests: Vec<js_sys::Promise> = urls.iter().map(|u| window.fetch_with_str(u)).collect();
+    let mut out = Vec::with_capacity(urls.len());
+    for request in requests {
+        out.push(read_text(&window, request).await);
+    }
+    out
+}
+
+/// [`fetch_text`], asking the server (and every cache on the way) for its
+/// current copy: a file whose name stays while its content changes (an
+/// archive's manifest).
+pub async fn fetch_fresh(url: &str) -> Result<String, (Failure, String)> {
+    let window = window().ok_or((Failure::Unreachable, "no window".to_owned()))?;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    read_text(&window, window.fetch_with_str_and_init(url, &init)).await
+}
+
+/// `name` resolved against `base` (an archive's file names against its
+/// manifest's URL), which is itself resolved against the page's.
+pub fn resolve(name: &str, base: &str) -> Option<String> {
+    let page = window()?.location().href().ok()?;
+    let base = web_sys::Url::new_with_base(base, &page).ok()?.href();
+    web_sys::Url::new_with_base(name, &base).ok().map(|u| u.href())
+}
+
+async fn read_text(window: &web_sys::Window, request: js_sys::Promise) -> Result<String, (Failure, String)> {
+    use wasm_bindgen_futures::JsFuture;
     let response: web_sys::Response = match JsFuture::from(request).await {
         Ok(response) => response.unchecked_into(),
         // The browser does not tell a refused cross-origin request from an

@@ -1,6 +1,6 @@
 // The standalone page (index.html): its <claim-cards> element mirrors the view
 // in the page URL (sync-url); the URL may also choose another bundle
-// (?bundle=URL), the theme (?theme=light|dark|auto) and the language (?lang=en|vi);
+// (?bundle=URL) or an archive to search (?archive=URL), the theme (?theme=light|dark|auto) and the language (?lang=en|vi);
 // the page's title and description follow the bundle.
 // The element's attributes are set before its module loads. The page arrives
 // prerendered, so the module waits for the first paint instead of competing
@@ -12,6 +12,8 @@ const el = document.querySelector('claim-cards');
 const params = new URLSearchParams(location.search);
 const bundle = params.get('bundle');
 if (el && bundle && bundle.trim()) el.setAttribute('src', bundle.trim());
+const archive = params.get('archive');
+if (el && archive && archive.trim()) el.setAttribute('archive', archive.trim());
 for (const key of ['theme', 'lang']) {
   const value = params.get(key);
   if (el && value) el.setAttribute(key, value);
@@ -19,6 +21,7 @@ for (const key of ['theme', 'lang']) {
 // The tab's title and the description follow the bundle shown (the widget
 // words them as `claim-cards render --page` does).
 el?.addEventListener('claimcards:ready', (e) => {
+  if (el.hasAttribute('archive')) return;
   const { pageTitle, pageDescription } = e.detail;
   if (pageTitle) document.title = pageTitle;
   if (pageDescription) document.querySelector('meta[name="description"]')?.setAttribute('content', pageDescription);
@@ -26,8 +29,9 @@ el?.addEventListener('claimcards:ready', (e) => {
 const start = () => import('./claim-cards.js');
 // The prerender's controls work before the module arrives (early.js: what
 // the reader does meanwhile is applied once the widget runs).
-if (el?.shadowRoot && !bundle) wake(el);
-if (el?.shadowRoot && !bundle) afterFirstPaint(start);
+const other = bundle || archive;
+if (el?.shadowRoot && !other) wake(el);
+if (el?.shadowRoot && !other) afterFirstPaint(start);
 else start();
 
 /**

@@ -147,11 +147,15 @@ fn element_prints_the_attribute_lists_for_the_build() {
         serde_json::json!(["speaker", "source", "topic", "kind", "verdict", "q", "sort", "group"])
     );
     assert_eq!(doc["lists"], serde_json::json!(["speaker", "source", "topic", "kind", "verdict"]));
-    assert_eq!(doc["remount"], serde_json::json!(["src", "bundle-origins"]));
+    assert_eq!(
+        doc["archiveParams"],
+        serde_json::json!(["speaker", "source", "topic", "kind", "verdict", "publisher", "q", "from", "to", "sort"])
+    );
+    assert_eq!(doc["remount"], serde_json::json!(["src", "archive", "bundle-origins"]));
     assert_eq!(doc["options"], serde_json::json!(["lang", "theme", "heading-level", "share-url"]));
     assert_eq!(doc["start"], serde_json::json!(["sync-url", "loading"]));
     assert_eq!(doc["flags"], serde_json::json!(["sync-url"]));
-    assert_eq!(doc["urls"], serde_json::json!(["src", "share-url"]));
+    assert_eq!(doc["urls"], serde_json::json!(["src", "archive", "share-url"]));
     for bad in [&["element"][..], &["element", "x"], &["element", "types", "x"]] {
         assert_eq!(run(bad).0, 2, "{bad:?}");
     }

@@ -28,6 +28,13 @@ pub struct CardProps {
     pub on_paragraph: Callback<u32>,
     #[prop_or_default]
     pub look: Rc<Presentation>,
+    /// More of the card's footer (in an archive: its article).
+    #[prop_or_default]
+    pub foot: Html,
+    /// The card's element id when the claim's own would not be unique (an
+    /// archive's cards come from many bundles).
+    #[prop_or_default]
+    pub dom_id: Option<AttrValue>,
 }
 
 fn kind_icon(kind: SourceKind) -> &'static str {
@@ -61,7 +68,7 @@ pub fn Card(props: &CardProps) -> Html {
     let Some(claim) = bundle.claims.get(props.claim) else { return html! {} };
     let speaker = bundle.speaker_of(claim);
     let words = props.words.as_slice();
-    let dom_id = format!("claim-{}", claim.id);
+    let dom_id = props.dom_id.clone().unwrap_or_else(|| AttrValue::from(format!("claim-{}", claim.id)));
     let kind_class = format!("cc-card--{}", claim.kind.as_str());
 
     let body = match claim.kind {
@@ -129,6 +136,7 @@ pub fn Card(props: &CardProps) -> Html {
                     }
                     { for bundle.topics_of(claim).map(|t| html! { <span class="cc-topic" lang={lang.clone()} dir="auto">{ format!("#{}", t.label()) }</span> }) }
                 </p>
+                { props.foot.clone() }
                 <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy} disabled={!live}
                     aria-label={(s.copy_link_for)(&speaker.name, &excerpt(&claim.text))}>
                     { props.copied.unwrap_or(s.copy_link) }

@@ -12,6 +12,8 @@
 //!   cards and speaker groups.
 
 pub mod app;
+#[cfg(feature = "archive-view")]
+pub mod archive;
 pub mod card;
 pub mod card_list;
 pub mod error_card;

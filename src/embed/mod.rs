@@ -6,6 +6,9 @@
 //! shadow root, forwards the app's [`WidgetEvent`]s to a JS callback, and lets
 //! the element drive the app (replace its state, reveal a card).
 
+#[cfg(feature = "archive-view")]
+pub mod archive;
+
 use crate::components::app::{AppProps, Start};
 use crate::components::mount::{Mount, MountProps};
 use crate::components::{Options, Theme};

@@ -34,6 +34,10 @@ import { wake } from './early.js';
 const WASM_URL = new URL('./claim-cards-__CLAIM_CARDS_VERSION__.wasm', import.meta.url);
 const CSS_URL = new URL('./claim-cards-__CLAIM_CARDS_VERSION__.css', import.meta.url);
 const loadGlue = () => import('./claim-cards-__CLAIM_CARDS_VERSION__.js');
+// The archive view's own wasm (the widget's and the archive's reader): only
+// an element with an `archive` attribute loads it.
+const ARCHIVE_WASM_URL = new URL('./claim-cards-archive-__CLAIM_CARDS_VERSION__.wasm', import.meta.url);
+const loadArchiveGlue = () => import('./claim-cards-archive-__CLAIM_CARDS_VERSION__.js');
 /** What a focus or a touch does inside a lazy element that has not started: start it. */
 const WAKE_EVENTS = ['focusin', 'pointerdown'];
 
@@ -50,6 +54,18 @@ function loadWasm() {
     });
   })();
   return wasm;
+}
+
+let archiveWasm = null;
+function loadArchiveWasm() {
+  archiveWasm ??= (() => {
+    const module = fetch(ARCHIVE_WASM_URL);
+    return loadArchiveGlue().then(async (glue) => {
+      await glue.default({ module_or_path: module });
+      return glue;
+    });
+  })();
+  return archiveWasm;
 }
 
 /** Bytes of WebAssembly memory in use by all widgets of the page (0 before loading); for the benchmark. */
@@ -172,7 +188,8 @@ export class ClaimCardsElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#widget || oldValue === value) return;
-    if (REMOUNT.includes(name)) this.#remount();
+    // An archive view is made afresh for any change (it has no setters yet).
+    if (REMOUNT.includes(name) || this.#archive()) this.#remount();
     else if (OPTIONS.includes(name)) this.#widget.setOptions(this.#options());
     else this.#widget.setAttributes(this.#stateFromAttributes());
   }
@@ -183,7 +200,7 @@ export class ClaimCardsElement extends HTMLElement {
    */
   #showHashClaim() {
     const id = hashClaim();
-    if (!id) return;
+    if (!id || this.#archive()) return;
     if (this.#ready) {
       if (this.#widget.hasClaim(id)) this.#widget.reveal(id);
     } else if (this.#mayHold(id)) {
@@ -193,7 +210,7 @@ export class ClaimCardsElement extends HTMLElement {
 
   /** Whether the claim `id` may be this widget's: unknown before loading, unless a prerender says which cards it has. */
   #mayHold(id) {
-    if (!id) return false;
+    if (!id || this.#archive()) return false;
     const mount = this.#shadow?.querySelector('[data-cc-prerender]');
     return !mount || !!mount.querySelector(`[id="claim-${CSS.escape(id)}"]`);
   }
@@ -231,6 +248,7 @@ export class ClaimCardsElement extends HTMLElement {
 
   /** Runs a host call now, or once the bundle is shown. */
   #call(fn) {
+    if (this.#archive()) return false;
     if (this.#ready) return fn(this.#widget);
     this.#queue.push(fn);
     return true;
@@ -243,6 +261,7 @@ export class ClaimCardsElement extends HTMLElement {
     // A prerender is on screen already: its downloads wait for the first
     // paint, so that they never compete with it.
     if (this.#prerendered()) await firstPaint;
+    if (this.#archive()) return this.#startArchive();
     // The bundle downloads while the wasm does; the widget takes the response.
     const src = this.getAttribute('src');
     const inline = this.querySelector(':scope > script[type="application/json"]');
@@ -256,6 +275,33 @@ export class ClaimCardsElement extends HTMLElement {
     } catch (err) {
       this.#asleep();
       this.#emit('error', { url: WASM_URL.href, problems: [`the widget could not start: ${err}`], reason: 'widget' });
+    } finally {
+      this.#starting = false;
+    }
+  }
+
+  /** The element's archive (`archive` attribute), or null: it shows a bundle. */
+  #archive() {
+    return this.getAttribute('archive') || null;
+  }
+
+  /** An archive view: its own wasm; the manifest is fetched by the view. */
+  async #startArchive() {
+    try {
+      const glue = await loadArchiveWasm();
+      if (!this.isConnected || this.#widget) return;
+      this.#prerendered();
+      this.#shadow.querySelector('slot')?.remove();
+      this.#widget = new glue.ArchiveWidget(this.#shadow, {
+        archive: this.#archive(),
+        ...this.#options(),
+        state: this.#stateFromAttributes(),
+        then: this.#urlState(),
+        syncUrl: this.hasAttribute('sync-url'),
+        refused: this.#refused() ?? undefined,
+      }, (name, detail) => this.#onWidgetEvent(name, detail));
+    } catch (err) {
+      this.#emit('error', { url: ARCHIVE_WASM_URL.href, problems: [`the widget could not start: ${err}`], reason: 'widget' });
     } finally {
       this.#starting = false;
     }
@@ -278,7 +324,8 @@ export class ClaimCardsElement extends HTMLElement {
    */
   #refused() {
     const list = this.getAttribute('bundle-origins');
-    const src = this.getAttribute('src');
+    // An archive is a source of bundles like any other.
+    const src = this.#archive() ?? this.getAttribute('src');
     if (list === null || !src) return null;
     let url;
     try { url = new URL(src, location.href); } catch { return src; }
@@ -291,13 +338,15 @@ export class ClaimCardsElement extends HTMLElement {
   #urlState() {
     if (!this.hasAttribute('sync-url')) return '';
     const page = new URLSearchParams(location.search);
-    return FILTERS.some((k) => page.has(k)) ? page.toString() : '';
+    // An archive's view has a date range and a publisher besides (archive::session::PARAMS).
+    const keys = this.#archive() ? ATTRIBUTES.archiveParams : FILTERS;
+    return keys.some((k) => page.has(k)) ? page.toString() : '';
   }
 
   /** The mount element of a prerender that is still this element's to take over (one made for another bundle is dropped at once). */
   #prerendered() {
     const mount = this.#shadow.querySelector('[data-cc-prerender]');
-    if (mount && (this.getAttribute('src') || '') !== mount.getAttribute('data-cc-src')) {
+    if (mount && (this.#archive() || (this.getAttribute('src') || '') !== mount.getAttribute('data-cc-src'))) {
       // Made for another bundle: never show it for this one.
       mount.remove();
       return null;
@@ -358,6 +407,11 @@ export class ClaimCardsElement extends HTMLElement {
 
   #remount() {
     this.#unmount();
+    if (this.#archive()) {
+      this.#starting = true;
+      this.#startArchive();
+      return;
+    }
     loadWasm().then((glue) => this.isConnected && !this.#widget && this.#mount(glue));
   }
 
@@ -368,6 +422,13 @@ export class ClaimCardsElement extends HTMLElement {
   #onWidgetEvent(name, detail) {
     switch (name) {
       case 'ready': {
+        if (this.#archive()) {
+          // An archive: no host-article links, no queued host calls (its view has no setters yet).
+          this.#ready = true;
+          this.#queue.length = 0;
+          this.#emit('ready', { claims: detail.claims, articles: detail.articles });
+          break;
+        }
         const { claims, skipped, title, pageTitle, pageDescription } = detail;
         this.#ready = true;
         this.#emit('ready', { claims, skipped, title, pageTitle, pageDescription });

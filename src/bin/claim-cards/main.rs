@@ -141,6 +141,8 @@ fn element(args: &[String]) -> ExitCode {
                 Param::ALL.iter().filter(|p| matches!(p, Param::Facet(_))).map(|p| p.name()).collect();
             serde_json::json!({
                 "params": Param::names(),
+                // An archive view's page-URL parameters (the widget's, and its dates and publisher).
+                "archiveParams": claim_cards::archive::session::PARAMS,
                 "lists": lists,
                 "remount": element::attribute_names(Change::Remount),
                 "options": element::attribute_names(Change::Options),
