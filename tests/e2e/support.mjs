@@ -58,7 +58,10 @@ export async function startServer({ headers = {}, mounts = {}, gzip = false, rou
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     // Handlers for paths that misbehave on purpose (tests/e2e/network.test.mjs).
-    if (routes[url.pathname]) { routes[url.pathname](req, res, url); return; }
+    // (A route ending in `*` answers every path that begins with the rest.)
+    const route = routes[url.pathname]
+      ?? Object.entries(routes).find(([k]) => k.endsWith('*') && url.pathname.startsWith(k.slice(0, -1)))?.[1];
+    if (route) { route(req, res, url); return; }
     let rel = decodeURIComponent(url.pathname);
     let base = DIST;
     for (const [prefix, dir] of Object.entries(all)) {
