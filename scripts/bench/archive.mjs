@@ -16,6 +16,7 @@ import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { generateNewsroom } from './gen-newsroom.mjs';
+import { browserRows, browserTable } from './archive-browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '../..');
@@ -25,6 +26,10 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
 const SIZES = opt('archive-sizes', '10000,100000,1000000').split(',').map(Number);
 const REBUILD = args.includes('--rebuild');
+/** Chromium figures (needs the release build in dist/: scripts/benchmark --archive makes it). */
+const BROWSER = !args.includes('--no-browser');
+/** The sizes Pagefind indexes too (at 10⁶ it writes a file per claim). */
+const PAGEFIND_SIZES = opt('pagefind-sizes', '10000,100000').split(',').filter(Boolean).map(Number);
 
 /** The archive's identity of a label (archive::identity): folded words joined by '-'. */
 export function identity(label) {
@@ -42,15 +47,30 @@ export function identity(label) {
 
 const dayOf = (iso) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
-/** The questions, as `archive search` options. */
+/**
+ * The questions: as `archive search` options, as the archive view's URL
+ * parameters, and as a Pagefind search (term, options) of the same claims.
+ */
 export function questions(q) {
+  const range = { from: '2015-01-01', to: '2017-12-31' };
   return [
-    ['a rare word', ['--q', q.rare]],
-    ['a common word', ['--q', q.common]],
-    ['a speaker', ['--speaker', identity(q.speaker)]],
-    ['speaker + topic', ['--speaker', identity(q.second), '--topic', identity(q.topic)]],
-    ['verdict + date range', ['--verdict', identity(q.verdict), '--from', '2015-01-01', '--to', '2017-12-31']],
-    ['two Vietnamese words', ['--q', q.phrase, '--relevance']],
+    { name: 'a rare word', options: ['--q', q.rare], params: { q: q.rare }, pf: [q.rare, {}] },
+    { name: 'a common word', options: ['--q', q.common], params: { q: q.common }, pf: [q.common, {}] },
+    { name: 'a speaker', options: ['--speaker', identity(q.speaker)], params: { speaker: identity(q.speaker) }, pf: [null, { filters: { speaker: q.speaker } }] },
+    {
+      name: 'speaker + topic',
+      options: ['--speaker', identity(q.second), '--topic', identity(q.topic)],
+      params: { speaker: identity(q.second), topic: identity(q.topic) },
+      pf: [null, { filters: { speaker: q.second, topic: q.topic } }],
+    },
+    {
+      name: 'verdict + date range',
+      options: ['--verdict', identity(q.verdict), '--from', range.from, '--to', range.to],
+      params: { verdict: identity(q.verdict), ...range },
+      // Pagefind has no range filter: the years, any of them.
+      pf: [null, { filters: { verdict: q.verdict, year: { any: ['2015', '2016', '2017'] } } }],
+    },
+    { name: 'two Vietnamese words', options: ['--q', q.phrase, '--relevance'], params: { q: q.phrase, sort: 'relevance' }, pf: [q.phrase, {}] },
   ];
 }
 
@@ -62,7 +82,7 @@ function gzipped(dir, name) {
 }
 
 /** Asks the archive in `dir`; what it read, round by round. */
-function ask(dir, options, limit = 6) {
+function ask(dir, options, limit = 10) {
   const started = process.hrtime.bigint();
   const out = execFileSync(CLI, ['archive', 'search', dir, '--json', '--limit', String(limit), ...options], { maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -108,7 +128,7 @@ function build(n) {
   return { n, dir, meta, built };
 }
 
-export function runArchive() {
+export async function runArchive() {
   fs.mkdirSync(OUT, { recursive: true });
   const results = [];
   for (const n of SIZES) {
@@ -117,13 +137,34 @@ export function runArchive() {
     const open = ask(dir, []);
     const opened = new Set(open.rounds.flat());
     const rows = [['opening the archive', [], open, cost(dir, open.rounds), null]];
-    for (const [name, options] of questions(meta.queries)) {
+    const asks = questions(meta.queries);
+    for (const { name, options } of asks) {
       const r = ask(dir, options);
       rows.push([name, options, r, cost(dir, r.rounds), cost(dir, r.rounds, opened)]);
     }
-    results.push({ n, claims: meta.claims, built, rows });
+    let browser = null;
+    let pf = null;
+    if (BROWSER) {
+      if (PAGEFIND_SIZES.includes(n)) pf = await pagefindFor(n, path.join(OUT, `newsroom-${n}`));
+      browser = await browserRows(dir, pf ? path.join(OUT, `pagefind-${n}`) : null, asks);
+    }
+    results.push({ n, claims: meta.claims, built, rows, browser, pf });
   }
   return results;
+}
+
+/** Pagefind's index of the newsroom (kept between runs, as the archive is). */
+async function pagefindFor(n, src) {
+  const out = path.join(OUT, `pagefind-${n}`);
+  const report = path.join(OUT, `pagefind-${n}.json`);
+  if (REBUILD || !fs.existsSync(report) || !fs.existsSync(out)) {
+    const timeFile = path.join(OUT, `pf-time-${n}.txt`);
+    execFileSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, path.join(here, 'pagefind.mjs'), src, out], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = JSON.parse(fs.readFileSync(path.join(out, '..', `pagefind-${n}.build.json`), 'utf8'));
+    r.peakMb = Number(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()) / 1024;
+    fs.writeFileSync(report, JSON.stringify(r));
+  }
+  return JSON.parse(fs.readFileSync(report, 'utf8'));
 }
 
 const kb = (b) => (b / 1024).toFixed(1);
@@ -135,18 +176,19 @@ export function archiveTables(results) {
     lines.push(`| ${r.claims.toLocaleString('en')} | ${r.built.seconds.toFixed(1)} | ${r.built.peakMb.toFixed(0)} | ${r.built.files.toLocaleString('en')} | ${(r.built.bytes / 1048576).toFixed(0)} |`);
   }
   for (const r of results) {
-    lines.push('', `**${r.claims.toLocaleString('en')} claims** (results: the first 6, the view's first window of cards)`, '');
+    lines.push('', `**${r.claims.toLocaleString('en')} claims** (results: the first 10, the view's first page of cards)`, '');
     lines.push('| question | results | cold KB gzip | requests | rounds | warm KB gzip | requests |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [name, , a, cold, warm] of r.rows) {
       const total = `${a.exact ? '' : '≈'}${a.total.toLocaleString('en')}`;
       lines.push(`| ${name} | ${total} | ${kb(cold.bytes)} | ${cold.requests} | ${cold.rounds} | ${warm ? kb(warm.bytes) : '—'} | ${warm ? warm.requests : '—'} |`);
     }
+    if (r.browser) lines.push('', browserTable(r.claims, r.browser, r.pf));
   }
   return lines.join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const results = runArchive();
+  const results = await runArchive();
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 1));
   console.log(archiveTables(results));
 }

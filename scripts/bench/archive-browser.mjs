@@ -1,0 +1,159 @@
+// The archive benchmark's Chromium half (issue #22): each question asked of
+// the archive view (the release build's standalone page, `?archive=`) and of
+// Pagefind (its own `pagefind.js` over an index of the same claims), through
+// a local static server that gzips and lets the browser cache, as a CDN would.
+//
+// For each question:
+// - cold: a fresh browser context goes to the question's URL. Bytes are the
+//   encoded bodies of the archive's (or Pagefind's index) files; the time is
+//   from the first request for them (the view has started: the manifest, or
+//   Pagefind's entry file) to the first cards on screen (ours: the view's
+//   cards; Pagefind: its first 10 results' data loaded).
+// - warm: the archive already open (its first page shown), the question is
+//   asked as a reader does — the view's state changes (popstate from a new
+//   URL, as back/forward does; Pagefind: a second `search`) — and bytes and
+//   time count from then.
+// The widget's own code (JS, wasm, CSS) and Pagefind's (pagefind.js, its
+// worker and wasm) are counted apart, as "code".
+import path from 'node:path';
+import fs from 'node:fs';
+import { startServer, launch } from '../../tests/e2e/support.mjs';
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pagefind</title></head><body>
+<script type="module">
+  window.pf = await import('/pf/pagefind.js');
+  await window.pf.options({ excerptLength: 20 });
+  window.ask = async (term, opts) => {
+    const t0 = performance.now();
+    const r = await window.pf.search(term, { sort: term ? undefined : { date: 'desc' }, ...opts });
+    const data = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+    return { ms: performance.now() - t0, results: r.results.length, facets: Object.keys(r.filters || {}).length, first: data.length };
+  };
+  window.ready = true;
+</script></body></html>`;
+
+/** Sums the encoded bodies of the responses whose URL `match`es, split into data and code. */
+function meter(page, match, code) {
+  const m = { data: 0, code: 0, requests: 0 };
+  page.on('requestfinished', async (req) => {
+    const url = req.url();
+    if (!match(url)) return;
+    const sizes = await req.sizes().catch(() => null);
+    const bytes = sizes ? sizes.responseBodySize : 0;
+    if (code(url)) m.code += bytes;
+    else { m.data += bytes; m.requests++; }
+  });
+  return m;
+}
+
+/** Waits until the archive view is not busy and has cards (or an empty state); the page's time then. */
+async function viewAnswered(page, since = null) {
+  return page.evaluate((since) => new Promise((resolve) => {
+    const check = () => {
+      const root = document.querySelector('claim-cards')?.shadowRoot;
+      const view = root?.querySelector('.cc-archive');
+      const count = root?.querySelector('.cc-count-line')?.textContent;
+      const done = view && view.getAttribute('aria-busy') === 'false'
+        && (root.querySelector('.cc-list > .cc-card') || root.querySelector('.cc-empty'))
+        && (since === null || count !== since);
+      if (done) resolve({ at: performance.now(), count, cards: root.querySelectorAll('.cc-list > .cc-card').length });
+      else requestAnimationFrame(check);
+    };
+    check();
+  }), since);
+}
+
+const search = (params) => new URLSearchParams({ archive: '/ar/', ...params }).toString();
+const settleNetwork = (page) => page.waitForLoadState('networkidle').catch(() => {});
+
+/**
+ * Asks every question of the archive in `dir` and of the Pagefind index in
+ * `pfDir` (null: none) in Chromium; returns a row per question.
+ */
+export async function browserRows(dir, pfDir, questions) {
+  const mounts = { '/ar/': dir };
+  if (pfDir) mounts['/pf/'] = pfDir;
+  const server = await startServer({ gzip: true, mounts, routes: { '/pf.html': (req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(PAGE); } } });
+  const chrome = await launch();
+  const ours = (url) => url.includes('/ar/') || /claim-cards.*\.(js|wasm|css)$/.test(url);
+  const oursCode = (url) => !url.includes('/ar/');
+  const theirs = (url) => url.includes('/pf/');
+  const theirsCode = (url) => /pagefind[^/]*\.js$|\.pagefind$|wasm/.test(url);
+  const rows = [];
+  try {
+    for (const { name, params, pf } of questions) {
+      const row = { name };
+      // Ours, cold.
+      {
+        const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        const m = meter(page, ours, oursCode);
+        await page.goto(`${server.url}/?${search(params)}`);
+        const answered = await viewAnswered(page);
+        const start = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/ar/archive.json'))?.startTime ?? 0);
+        await settleNetwork(page);
+        row.cold = { ...m, ms: answered.at - start, count: answered.count };
+        await context.close();
+      }
+      // Ours, warm: the archive open, then the question.
+      {
+        const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${server.url}/?${search({})}`);
+        const opened = await viewAnswered(page);
+        await settleNetwork(page);
+        const m = meter(page, ours, oursCode);
+        const t0 = await page.evaluate((query) => {
+          const t = performance.now();
+          history.pushState(null, '', `?${query}`);
+          dispatchEvent(new PopStateEvent('popstate'));
+          return t;
+        }, search(params));
+        const answered = await viewAnswered(page, opened.count);
+        await settleNetwork(page);
+        row.warm = { ...m, ms: answered.at - t0 };
+        await context.close();
+      }
+      if (pfDir) {
+        for (const kind of ['cold', 'warm']) {
+          const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
+          const page = await context.newPage();
+          await page.goto(`${server.url}/pf.html`);
+          await page.waitForFunction(() => window.ready);
+          if (kind === 'warm') {
+            // Open: the newest results, as the archive view opens.
+            await page.evaluate(() => window.ask(null, {}));
+            await settleNetwork(page);
+          }
+          const m = meter(page, theirs, theirsCode);
+          const r = await page.evaluate(([term, opts]) => window.ask(term, opts), pf);
+          await settleNetwork(page);
+          row[`pf_${kind}`] = { ...m, ms: r.ms, results: r.results, facets: r.facets };
+          await context.close();
+        }
+      }
+      rows.push(row);
+    }
+  } finally {
+    await chrome.close();
+    await server.close();
+  }
+  return rows;
+}
+
+/** A Markdown table of the rows. */
+export function browserTable(claims, rows, pf) {
+  const kb = (b) => (b / 1024).toFixed(1);
+  const lines = [`**${claims.toLocaleString('en')} claims, in Chromium** (gzip; KB of data, code apart; ms from the first request to the first cards)`, ''];
+  if (pf) lines.push(`Pagefind 1.6.0: ${pf.records.toLocaleString('en')} records indexed in ${pf.seconds.toFixed(0)} s, ${pf.files.toLocaleString('en')} files, ${(pf.bytes / 1048576).toFixed(0)} MB.`, '');
+  lines.push('| question | ours cold KB | req | ms | ours warm KB | ms | Pagefind cold KB | req | ms | Pagefind warm KB | ms | ours ÷ Pagefind (cold) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    const p = r.pf_cold;
+    const w = r.pf_warm;
+    lines.push(`| ${r.name} | ${kb(r.cold.data)} | ${r.cold.requests} | ${r.cold.ms.toFixed(0)} | ${kb(r.warm.data)} | ${r.warm.ms.toFixed(0)} | ${p ? kb(p.data) : '—'} | ${p ? p.requests : '—'} | ${p ? p.ms.toFixed(0) : '—'} | ${w ? kb(w.data) : '—'} | ${w ? w.ms.toFixed(0) : '—'} | ${p && p.data ? (r.cold.data / p.data).toFixed(2) : '—'} |`);
+  }
+  const code = rows[0];
+  if (code) lines.push('', `Code, cold: ours ${kb(code.cold.code)} KB (the archive view's wasm, glue, CSS), Pagefind ${code.pf_cold ? kb(code.pf_cold.code) : '—'} KB (pagefind.js, its wasm).`);
+  return lines.join('\n');
+}
