@@ -35,6 +35,13 @@ pub const TABLE_CHUNK: usize = 256;
 pub const PAGE: usize = 256;
 
 /// Why a file could not be read.
+/// Whether `name` is a plain file name of an archive (letters, digits, `.`,
+/// `-`, `_`): the view fetches the names a manifest gives only beside it, never
+/// another path or origin.
+pub fn plain_name(name: &str) -> bool {
+    !name.is_empty() && !name.starts_with('.') && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadFile {
     pub file: String,
@@ -688,6 +695,20 @@ pub fn separator(before: &str, key: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::plain_name;
+
+    #[test]
+    fn only_plain_names_are_fetched() {
+        for ok in ["k-31192095bf4e.json", "p-82d9a15005fc.jsonl", "archive.json"] {
+            assert!(plain_name(ok), "{ok}");
+        }
+        for bad in
+            ["", "//evil.example/k-1.json", "https://evil.example/x", "../k-1.json", ".hidden", "a/b", "k 1", "k?x"]
+        {
+            assert!(!plain_name(bad), "{bad}");
+        }
+    }
+
     use super::*;
 
     fn entry(day: i32, doc: u32) -> Entry {

@@ -7,7 +7,7 @@
 //! Any other failure keeps what is shown and offers Retry, which fetches only
 //! what is still missing.
 
-use crate::archive::format::read_manifest;
+use crate::archive::format::{plain_name, read_manifest};
 use crate::archive::session::{Choice, Opt, Page, Session};
 use crate::archive::{Facet, MANIFEST};
 use crate::failure::Failure;
@@ -85,6 +85,9 @@ async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<
             |reason: String| Trouble { url: url.to_owned(), failure: Failure::Unreadable, reasons: vec![reason] };
         if need.is_empty() {
             return Err(inconsistent("the archive's files do not agree with its manifest".into()));
+        }
+        if let Some(bad) = need.iter().find(|n| !plain_name(n)) {
+            return Err(inconsistent(format!("the manifest names a file outside the archive: {bad}")));
         }
         let urls: Vec<String> = need.iter().map(|n| crate::web::resolve(n, url).unwrap_or_else(|| n.clone())).collect();
         let results = crate::web::fetch_all(&urls).await;

@@ -122,6 +122,8 @@ async function settle(page, ok = () => true) {
     return (view && view.getAttribute('aria-busy') === 'false') || root?.querySelector('.cc-error');
   }, null, { timeout: 30000 });
   for (let i = 0; i < 300; i++) {
+    // The state just seen is the one to wait past (seen again, it might
+    // already be the last one, and nothing would change after it).
     const s = await seen(page);
     if (!s.busy && ok(s)) return s;
     await page.waitForFunction((prev) => {
@@ -131,7 +133,7 @@ async function settle(page, ok = () => true) {
         || root.querySelectorAll('.cc-list > .cc-card').length !== prev.cards.length
         || !!root.querySelector('.cc-error') !== !!prev.error
         || location.search !== prev.url;
-    }, await seen(page), { timeout: 30000 });
+    }, s, { timeout: 30000 });
   }
   throw new Error('the view did not settle as expected');
 }

@@ -228,9 +228,17 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
                         });
                     })
                 };
+                // The card's language, where it is not the interface's (screen readers' voice).
+                let look = match card.data.bundle.article.language.as_deref() {
+                    Some(tag) if crate::i18n::primary_subtag(tag) != lang.tag() => Rc::new(Presentation {
+                        content_lang: Some((AttrValue::from(tag.to_owned()), crate::i18n::text_dir(tag))),
+                        ..(*look).clone()
+                    }),
+                    _ => look.clone(),
+                };
                 html! {
                     <Card key={card.doc} data={card.data.clone()} claim={card.claim} words={Rc::new(page.words.clone())} strings={s}
-                        {on_copy} copied={(*copied == Some(i)).then_some(s.link_copied)} look={look.clone()}
+                        {on_copy} copied={(*copied == Some(i)).then_some(s.link_copied)} {look}
                         foot={article_line(&card.data.bundle, &claim.id, card.day, s, a.in_article)} dom_id={AttrValue::from(format!("cc-doc-{}", card.doc))} />
                 }
             });
