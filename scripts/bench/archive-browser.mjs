@@ -8,7 +8,7 @@
 //   encoded bodies of the archive's (or Pagefind's index) files; the time is
 //   from the first request for them (the view has started: the manifest, or
 //   Pagefind's entry file) to the first cards on screen (ours: the view's
-//   cards; Pagefind: its first 10 results' data loaded).
+//   cards; Pagefind: its first 6 results' data loaded).
 // - warm: the archive already open (its first page shown), the question is
 //   asked as a reader does — the view's state changes (popstate from a new
 //   URL, as back/forward does; Pagefind: a second `search`) — and bytes and
@@ -26,7 +26,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
   window.ask = async (term, opts) => {
     const t0 = performance.now();
     const r = await window.pf.search(term, { sort: term ? undefined : { date: 'desc' }, ...opts });
-    const data = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+    const data = await Promise.all(r.results.slice(0, 6).map((x) => x.data()));
     return { ms: performance.now() - t0, results: r.results.length, facets: Object.keys(r.filters || {}).length, first: data.length };
   };
   window.ready = true;

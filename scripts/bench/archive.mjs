@@ -82,7 +82,7 @@ function gzipped(dir, name) {
 }
 
 /** Asks the archive in `dir`; what it read, round by round. */
-function ask(dir, options, limit = 10) {
+function ask(dir, options, limit = 6) {
   const started = process.hrtime.bigint();
   const out = execFileSync(CLI, ['archive', 'search', dir, '--json', '--limit', String(limit), ...options], { maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -176,7 +176,7 @@ export function archiveTables(results) {
     lines.push(`| ${r.claims.toLocaleString('en')} | ${r.built.seconds.toFixed(1)} | ${r.built.peakMb.toFixed(0)} | ${r.built.files.toLocaleString('en')} | ${(r.built.bytes / 1048576).toFixed(0)} |`);
   }
   for (const r of results) {
-    lines.push('', `**${r.claims.toLocaleString('en')} claims** (results: the first 10, the view's first page of cards)`, '');
+    lines.push('', `**${r.claims.toLocaleString('en')} claims** (results: the first 6, the view's first page of cards)`, '');
     lines.push('| question | results | cold KB gzip | requests | rounds | warm KB gzip | requests |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [name, , a, cold, warm] of r.rows) {
       const total = `${a.exact ? '' : '≈'}${a.total.toLocaleString('en')}`;

@@ -664,19 +664,33 @@ pub fn lookup(m: &Manifest, files: &Files, facet: Facet, id: &str) -> Result<Opt
         }
         return need.into_result(|| None);
     }
-    let Some(word) = id.split('-').find(|w| !w.is_empty()) else { return Ok(None) };
+    // Every word of the identity must be in the name: the values each word
+    // names, intersected (the names files of all the words in one round), so
+    // that only the few values left have their labels read — not every
+    // speaker whose first name is "Đức".
+    let mut words: Vec<&str> = id.split('-').filter(|w| !w.is_empty()).collect();
+    words.sort_unstable();
+    words.dedup();
+    if words.is_empty() {
+        return Ok(None);
+    }
     let mut need = Need::default();
-    let mut candidates = Vec::new();
-    if let Some(f) = t.names.file_for(word) {
+    let mut sets: Vec<Vec<u32>> = Vec::new();
+    for word in &words {
+        let Some(f) = t.names.file_for(word) else { return Ok(None) };
         if let Some(names) = files.names(&t.names.files[f], &mut need) {
-            if let Ok(i) = names.words.binary_search_by(|(x, _)| x.as_str().cmp(word)) {
-                candidates = names.words[i].1.clone();
+            match names.words.binary_search_by(|(x, _)| x.as_str().cmp(word)) {
+                Ok(i) => sets.push(names.words[i].1.clone()),
+                Err(_) => return Ok(None),
             }
         }
     }
     if !need.0.is_empty() {
         return Err(need.0);
     }
+    sets.sort_by_key(Vec::len);
+    let Some((first, rest)) = sets.split_first() else { return Ok(None) };
+    let candidates: Vec<u32> = first.iter().copied().filter(|v| rest.iter().all(|s| s.contains(v))).collect();
     Ok(labels(m, files, facet, &candidates)?.into_iter().find(|l| identity(&l.label) == id).map(|l| l.value))
 }
 

@@ -15,11 +15,14 @@ use crate::date::IsoDate;
 use crate::view::{attribute_value, list_values};
 use rustc_hash::FxHashMap;
 
-/// Cards per page: the first page, and each one more as the reader scrolls.
-/// Few, because results newest first come from many articles, and each
-/// card's article is a pack of its own to fetch (≈ 10 KB gzip): 10 fill a
-/// desktop screen twice and a phone's four times.
-pub const PAGE: usize = 10;
+/// Cards per page: the first page, and each one more as the reader scrolls
+/// (the next page is asked for while the end of the list is still 1,000 px
+/// away). As many as the widget renders first after an interaction (its
+/// `WINDOW`): results newest first come from many articles, and each card's
+/// article is in a pack of its own to fetch (≈ 10 KB gzip at 96 claims a
+/// pack), so the first page's cards are most of a question's bytes
+/// (BENCHMARKS.md, issue #22).
+pub const PAGE: usize = 6;
 /// Options shown per facet (its chosen values besides); a speaker not among
 /// them is found by the type-ahead.
 pub const OPTIONS: usize = 8;
