@@ -5,8 +5,10 @@
 //     <a href="bundle.json">The claims in this article</a>  <!-- fallback, shown until the widget runs -->
 //   </claim-cards>
 //
-// Attributes: src, bundle-origins ("self" and origins: the only ones src may
-// come from; absent, any), lang, theme (light | dark | auto), heading-level (1-6),
+// Attributes: src, archive (instead of src: an archive's folder, from
+// `claim-cards archive build`, shown with search, facets and a date range over
+// every claim — its own wasm), bundle-origins ("self" and origins: the only
+// ones src or archive may come from; absent, any), lang, theme (light | dark | auto), heading-level (1-6),
 // share-url (the page "Copy link" links to), sort, speaker, source, topic, kind,
 // verdict (comma-separated ids), q, group (speaker), sync-url, loading (eager).
 // Changing src or bundle-origins loads the widget afresh; lang, theme,
