@@ -130,30 +130,24 @@ fn push_strings<'s>(out: &mut String, items: impl IntoIterator<Item = &'s str>) 
 /// Entries, newest first, as written in a shard or a list file.
 pub type List = Vec<Entry>;
 
+/// The first of `values`, then each one's step from the one before, times `sign`.
+fn steps(values: impl Iterator<Item = i64>, sign: i64) -> impl Iterator<Item = i64> {
+    let mut last = None;
+    values.map(move |v| {
+        let out = last.map_or(v, |l| sign * (v - l));
+        last = Some(v);
+        out
+    })
+}
+
 /// The JSON of a list of entries (already in order).
 pub fn write_list(out: &mut String, entries: &[Entry]) {
-    let mut day = 0i64;
-    let mut doc = 0i64;
+    // Days fall (newest first) and docs mostly rise: each as its first value,
+    // then its steps in its own direction, so that the numbers written are small.
     out.push_str("{\"d\":");
-    push_ints(
-        out,
-        entries.iter().enumerate().map(|(i, e)| {
-            let d = i64::from(e.day);
-            let v = if i == 0 { d } else { day - d };
-            day = d;
-            v
-        }),
-    );
+    push_ints(out, steps(entries.iter().map(|e| i64::from(e.day)), -1));
     out.push_str(",\"i\":");
-    push_ints(
-        out,
-        entries.iter().enumerate().map(|(i, e)| {
-            let d = i64::from(e.doc);
-            let v = if i == 0 { d } else { d - doc };
-            doc = d;
-            v
-        }),
-    );
+    push_ints(out, steps(entries.iter().map(|e| i64::from(e.doc)), 1));
     out.push_str(",\"s\":");
     push_ints(out, entries.iter().map(|e| i64::from(e.speaker)));
     out.push_str(",\"k\":");

@@ -185,17 +185,24 @@ impl Files {
 
 /// Files still to fetch.
 #[derive(Debug, Default)]
-struct Need(Vec<String>);
+pub(super) struct Need(pub(super) Vec<String>);
 
 impl Need {
-    fn add<T>(&mut self, name: &str) -> Option<T> {
+    pub(super) fn add<T>(&mut self, name: &str) -> Option<T> {
         if !self.0.iter().any(|n| n == name) {
             self.0.push(name.to_owned());
         }
         None
     }
 
-    fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, Vec<String>> {
+    /// Adds each of `names` not asked for yet.
+    pub(super) fn extend(&mut self, names: Vec<String>) {
+        for n in names {
+            self.add::<()>(&n);
+        }
+    }
+
+    pub(super) fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, Vec<String>> {
         if self.0.is_empty() {
             Ok(value())
         } else {

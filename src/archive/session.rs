@@ -8,7 +8,7 @@
 //! labels), so a cold question costs four rounds and a warm one none.
 
 use super::format::Manifest;
-use super::query::{self, Count, FacetCounts, Files, Label, Query};
+use super::query::{self, Count, FacetCounts, Files, Label, Need, Query};
 use super::{identity, Facet, UNDATED};
 use crate::dataset::{LoadState, Shared};
 use crate::date::IsoDate;
@@ -216,23 +216,6 @@ pub struct Session {
     url: String,
 }
 
-/// Adds `more` to `need`, once each.
-fn merge(need: &mut Vec<String>, more: Vec<String>) {
-    for n in more {
-        if !need.contains(&n) {
-            need.push(n);
-        }
-    }
-}
-
-fn done<T>(need: Vec<String>, value: impl FnOnce() -> T) -> Result<T, Vec<String>> {
-    if need.is_empty() {
-        Ok(value())
-    } else {
-        Err(need)
-    }
-}
-
 /// A value number no archive has: a chosen value the archive lacks matches nothing.
 pub const NO_VALUE: u32 = u32::MAX;
 
@@ -255,7 +238,7 @@ impl Session {
     /// The question a choice asks, once its values are known (`Err`: the
     /// files their lookups need).
     pub fn query(&mut self, c: &Choice) -> Result<Query, Vec<String>> {
-        let mut need = Vec::new();
+        let mut need = Need::default();
         for (f, ids) in &c.chosen {
             for id in ids {
                 let key = (*f, id.clone());
@@ -266,7 +249,7 @@ impl Session {
                     Ok(v) => {
                         self.values.insert(key, v);
                     }
-                    Err(n) => merge(&mut need, n),
+                    Err(n) => need.extend(n),
                 }
             }
         }
@@ -279,7 +262,7 @@ impl Session {
             })
             .collect();
         let q = Query { words: Query::words_of(&c.query), filters, from: c.from, to: c.to, relevance: c.relevance };
-        done(need, || q)
+        need.into_result(|| q)
     }
 
     /// The first `shown` cards of a choice, its total and its facets.
@@ -288,7 +271,7 @@ impl Session {
         let m = &self.manifest;
         let a = query::search(m, &self.files, &q, shown)?;
         // Every card of the page in one round.
-        let mut need = Vec::new();
+        let mut need = Need::default();
         for hit in &a.hits {
             if self.cards.contains_key(&hit.doc) {
                 continue;
@@ -301,11 +284,11 @@ impl Session {
                     });
                     self.cards.insert(hit.doc, card);
                 }
-                Err(n) => merge(&mut need, n),
+                Err(n) => need.extend(n),
             }
         }
-        if !need.is_empty() {
-            return Err(need);
+        if !need.0.is_empty() {
+            return Err(need.0);
         }
         // Every facet's labels in one round.
         let mut facets = Vec::new();
@@ -328,7 +311,7 @@ impl Session {
                 (Ok(a), Ok(b)) => (a, b),
                 (a, b) => {
                     for e in [a.err(), b.err()].into_iter().flatten() {
-                        merge(&mut need, e);
+                        need.extend(e);
                     }
                     continue;
                 }
@@ -361,8 +344,8 @@ impl Session {
             let values = m.table(*f).map_or(0, |t| t.values);
             facets.push(FacetView { facet: *f, exact, options, values });
         }
-        if !need.is_empty() {
-            return Err(need);
+        if !need.0.is_empty() {
+            return Err(need.0);
         }
         let cards = a
             .hits

@@ -207,16 +207,11 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
                 let typed = typed.clone();
                 Callback::from(move |t: String| typed.set(t))
             };
+            let words = Rc::new(page.words.clone());
             let cards = page.cards.iter().enumerate().map(|(i, card)| {
                 let claim = &card.data.bundle.claims[card.claim];
-                let link = card
-                    .data
-                    .bundle
-                    .article
-                    .url
-                    .as_ref()
-                    .map(|u| format!("{}#claim-{}", u.split('#').next().unwrap_or(u), claim.id))
-                    .unwrap_or_else(|| crate::web::claim_link(None, &claim.id));
+                // The claim on its article (else on this page).
+                let link = crate::web::claim_link(card.data.bundle.article.url.as_deref(), &claim.id);
                 let on_copy = {
                     let copied = copied.clone();
                     Callback::from(move |_: String| {
@@ -237,7 +232,7 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
                     _ => look.clone(),
                 };
                 html! {
-                    <Card key={card.doc} data={card.data.clone()} claim={card.claim} words={Rc::new(page.words.clone())} strings={s}
+                    <Card key={card.doc} data={card.data.clone()} claim={card.claim} words={words.clone()} strings={s}
                         {on_copy} copied={(*copied == Some(i)).then_some(s.link_copied)} {look}
                         foot={article_line(&card.data.bundle, &claim.id, card.day, s, a.in_article)} dom_id={AttrValue::from(format!("cc-doc-{}", card.doc))} />
                 }
@@ -358,7 +353,7 @@ fn article_line(bundle: &crate::model::Bundle, claim_id: &str, day: i32, s: &Str
     html! {
         <p class="cc-article">{ word }{ " " }
             if let Some(url) = &a.url {
-                <a href={format!("{}#claim-{claim_id}", url.split('#').next().unwrap_or(url))} dir="auto">{ name }</a>
+                <a href={crate::web::claim_link(Some(url), claim_id)} dir="auto">{ name }</a>
             } else {
                 <span dir="auto">{ name }</span>
             }
