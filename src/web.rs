@@ -52,16 +52,33 @@ pub async fn fetch_text(url: &str) -> Result<String, (Failure, String)> {
     read_text(&window, request).await
 }
 
-/// Fetches every one of `urls` at once (the requests start together) and
-/// reads each as [`fetch_text`] does, in order.
-pub async fn fetch_all(urls: &[String]) -> Vec<Result<String, (Failure, String)>> {
+/// Fetches every one of `requests` at once (the requests start together) and
+/// reads each as [`fetch_text`] does, in order. A request with a span (bytes
+/// `start..end`) asks for those bytes only (a `Range` header: one range is a
+/// CORS-safelisted header, so no preflight); a server that ignores it and
+/// sends the whole file is answered by cutting the span out of it.
+pub async fn fetch_all(requests: &[(String, Option<(u64, u64)>)]) -> Vec<Result<String, (Failure, String)>> {
     let Some(window) = window() else {
-        return urls.iter().map(|_| Err((Failure::Unreachable, "no window".to_owned()))).collect();
+        return requests.iter().map(|_| Err((Failure::Unreachable, "no window".to_owned()))).collect();
     };
-    let requests: Vec<js_sys::Promise> = urls.iter().map(|u| window.fetch_with_str(u)).collect();
-    let mut out = Vec::with_capacity(urls.len());
-    for request in requests {
-        out.push(read_text(&window, request).await);
+    let started: Vec<js_sys::Promise> = requests
+        .iter()
+        .map(|(url, span)| match span {
+            None => window.fetch_with_str(url),
+            Some((start, end)) => {
+                let headers = js_sys::Array::of1(&js_sys::Array::of2(
+                    &"range".into(),
+                    &format!("bytes={start}-{}", end.saturating_sub(1)).into(),
+                ));
+                let init = web_sys::RequestInit::new();
+                init.set_headers(&headers);
+                window.fetch_with_str_and_init(url, &init)
+            }
+        })
+        .collect();
+    let mut out = Vec::with_capacity(requests.len());
+    for (request, (_, span)) in started.into_iter().zip(requests) {
+        out.push(read_span(&window, request, *span).await);
     }
     out
 }
@@ -85,6 +102,14 @@ pub fn resolve(name: &str, base: &str) -> Option<String> {
 }
 
 async fn read_text(window: &web_sys::Window, request: js_sys::Promise) -> Result<String, (Failure, String)> {
+    read_span(window, request, None).await
+}
+
+async fn read_span(
+    window: &web_sys::Window,
+    request: js_sys::Promise,
+    span: Option<(u64, u64)>,
+) -> Result<String, (Failure, String)> {
     use wasm_bindgen_futures::JsFuture;
     let response: web_sys::Response = match JsFuture::from(request).await {
         Ok(response) => response.unchecked_into(),
@@ -128,6 +153,11 @@ async fn read_text(window: &web_sys::Window, request: js_sys::Promise) -> Result
         at = end;
     }
     drop(chunks);
+    if let (Some((start, end)), 200) = (span, response.status()) {
+        // The whole file, not the range asked for (206).
+        let (start, end) = (start as usize, (end as usize).min(bytes.len()));
+        bytes = bytes.get(start..end).map(<[u8]>::to_vec).unwrap_or_default();
+    }
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 

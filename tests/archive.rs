@@ -3,7 +3,7 @@
 #![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use claim_cards::archive::build::{self, Options, Report};
-use claim_cards::archive::format::{self, Manifest};
+use claim_cards::archive::format::{self, read_local, Manifest};
 use claim_cards::archive::query::{self, Answer, FacetCounts, Files, Limits, Query};
 use claim_cards::archive::session::{self, Choice, Page, Session};
 use claim_cards::archive::{identity, words, Facet, MANIFEST, UNDATED};
@@ -228,8 +228,9 @@ struct Ask {
     relevance: bool,
 }
 
-fn word_matches(t: &Truth, w: &str) -> bool {
-    t.words.contains(w) || (w.chars().count() >= query::PREFIX_MIN && t.words.iter().any(|x| x.starts_with(w)))
+/// Whether the claim has `w`, or (the query's `last` word) a word it begins.
+fn word_matches(t: &Truth, w: &str, last: bool) -> bool {
+    t.words.contains(w) || (last && w.chars().count() >= query::PREFIX_MIN && t.words.iter().any(|x| x.starts_with(w)))
 }
 
 fn passes(t: &Truth, ask: &Ask, skip: Option<Facet>) -> bool {
@@ -237,7 +238,7 @@ fn passes(t: &Truth, ask: &Ask, skip: Option<Facet>) -> bool {
     if dated && (t.day == UNDATED || ask.from.is_some_and(|f| t.day < f) || ask.to.is_some_and(|x| t.day > x)) {
         return false;
     }
-    ask.words.iter().all(|w| word_matches(t, w))
+    ask.words.iter().enumerate().all(|(i, w)| word_matches(t, w, i + 1 == ask.words.len()))
         && ask.filters.iter().all(|(f, values)| {
             Some(*f) == skip || values.is_empty() || t.values.iter().any(|(g, v)| g == f && values.contains(v))
         })
@@ -258,7 +259,7 @@ fn answer<T>(dir: &Path, files: &mut Files, f: impl Fn(&Files) -> Result<T, Vec<
                 assert!(!need.is_empty(), "asked for no file but did not answer");
                 for name in need {
                     assert!(!files.has(&name), "asked again for {name}");
-                    files.add(&name, std::fs::read_to_string(dir.join(&name)).unwrap()).unwrap();
+                    files.add(&name, read_local(dir, &name).unwrap()).unwrap();
                 }
             }
         }
@@ -301,11 +302,10 @@ fn ask_archive(dir: &Path, ask: &Ask, limit: usize, lim: Limits) -> Option<Asked
         .hits
         .iter()
         .map(|h| {
-            let (line, i) =
-                answer(dir, &mut files, |fs| query::card(&m, fs, h.doc).map(|c| c.map(|(t, i)| (t.to_owned(), i))))
-                    .unwrap();
-            let b = load(&line).bundle.unwrap();
-            (b.article.url.clone().unwrap(), b.claims[i].id.clone())
+            let card = answer(dir, &mut files, |fs| query::card(&m, fs, h.doc).map(|c| c.map(str::to_owned))).unwrap();
+            let b = load(&card).bundle.unwrap();
+            assert_eq!(b.claims.len(), 1, "a card is one claim");
+            (b.article.url.clone().unwrap(), b.claims[0].id.clone())
         })
         .collect();
     let facets = a
@@ -443,7 +443,7 @@ fn page_of(dir: &Path, s: &mut Session, c: &Choice, shown: usize) -> Page {
                 assert!(!need.is_empty(), "asked for no file but did not answer");
                 for name in need {
                     assert!(!s.files.has(&name), "asked again for {name}");
-                    s.add(&name, std::fs::read_to_string(dir.join(&name)).unwrap()).unwrap();
+                    s.add(&name, read_local(dir, &name).unwrap()).unwrap();
                 }
             }
         }
@@ -616,7 +616,7 @@ fn the_type_ahead_finds_speakers_by_what_was_typed() {
                 Ok(found) => return found,
                 Err(need) => {
                     for name in need {
-                        s.add(&name, std::fs::read_to_string(out.join(&name)).unwrap()).unwrap();
+                        s.add(&name, read_local(&out, &name).unwrap()).unwrap();
                     }
                 }
             }

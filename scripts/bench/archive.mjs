@@ -74,8 +74,17 @@ export function questions(q) {
   ];
 }
 
+/** A request's file and byte span (`NAME@START-END`: a range request, format::split_request). */
+function span(name) {
+  const m = /^(.*)@(\d+)-(\d+)$/.exec(name);
+  return m ? { file: m[1], bytes: Number(m[3]) - Number(m[2]) } : null;
+}
+
 const gzipSizes = new Map();
+/** What a CDN sends for a request: a whole file gzipped, a range as it is. */
 function gzipped(dir, name) {
+  const s = span(name);
+  if (s) return s.bytes;
   const file = path.join(dir, name);
   if (!gzipSizes.has(file)) gzipSizes.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 6 }).length);
   return gzipSizes.get(file);
@@ -97,7 +106,7 @@ function cost(dir, rounds, cached = new Set()) {
     requests: unique.length,
     rounds: rounds.filter((round) => round.some((f) => !cached.has(f))).length,
     bytes: unique.reduce((sum, f) => sum + gzipped(dir, f), 0),
-    raw: unique.reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0),
+    raw: unique.reduce((sum, f) => sum + (span(f)?.bytes ?? fs.statSync(path.join(dir, f)).size), 0),
   };
 }
 

@@ -17,7 +17,7 @@
 
 use super::format::{self, KeyEntry, Manifest, Names, Part, Postings, Shard, Sharded, Table};
 use super::{day_of, identity, value_key, words, Entry, Facet, ALL_KEY, MANIFEST, STATE};
-use crate::convert::write::bundle_json;
+use crate::convert::write::bundle_json_compact;
 use crate::load::{host_of, load};
 use crate::model::Bundle;
 use crate::problem::{Problem, Severity};
@@ -28,8 +28,11 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Claims per pack, unless `--pack-size` says otherwise.
-pub const PACK_SIZE: u32 = 96;
+/// Claims per pack, unless `--pack-size` says otherwise. Readers fetch a
+/// card by range, so a pack's size costs them nothing; 4,096 cards of ≈ 600
+/// bytes are ≈ 2.5 MB a file, well under object stores' and CDNs' limits
+/// (Cloudflare Pages: 25 MB), and 245 files for 10⁶ claims.
+pub const PACK_SIZE: u32 = 4096;
 /// A shard is cut after a key whose hash is 0 modulo this, once it holds
 /// [`SHARD_BYTES`]`.0` bytes; always at `.1`.
 const SHARD_CUT: u64 = 32;
@@ -292,50 +295,84 @@ impl Writer {
     }
 }
 
-/// Packs, filled in doc order: each gets, per article, the bundle of its
-/// claims in that pack.
+/// Packs, filled in doc order: each holds the cards of `size` consecutive
+/// docs, each card the one-claim bundle [`single`] makes.
 struct Packs {
     size: u32,
     current: u32,
-    lines: Vec<(u32, u32, String)>,
+    cards: Vec<Option<String>>,
     names: Vec<String>,
 }
 
 impl Packs {
     fn flush_until(&mut self, w: &mut Writer, pack: u32) -> io::Result<()> {
         while self.current < pack {
-            let name = if self.lines.is_empty() {
+            let name = if self.cards.iter().all(Option::is_none) {
                 String::new()
             } else {
-                w.put("p", "jsonl", &format::write_pack(&self.lines))?
+                w.put("p", "jsonl", &format::write_pack(self.size, &self.cards))?
             };
             self.names.push(name);
-            self.lines.clear();
+            self.cards.clear();
             self.current += 1;
         }
         Ok(())
     }
 
-    /// A line that is already one pack's part (kept from the archive being updated).
-    fn line(&mut self, w: &mut Writer, first: u32, n: u32, text: String) -> io::Result<()> {
-        self.flush_until(w, first / self.size)?;
-        self.lines.push((first, n, text));
+    /// The card of `doc` (already a one-claim bundle's JSON).
+    fn card(&mut self, w: &mut Writer, doc: u32, text: String) -> io::Result<()> {
+        self.flush_until(w, doc / self.size)?;
+        let j = (doc % self.size) as usize;
+        if self.cards.len() <= j {
+            self.cards.resize(j + 1, None);
+        }
+        self.cards[j] = Some(text);
         Ok(())
     }
 
-    /// A whole article as docs `first…`, cut at pack boundaries.
+    /// A whole article as docs `first…`, a card per claim.
     fn article(&mut self, w: &mut Writer, bundle: &Bundle, first: u32) -> io::Result<()> {
-        let n = bundle.claims.len() as u32;
-        let mut at = 0;
-        while at < n {
-            let doc = first + at;
-            let end = ((doc / self.size + 1) * self.size).min(first + n);
-            let mut part = bundle.clone();
-            part.claims = bundle.claims[at as usize..(end - first) as usize].to_vec();
-            self.line(w, doc, end - doc, bundle_json(&part))?;
-            at = end - first;
+        for i in 0..bundle.claims.len() {
+            self.card(w, first + i as u32, bundle_json_compact(&single(bundle, i)))?;
         }
         Ok(())
+    }
+}
+
+/// Claim `i` of `bundle` as a bundle of its own: the article, the claim, and
+/// only the speaker, sources and topics it names (a card is fetched alone).
+fn single(bundle: &Bundle, i: usize) -> Bundle {
+    let mut claim = bundle.claims[i].clone();
+    let speakers = vec![bundle.speakers[claim.speaker].clone()];
+    claim.speaker = 0;
+    let mut sources = Vec::new();
+    let mut keep = |ix: &mut usize| {
+        let s = &bundle.sources[*ix];
+        *ix = match sources.iter().position(|x: &crate::model::Source| x.id == s.id) {
+            Some(at) => at,
+            None => {
+                sources.push(s.clone());
+                sources.len() - 1
+            }
+        };
+    };
+    claim.sources.iter_mut().for_each(&mut keep);
+    if let Some(reviewer) = claim.review.as_mut().and_then(|r| r.reviewer.as_mut()) {
+        keep(reviewer);
+    }
+    let mut topics = Vec::new();
+    for t in &mut claim.topics {
+        topics.push(bundle.topics[*t].clone());
+        *t = topics.len() - 1;
+    }
+    Bundle {
+        version: bundle.version,
+        article: bundle.article.clone(),
+        speakers,
+        sources,
+        claims: vec![claim],
+        topics,
+        verdicts: bundle.verdicts.clone(),
     }
 }
 
@@ -488,7 +525,7 @@ pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
     articles.sort_by_key(|k| k.first);
 
     let size = old.as_ref().map_or(opts.pack_size.max(1), |m| m.pack_size);
-    let mut packs = Packs { size, current: 0, lines: Vec::new(), names: Vec::new() };
+    let mut packs = Packs { size, current: 0, cards: Vec::new(), names: Vec::new() };
     if let Some(m) = &old {
         // Pass 0 (update): the kept articles' claims, from the packs.
         let mut chunk: Vec<String> = Vec::new();
@@ -501,16 +538,16 @@ pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
             }
             let Some(file) = chunk.get((p as usize) % format::TABLE_CHUNK).filter(|f| !f.is_empty()) else { continue };
             let text = std::fs::read_to_string(dir.join(file))?;
-            let pack = format::read_pack(&text).map_err(|e| invalid(format!("{file}: {e}")))?;
-            for (first, n, line) in pack.articles {
-                let i = articles.partition_point(|k| k.first + k.count <= first);
-                if articles.get(i).is_none_or(|k| k.first > first) {
+            let cards = format::read_pack(&text).map_err(|e| invalid(format!("{file}: {e}")))?;
+            for (j, card) in cards {
+                let doc = p * m.pack_size + j;
+                let i = articles.partition_point(|k| k.first + k.count <= doc);
+                if articles.get(i).is_none_or(|k| k.first > doc) {
                     continue; // an article being replaced
                 }
-                let bundle =
-                    load(line).bundle.ok_or_else(|| invalid(format!("{file}: an article line does not load")))?;
-                index.add(&bundle, 0..bundle.claims.len(), first);
-                packs.line(&mut w, first, n, line.to_owned())?;
+                let bundle = load(card).bundle.ok_or_else(|| invalid(format!("{file}: card {j} does not load")))?;
+                index.add(&bundle, 0..bundle.claims.len(), doc);
+                packs.card(&mut w, doc, card.to_owned())?;
             }
         }
         index.articles = articles.len() as u32;
@@ -649,8 +686,18 @@ fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, o
             }
             (Postings::Parts(parts), 80)
         };
+        // `#all` is read by every question opened cold (it drives the view's
+        // opening page and the facets' counts): a shard of its own, not one
+        // of the facet values' long inline lists beside it.
+        let alone = key == ALL_KEY;
+        if alone && !shard.keys.is_empty() {
+            let before = shard.keys[shard.keys.len() - 1].key.clone();
+            flush_shard(w, &mut shard, &mut shards, &last_key)?;
+            last_key = before;
+        }
         shard.keys.push(KeyEntry { key: key.clone(), count, postings });
-        if cutter.cut_after(&key, bytes + key.len()) {
+        if alone || cutter.cut_after(&key, bytes + key.len()) {
+            cutter.size = 0;
             flush_shard(w, &mut shard, &mut shards, &last_key)?;
             last_key = key;
         }

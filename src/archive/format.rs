@@ -11,7 +11,7 @@
 //! | `n-….json` | a names shard: each folded word of a facet's labels → the values it names (type-ahead) |
 //! | `v-….json` | a [`Table`] chunk: [`TABLE_CHUNK`] values of a facet, each its label and count |
 //! | `t-….json` | a pack table chunk: [`TABLE_CHUNK`] pack file names |
-//! | `p-….jsonl` | a [`Pack`]: the cards of `pack_size` consecutive docs, one bundle per article |
+//! | `p-….jsonl` | a pack ([`write_pack`]): the cards of `pack_size` consecutive docs, each a one-claim bundle, read by byte ranges |
 //!
 //! A list is written as columns (each entry's day, doc, speaker, …), days and
 //! docs as differences from the entry before: small numbers, which gzip keeps small.
@@ -25,8 +25,10 @@ use crate::json::{quote, Parser, Value};
 
 /// Entries of a list kept inline in its shard; a longer one gets files.
 pub const INLINE: usize = 1024;
-/// Entries in the first file of a long list: its newest, enough for first pages.
-pub const HEAD: usize = 1024;
+/// Entries in the first file of a long list: its newest, enough for first
+/// pages (a sparse list's entry is ≈ 30 bytes gzip: 256 are ≈ 7 KB; more are
+/// read, part by part, only as the page or a date range needs them).
+pub const HEAD: usize = 256;
 /// Entries in each later file of a long list.
 pub const CHUNK: usize = 4096;
 /// Values per table chunk, and pack names per pack table chunk.
@@ -451,54 +453,131 @@ pub fn read_pack_table(text: &str) -> Read<Vec<String>> {
 }
 
 // ---------------------------------------------------------------- packs
+//
+// A reader fetches a card by two byte ranges of its pack (HTTP `Range`, which
+// every object store and CDN serves): the card's two offsets in the header,
+// then the card itself. So a card costs its own few hundred bytes, not its
+// pack's: with whole packs of 96 claims, 6 cards of a page were ≈ 60 KB gzip,
+// most of a question's bytes, and 10⁶ claims needed 10,417 pack files.
 
-/// A pack: the cards of consecutive docs. Its first line says which docs
-/// each article line holds; each further line is a bundle (the article and
-/// the claims of it in this pack), read by the widget's own loader.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pack<'t> {
-    /// Per article line: its first doc and how many docs (claims, in order).
-    pub articles: Vec<(u32, u32, &'t str)>,
-}
+/// How a pack file begins: its first line is this, [`OFFSET_WIDTH`] hex digits
+/// per card slot and one more (the end of the last), then `"}` and a newline.
+const PACK_HEAD: &str = "{\"claim_cards_pack\":2,\"o\":\"";
+/// Hex digits of each offset in a pack's header.
+pub const OFFSET_WIDTH: usize = 8;
 
-impl<'t> Pack<'t> {
-    /// The bundle text holding `doc`, and the claim's position in it.
-    pub fn find(&self, doc: u32) -> Option<(&'t str, usize)> {
-        self.articles
-            .iter()
-            .find(|(first, n, _)| doc >= *first && doc - first < *n)
-            .map(|(first, _, text)| (*text, (doc - first) as usize))
-    }
-}
-
-pub fn write_pack(articles: &[(u32, u32, String)]) -> String {
-    let mut out = String::from("{\"claim_cards_pack\":1,\"a\":[");
-    for (i, (first, n, _)) in articles.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+/// A pack: the cards of `size` consecutive docs (`cards[j]` is doc
+/// `first + j`'s, None where there is none), each a one-claim bundle on a
+/// line of its own, after a header line of each card's byte offset.
+pub fn write_pack(size: u32, cards: &[Option<String>]) -> String {
+    let slots = size as usize;
+    let header = PACK_HEAD.len() + OFFSET_WIDTH * (slots + 1) + 3;
+    let mut body = String::new();
+    let mut offsets = Vec::with_capacity(slots + 1);
+    for j in 0..slots {
+        offsets.push(header + body.len());
+        if let Some(Some(card)) = cards.get(j) {
+            // A bundle's JSON has no raw newline inside a string: one line each.
+            body.push_str(&card.replace('\n', ""));
+            body.push('\n');
         }
-        out.push_str(&format!("[{first},{n}]"));
     }
-    out.push_str("]}\n");
-    for (_, _, bundle) in articles {
-        // A bundle's JSON has no raw newline inside a string: one line each.
-        out.push_str(&bundle.replace('\n', ""));
-        out.push('\n');
+    offsets.push(header + body.len());
+    let mut out = String::with_capacity(header + body.len());
+    out.push_str(PACK_HEAD);
+    for o in offsets {
+        out.push_str(&format!("{o:0width$x}", width = OFFSET_WIDTH));
     }
+    out.push_str("\"}\n");
+    out.push_str(&body);
     out
 }
 
-pub fn read_pack(text: &str) -> Read<Pack<'_>> {
-    let mut lines = text.split('\n');
-    let header = parse(lines.next().unwrap_or_default())?;
-    let index = array(&header, "a")?;
-    let mut articles = Vec::with_capacity(index.len());
-    for a in index {
-        let a = a.as_array().filter(|a| a.len() == 2).ok_or("an article is not [first doc, docs]")?;
-        let line = lines.next().filter(|l| !l.is_empty()).ok_or("fewer article lines than the header says")?;
-        articles.push((uint(&a[0])?, uint(&a[1])?, line));
+/// A byte range of a file: what a request for part of a file names, as
+/// `NAME@START-END` (END exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: u64,
+    pub end: u64,
+}
+
+/// The request for `span` of `file`.
+pub fn span_request(file: &str, span: Span) -> String {
+    format!("{file}@{}-{}", span.start, span.end)
+}
+
+/// A request's file and, for part of a file, its span.
+pub fn split_request(request: &str) -> (&str, Option<Span>) {
+    let Some((file, range)) = request.split_once('@') else { return (request, None) };
+    let span = range
+        .split_once('-')
+        .and_then(|(a, b)| Some(Span { start: a.parse().ok()?, end: b.parse().ok()? }))
+        .filter(|s| s.start < s.end);
+    match span {
+        Some(span) => (file, Some(span)),
+        None => (request, None),
     }
-    Ok(Pack { articles })
+}
+
+/// Where in its pack the header holds slot `j`'s offsets (its start, and the next's: its end).
+pub fn pack_offsets(j: u32) -> Span {
+    let start = (PACK_HEAD.len() + OFFSET_WIDTH * j as usize) as u64;
+    Span { start, end: start + 2 * OFFSET_WIDTH as u64 }
+}
+
+/// The card's span from the header's two offsets (`pack_offsets`' text);
+/// None for an empty slot.
+pub fn read_offsets(text: &str) -> Read<Option<Span>> {
+    let hex = |s: Option<&str>| {
+        s.and_then(|s| u64::from_str_radix(s, 16).ok()).ok_or_else(|| format!("not two offsets: {text:?}"))
+    };
+    if text.len() != 2 * OFFSET_WIDTH || !text.is_ascii() {
+        return Err(format!("not two offsets: {text:?}"));
+    }
+    let (a, b) = (hex(text.get(..OFFSET_WIDTH))?, hex(text.get(OFFSET_WIDTH..))?);
+    match a.cmp(&b) {
+        std::cmp::Ordering::Less => Ok(Some(Span { start: a, end: b })),
+        std::cmp::Ordering::Equal => Ok(None),
+        std::cmp::Ordering::Greater => Err(format!("offsets out of order: {text:?}")),
+    }
+}
+
+/// Every card of a whole pack file, with its slot (for `--update`).
+pub fn read_pack(text: &str) -> Read<Vec<(u32, &str)>> {
+    let rest = text.strip_prefix(PACK_HEAD).ok_or("not a claim-cards pack (format 2)")?;
+    let hex_len = rest.find('"').ok_or("the pack's header does not end")?;
+    if hex_len % OFFSET_WIDTH != 0 || hex_len < OFFSET_WIDTH {
+        return Err("the pack's header is not whole offsets".into());
+    }
+    let offset = |i: usize| {
+        rest.get(i * OFFSET_WIDTH..(i + 1) * OFFSET_WIDTH)
+            .and_then(|h| usize::from_str_radix(h, 16).ok())
+            .ok_or_else(|| format!("offset {i} is not a number"))
+    };
+    let slots = hex_len / OFFSET_WIDTH - 1;
+    let mut out = Vec::new();
+    for j in 0..slots {
+        let (a, b) = (offset(j)?, offset(j + 1)?);
+        if a < b {
+            let card = text.get(a..b).ok_or_else(|| format!("card {j} is outside the pack"))?;
+            out.push((j as u32, card.trim_end_matches('\n')));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads `request` (a file, or a span of one) from the archive in `dir`:
+/// what the command line and the tests do where the browser fetches.
+pub fn read_local(dir: &std::path::Path, request: &str) -> std::io::Result<String> {
+    let (file, span) = split_request(request);
+    let bytes = std::fs::read(dir.join(file))?;
+    let bytes = match span {
+        None => &bytes[..],
+        Some(s) => bytes.get(s.start as usize..s.end as usize).ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::UnexpectedEof, format!("{request}: past the end of {file}"))
+        })?,
+    };
+    String::from_utf8(bytes.to_vec()).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 // ---------------------------------------------------------------- manifest
@@ -771,5 +850,26 @@ mod tests {
         assert!(read_manifest("{}").unwrap_err().contains("not a claim-cards archive"));
         assert!(read_list_file("{\"d\":[1,2],\"i\":[1],\"s\":[0,0],\"k\":[0,0]}").is_err());
         assert!(read_pack("{\"claim_cards_pack\":1,\"a\":[[0,2]]}\n").is_err());
+        assert!(read_offsets("0000002a0000001f").is_err());
+        assert!(read_offsets("zz").is_err());
+    }
+
+    #[test]
+    fn packs_are_read_by_spans() {
+        let cards = [Some("{\"a\":1}".to_owned()), None, Some("{\"b\":\"ü\"}".to_owned())];
+        let pack = write_pack(4, &cards);
+        assert_eq!(read_pack(&pack).unwrap(), vec![(0, "{\"a\":1}"), (2, "{\"b\":\"ü\"}")]);
+        let at = |j: u32| {
+            let s = pack_offsets(j);
+            read_offsets(&pack[s.start as usize..s.end as usize]).unwrap()
+        };
+        let card = at(2).unwrap();
+        assert_eq!(pack[card.start as usize..card.end as usize].trim_end(), "{\"b\":\"ü\"}");
+        assert_eq!(at(1), None);
+        assert_eq!(at(3), None);
+        let request = span_request("p-1.jsonl", card);
+        assert_eq!(split_request(&request), ("p-1.jsonl", Some(card)));
+        assert_eq!(split_request("k-1.json"), ("k-1.json", None));
+        assert!(plain_name(split_request(&request).0));
     }
 }

@@ -6,8 +6,9 @@
 //! only on the question and the files, so the browser (over `fetch`) and the
 //! native tests and benchmark (over a folder) run the same code.
 //!
-//! How a query runs: each query word is a group of keys (the word, and the
-//! words it begins, for a word of [`PREFIX_MIN`] letters or more), each
+//! How a query runs: each query word is a group of keys (the word, and for
+//! the last word, the one a reader may be typing, of [`PREFIX_MIN`] letters
+//! or more, the words it begins), each
 //! chosen facet a group of value keys. The group with the fewest claims
 //! *drives*: its lists are read, newest first, and every other condition is
 //! checked on each entry — facet values and the date from the entry itself,
@@ -15,12 +16,14 @@
 //! part by part only as far as the page needs; then the counts are
 //! estimates (scaled from what was read) and say so.
 
-use super::format::{self, Manifest, Names, Pack, Postings, Shard, Table};
+use super::format::{self, Manifest, Names, Postings, Shard, Span, Table};
 use super::{identity, value_key, words, Entry, Facet, ALL_KEY, UNDATED};
 use crate::text::fold_query;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Words this long or longer also find the words they begin.
+/// A query's last word this long or longer also finds the words it begins
+/// (the words before it are whole: the reader has typed past them, and each
+/// expansion is more of the archive to read).
 pub const PREFIX_MIN: usize = 3;
 /// Most words one query word expands to (the most frequent first).
 pub const MAX_EXPANSIONS: usize = 32;
@@ -87,7 +90,8 @@ enum Parsed {
     Names(Names),
     Table(Table),
     PackTable(Vec<String>),
-    Pack(String),
+    /// A span of a file, as fetched (a pack's offsets or a card).
+    Span(String),
     Page(format::Sharded),
 }
 
@@ -104,6 +108,17 @@ impl Files {
     pub fn add(&mut self, name: &str, text: String) -> Result<(), format::BadFile> {
         let bad = |reason: String| format::BadFile { file: name.to_owned(), reason };
         self.bytes += text.len();
+        if let (_, Some(span)) = format::split_request(name) {
+            let asked = span.end - span.start;
+            if text.len() as u64 != asked {
+                return Err(bad(format!(
+                    "{} bytes came for a range of {asked} (does the server answer Range requests?)",
+                    text.len()
+                )));
+            }
+            self.parsed.insert(name.to_owned(), Parsed::Span(text));
+            return Ok(());
+        }
         let parsed = match name.split('-').next() {
             Some("k") => Parsed::Shard(format::read_shard(&text).map_err(bad)?),
             Some("l") => Parsed::List(format::read_list_file(&text).map_err(bad)?),
@@ -111,10 +126,6 @@ impl Files {
             Some("v") => Parsed::Table(format::read_table(&text).map_err(bad)?),
             Some("t") => Parsed::PackTable(format::read_pack_table(&text).map_err(bad)?),
             Some("d") => Parsed::Page(format::read_page(&text).map_err(bad)?),
-            Some("p") => {
-                format::read_pack(&text).map_err(bad)?;
-                Parsed::Pack(text)
-            }
             _ => return Err(bad("not a file of an archive".into())),
         };
         self.parsed.insert(name.to_owned(), parsed);
@@ -175,10 +186,11 @@ impl Files {
         }
     }
 
-    fn pack(&self, name: &str, need: &mut Need) -> Option<Pack<'_>> {
-        match self.parsed.get(name) {
-            Some(Parsed::Pack(text)) => format::read_pack(text).ok(),
-            _ => need.add(name),
+    fn span(&self, file: &str, span: Span, need: &mut Need) -> Option<&str> {
+        let name = format::span_request(file, span);
+        match self.parsed.get(&name) {
+            Some(Parsed::Span(text)) => Some(text),
+            _ => need.add(&name),
         }
     }
 }
@@ -299,9 +311,9 @@ fn shard_files<'f>(
     Some(out)
 }
 
-/// Every key of a word group (the word, and with a prefix the words it begins).
-fn word_group<'f>(m: &'f Manifest, files: &'f Files, word: &str, need: &mut Need) -> Option<Group<'f>> {
-    let prefix = word.chars().count() >= PREFIX_MIN;
+/// Every key of a word group (the word, and for the `last` word the words it begins).
+fn word_group<'f>(m: &'f Manifest, files: &'f Files, word: &str, last: bool, need: &mut Need) -> Option<Group<'f>> {
+    let prefix = last && word.chars().count() >= PREFIX_MIN;
     let mut shards = shard_files(m, files, word, prefix, need)?;
     // A prefix whose words fill more than a few shards is read only where the word itself is.
     let mut capped = false;
@@ -534,8 +546,8 @@ pub fn search_with(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Li
     let ask = Ask { q, limit, lim };
     let mut need = Need::default();
     let mut groups = Vec::new();
-    for w in &q.words {
-        groups.extend(word_group(m, files, w, &mut need));
+    for (i, w) in q.words.iter().enumerate() {
+        groups.extend(word_group(m, files, w, i + 1 == q.words.len(), &mut need));
     }
     for (f, values) in &q.filters {
         if !values.is_empty() {
@@ -701,14 +713,21 @@ pub fn lookup(m: &Manifest, files: &Files, facet: Facet, id: &str) -> Result<Opt
     Ok(labels(m, files, facet, &candidates)?.into_iter().find(|l| identity(&l.label) == id).map(|l| l.value))
 }
 
-/// Where a doc's card is: its pack's bundle line and the claim's position in
-/// it (None: the archive has no such doc).
-pub fn card<'f>(m: &Manifest, files: &'f Files, doc: u32) -> Result<Option<(&'f str, usize)>, Vec<String>> {
+/// A doc's card: a one-claim bundle (None: the archive has no such doc).
+/// Read in two spans of its pack: the card's offsets, then the card.
+pub fn card<'f>(m: &Manifest, files: &'f Files, doc: u32) -> Result<Option<&'f str>, Vec<String>> {
     let mut need = Need::default();
     let pack = doc / m.pack_size;
     let Some(table) = m.pack_tables.get(pack as usize / format::TABLE_CHUNK) else { return Ok(None) };
     let Some(names) = files.pack_table(table, &mut need) else { return Err(need.0) };
     let Some(name) = names.get(pack as usize % format::TABLE_CHUNK).filter(|n| !n.is_empty()) else { return Ok(None) };
-    let Some(p) = files.pack(name, &mut need) else { return Err(need.0) };
-    Ok(p.find(doc))
+    let Some(offsets) = files.span(name, format::pack_offsets(doc % m.pack_size), &mut need) else {
+        return Err(need.0);
+    };
+    // A malformed header is a card the archive cannot show, as a missing one.
+    let Ok(Some(span)) = format::read_offsets(offsets) else { return Ok(None) };
+    match files.span(name, span, &mut need) {
+        Some(text) => Ok(Some(text.trim_end_matches('\n'))),
+        None => Err(need.0),
+    }
 }

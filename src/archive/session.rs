@@ -18,10 +18,8 @@ use rustc_hash::FxHashMap;
 /// Cards per page: the first page, and each one more as the reader scrolls
 /// (the next page is asked for while the end of the list is still 1,000 px
 /// away). As many as the widget renders first after an interaction (its
-/// `WINDOW`): results newest first come from many articles, and each card's
-/// article is in a pack of its own to fetch (≈ 10 KB gzip at 96 claims a
-/// pack), so the first page's cards are most of a question's bytes
-/// (BENCHMARKS.md, issue #22).
+/// `WINDOW`). Each card is two small range requests of its pack (its
+/// offsets, then itself: a few hundred bytes), BENCHMARKS.md, issue #22.
 pub const PAGE: usize = 6;
 /// Options shown per facet (its chosen values besides); a speaker not among
 /// them is found by the type-ahead.
@@ -161,8 +159,8 @@ impl Choice {
     }
 }
 
-/// One card of a page: its article's bundle (a pack line, loaded), the
-/// claim's position in it, and its day.
+/// One card of a page: its one-claim bundle (from its pack, loaded), the
+/// claim's position in it (0), and its day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
     pub doc: u32,
@@ -278,8 +276,8 @@ impl Session {
             }
             match query::card(m, &self.files, hit.doc) {
                 Ok(found) => {
-                    let card = found.and_then(|(line, i)| match LoadState::from_text(&self.url, line) {
-                        LoadState::Ready(d) if i < d.bundle.claims.len() => Some((d, i)),
+                    let card = found.and_then(|text| match LoadState::from_text(&self.url, text) {
+                        LoadState::Ready(d) if !d.bundle.claims.is_empty() => Some((d, 0)),
                         _ => None,
                     });
                     self.cards.insert(hit.doc, card);

@@ -12,13 +12,23 @@ pub fn bundle_json(b: &Bundle) -> String {
     write(b, &[])
 }
 
+/// The bundle as JSON text on one line, with no space: an archive's card,
+/// which a reader fetches as it is (a byte range is not compressed).
+pub fn bundle_json_compact(b: &Bundle) -> String {
+    serde_json::to_string(&value(b, &[])).unwrap_or_default()
+}
+
 /// A draft as bundle JSON: each claim with its `evidence` (format 1.2).
 pub fn draft_json(d: &Draft) -> String {
     write(&d.bundle, &d.evidence)
 }
 
-/// `evidence[i]`, where there is one, goes with claim `i`.
 fn write(b: &Bundle, evidence: &[Evidence]) -> String {
+    layout(&value(b, evidence))
+}
+
+/// `evidence[i]`, where there is one, goes with claim `i`.
+fn value(b: &Bundle, evidence: &[Evidence]) -> Value {
     let uses_1_1 = b.claims.iter().any(|c| c.review.is_some()) || b.topics.iter().any(|t| t.label.is_some());
     let version = if uses_1_1 && b.version < 1.1 { 1.1 } else { b.version };
     let mut root = Map::new();
@@ -67,7 +77,7 @@ fn write(b: &Bundle, evidence: &[Evidence]) -> String {
         item
     });
     root.insert("claims".into(), claims.collect());
-    layout(&Value::Object(root))
+    Value::Object(root)
 }
 
 /// Any bundle as JSON text in this layout: each top-level member on a line

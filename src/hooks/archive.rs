@@ -7,7 +7,7 @@
 //! Any other failure keeps what is shown and offers Retry, which fetches only
 //! what is still missing.
 
-use crate::archive::format::{plain_name, read_manifest};
+use crate::archive::format::{plain_name, read_manifest, split_request};
 use crate::archive::session::{Choice, Opt, Page, Session};
 use crate::archive::{Facet, MANIFEST};
 use crate::failure::Failure;
@@ -86,13 +86,20 @@ async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<
         if need.is_empty() {
             return Err(inconsistent("the archive's files do not agree with its manifest".into()));
         }
-        if let Some(bad) = need.iter().find(|n| !plain_name(n)) {
+        if let Some(bad) = need.iter().find(|n| !plain_name(split_request(n).0)) {
             return Err(inconsistent(format!("the manifest names a file outside the archive: {bad}")));
         }
-        let urls: Vec<String> = need.iter().map(|n| crate::web::resolve(n, url).unwrap_or_else(|| n.clone())).collect();
-        let results = crate::web::fetch_all(&urls).await;
+        let requests: Vec<(String, Option<(u64, u64)>)> = need
+            .iter()
+            .map(|n| {
+                let (file, span) = split_request(n);
+                let file_url = crate::web::resolve(file, url).unwrap_or_else(|| file.to_owned());
+                (file_url, span.map(|s| (s.start, s.end)))
+            })
+            .collect();
+        let results = crate::web::fetch_all(&requests).await;
         let mut gone = None;
-        for ((name, file_url), result) in need.iter().zip(&urls).zip(results) {
+        for ((name, (file_url, _)), result) in need.iter().zip(&requests).zip(results) {
             match result {
                 Ok(text) => {
                     if let Some(session) = cell.borrow_mut().as_mut() {

@@ -75,9 +75,33 @@ export async function startServer({ headers = {}, mounts = {}, gzip = false, rou
       return;
     }
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    // One byte range (`bytes=a-b`), as object stores and CDNs answer it:
+    // 206 with those bytes, not compressed. (The archive reads cards so.)
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range || '');
+    if (range) {
+      const size = fs.statSync(file).size;
+      const start = Number(range[1]);
+      const end = Math.min(range[2] === '' ? size - 1 : Number(range[2]), size - 1);
+      if (start > end) {
+        res.writeHead(416, { 'content-range': `bytes */${size}` });
+        res.end();
+        return;
+      }
+      res.writeHead(206, {
+        'content-type': type,
+        'content-range': `bytes ${start}-${end}/${size}`,
+        'content-length': end - start + 1,
+        'accept-ranges': 'bytes',
+        'cache-control': gzip ? 'max-age=3600' : 'no-store',
+        ...headers,
+      });
+      fs.createReadStream(file, { start, end }).pipe(res);
+      return;
+    }
     const compress = gzip && type !== 'image/png' && /gzip/.test(req.headers['accept-encoding'] || '');
     res.writeHead(200, {
       'content-type': type,
+      'accept-ranges': 'bytes',
       'cache-control': gzip ? 'max-age=3600' : 'no-store',
       ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       ...headers,

@@ -5,8 +5,9 @@
 
 use crate::validate::line;
 use claim_cards::archive::build::{self, Options, PACK_SIZE};
+use claim_cards::archive::format::{self, read_local};
 use claim_cards::archive::session::{self, Action, Choice, Session};
-use claim_cards::archive::{format, Facet, MANIFEST};
+use claim_cards::archive::{Facet, MANIFEST};
 use claim_cards::date::IsoDate;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -98,7 +99,7 @@ fn answer<T>(
             Err(need) if need.is_empty() => return Err("the archive is inconsistent".into()),
             Err(need) => {
                 for name in &need {
-                    let text = std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
+                    let text = read_local(dir, name).map_err(|e| format!("{name}: {e}"))?;
                     s.add(name, text).map_err(|e| e.to_string())?;
                 }
                 log.push(need);
