@@ -3,9 +3,10 @@
 //! answers it from the files read so far — the page of cards, the total, and
 //! every facet's options with their labels and counts — or names the files it
 //! still needs. The browser (`hooks::archive`) fetches those and asks again;
-//! the CLI and the tests read them from a folder. Each call asks for one
-//! round of files at most per step (lookups, the search, the cards, the
-//! labels), so a cold question costs four rounds and a warm one none.
+//! the CLI and the tests read them from a folder. Each step asks for what
+//! it can name at once: the lookups of chosen values, the search's shards
+//! and lists (a round per part read), the cards' offsets, then the cards and
+//! the facets' labels together (BENCHMARKS.md counts the rounds).
 
 use super::format::Manifest;
 use super::query::{self, Count, FacetCounts, Files, Label, Need, Query};
@@ -267,8 +268,15 @@ impl Session {
     pub fn page(&mut self, c: &Choice, shown: usize) -> Result<Page, Vec<String>> {
         let q = self.query(c)?;
         let m = &self.manifest;
-        let a = query::search(m, &self.files, &q, shown)?;
-        // Every card of the page in one round.
+        let a = query::search(m, &self.files, &q, shown).map_err(|mut need| {
+            // The cards will need a pack table: the first (the newest docs'),
+            // asked for with the search's files rather than in a round of its own.
+            if let Some(t) = m.pack_tables.first().filter(|t| !self.files.has(t) && !need.contains(t)) {
+                need.push(t.clone());
+            }
+            need
+        })?;
+        // Every card of the page and every facet's labels in one round.
         let mut need = Need::default();
         for hit in &a.hits {
             if self.cards.contains_key(&hit.doc) {
@@ -285,10 +293,6 @@ impl Session {
                 Err(n) => need.extend(n),
             }
         }
-        if !need.0.is_empty() {
-            return Err(need.0);
-        }
-        // Every facet's labels in one round.
         let mut facets = Vec::new();
         for (f, counts) in &a.facets {
             let chosen: Vec<u32> =
