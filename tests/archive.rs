@@ -478,11 +478,8 @@ fn check_session(dir: &Path, truth: &[Truth], ask: &Ask, limit: usize) -> Result
     prop_assert_eq!(Choice::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))), c.clone());
     let mut s = Session::new(manifest(dir), "archive.json");
     let page = page_of(dir, &mut s, &c, limit);
-    let keys: Vec<(String, String)> = page
-        .cards
-        .iter()
-        .map(|k| (k.data.bundle.article.url.clone().unwrap(), k.data.bundle.claims[k.claim].id.clone()))
-        .collect();
+    let keys: Vec<(String, String)> =
+        page.cards.iter().map(|k| (k.data.bundle.article.url.clone().unwrap(), k.claim().id.clone())).collect();
     // A chosen value the archive lacks adds nothing to its facet's choice
     // (any of a facet's values); a facet with only such values matches nothing.
     let mut known = ask.clone();

@@ -525,16 +525,19 @@ pub fn pack_offsets(j: u32) -> Span {
     Span { start, end: start + 2 * OFFSET_WIDTH as u64 }
 }
 
+/// The `i`th offset of a run of [`OFFSET_WIDTH`]-digit hex offsets.
+fn offset_at(hex: &str, i: usize) -> Option<u64> {
+    hex.get(i * OFFSET_WIDTH..(i + 1) * OFFSET_WIDTH).and_then(|h| u64::from_str_radix(h, 16).ok())
+}
+
 /// The card's span from the header's two offsets (`pack_offsets`' text);
 /// None for an empty slot.
 pub fn read_offsets(text: &str) -> Read<Option<Span>> {
-    let hex = |s: Option<&str>| {
-        s.and_then(|s| u64::from_str_radix(s, 16).ok()).ok_or_else(|| format!("not two offsets: {text:?}"))
-    };
-    if text.len() != 2 * OFFSET_WIDTH || !text.is_ascii() {
-        return Err(format!("not two offsets: {text:?}"));
+    let bad = || format!("not two offsets: {text:?}");
+    if text.len() != 2 * OFFSET_WIDTH {
+        return Err(bad());
     }
-    let (a, b) = (hex(text.get(..OFFSET_WIDTH))?, hex(text.get(OFFSET_WIDTH..))?);
+    let (a, b) = (offset_at(text, 0).ok_or_else(bad)?, offset_at(text, 1).ok_or_else(bad)?);
     match a.cmp(&b) {
         std::cmp::Ordering::Less => Ok(Some(Span { start: a, end: b })),
         std::cmp::Ordering::Equal => Ok(None),
@@ -549,11 +552,7 @@ pub fn read_pack(text: &str) -> Read<Vec<(u32, &str)>> {
     if hex_len % OFFSET_WIDTH != 0 || hex_len < OFFSET_WIDTH {
         return Err("the pack's header is not whole offsets".into());
     }
-    let offset = |i: usize| {
-        rest.get(i * OFFSET_WIDTH..(i + 1) * OFFSET_WIDTH)
-            .and_then(|h| usize::from_str_radix(h, 16).ok())
-            .ok_or_else(|| format!("offset {i} is not a number"))
-    };
+    let offset = |i: usize| offset_at(rest, i).map(|o| o as usize).ok_or_else(|| format!("offset {i} is not a number"));
     let slots = hex_len / OFFSET_WIDTH - 1;
     let mut out = Vec::new();
     for j in 0..slots {
@@ -569,15 +568,21 @@ pub fn read_pack(text: &str) -> Read<Vec<(u32, &str)>> {
 /// Reads `request` (a file, or a span of one) from the archive in `dir`:
 /// what the command line and the tests do where the browser fetches.
 pub fn read_local(dir: &std::path::Path, request: &str) -> std::io::Result<String> {
+    use std::io::{Read as _, Seek as _};
     let (file, span) = split_request(request);
-    let bytes = std::fs::read(dir.join(file))?;
     let bytes = match span {
-        None => &bytes[..],
-        Some(s) => bytes.get(s.start as usize..s.end as usize).ok_or_else(|| {
-            std::io::Error::new(std::io::ErrorKind::UnexpectedEof, format!("{request}: past the end of {file}"))
-        })?,
+        None => std::fs::read(dir.join(file))?,
+        // Only the span, as a range request reads it (a pack is megabytes).
+        Some(s) => {
+            let mut f = std::fs::File::open(dir.join(file))?;
+            f.seek(std::io::SeekFrom::Start(s.start))?;
+            let mut bytes = vec![0; (s.end - s.start) as usize];
+            f.read_exact(&mut bytes)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{request}: past the end of {file} ({e})")))?;
+            bytes
+        }
     };
-    String::from_utf8(bytes.to_vec()).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 // ---------------------------------------------------------------- manifest

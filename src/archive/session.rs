@@ -160,14 +160,19 @@ impl Choice {
     }
 }
 
-/// One card of a page: its one-claim bundle (from its pack, loaded), the
-/// claim's position in it (0), and its day.
+/// One card of a page: its one-claim bundle (from its pack, loaded) and its day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
     pub doc: u32,
     pub data: Shared,
-    pub claim: usize,
     pub day: i32,
+}
+
+impl Card {
+    /// The card's claim: its bundle's only one (a bundle without one is no card).
+    pub fn claim(&self) -> &crate::model::Claim {
+        &self.data.bundle.claims[0]
+    }
 }
 
 /// One option of a facet: its identity (the URL's value), label, count
@@ -210,7 +215,7 @@ pub struct Session {
     pub manifest: Manifest,
     pub files: Files,
     values: FxHashMap<(Facet, String), Option<u32>>,
-    cards: FxHashMap<u32, Option<(Shared, usize)>>,
+    cards: FxHashMap<u32, Option<Shared>>,
     /// Where the archive is (named in a card's problems, never shown).
     url: String,
 }
@@ -285,7 +290,7 @@ impl Session {
             match query::card(m, &self.files, hit.doc) {
                 Ok(found) => {
                     let card = found.and_then(|text| match LoadState::from_text(&self.url, text) {
-                        LoadState::Ready(d) if !d.bundle.claims.is_empty() => Some((d, 0)),
+                        LoadState::Ready(d) if !d.bundle.claims.is_empty() => Some(d),
                         _ => None,
                     });
                     self.cards.insert(hit.doc, card);
@@ -353,8 +358,8 @@ impl Session {
             .hits
             .iter()
             .filter_map(|h| {
-                let (data, claim) = self.cards.get(&h.doc)?.clone()?;
-                Some(Card { doc: h.doc, data, claim, day: h.day })
+                let data = self.cards.get(&h.doc)?.clone()?;
+                Some(Card { doc: h.doc, data, day: h.day })
             })
             .collect();
         Ok(Page { total: a.total, more: a.more, cards, facets, words: q.words })

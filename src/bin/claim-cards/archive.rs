@@ -166,7 +166,7 @@ fn search(args: &[String]) -> Result<(), String> {
         .iter()
         .map(|k| {
             let b = &k.data.bundle;
-            let claim = &b.claims[k.claim];
+            let claim = k.claim();
             let (title, url) = (b.article.title.clone().unwrap_or_default(), b.article.url.clone().unwrap_or_default());
             (claim.id.clone(), claim.text.clone(), title, url, k.day)
         })

@@ -209,7 +209,7 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
             };
             let words = Rc::new(page.words.clone());
             let cards = page.cards.iter().enumerate().map(|(i, card)| {
-                let claim = &card.data.bundle.claims[card.claim];
+                let claim = card.claim();
                 // The claim on its article (else on this page).
                 let link = crate::web::claim_link(card.data.bundle.article.url.as_deref(), &claim.id);
                 let on_copy = {
@@ -232,7 +232,7 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
                     _ => look.clone(),
                 };
                 html! {
-                    <Card key={card.doc} data={card.data.clone()} claim={card.claim} words={words.clone()} strings={s}
+                    <Card key={card.doc} data={card.data.clone()} claim={0} words={words.clone()} strings={s}
                         {on_copy} copied={(*copied == Some(i)).then_some(s.link_copied)} {look}
                         foot={article_line(&card.data.bundle, &claim.id, card.day, s, a.in_article)} dom_id={AttrValue::from(format!("cc-doc-{}", card.doc))} />
                 }
