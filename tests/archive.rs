@@ -253,7 +253,9 @@ fn tier(t: &Truth, ask: &Ask) -> u32 {
 /// Runs `f` until it stops asking for files, reading them from `dir`.
 fn answer<T>(dir: &Path, files: &mut Files, f: impl Fn(&Files) -> Result<T, Vec<String>>) -> T {
     for _ in 0..100 {
-        match f(files) {
+        let asked = f(files);
+        assert_eq!(files.broken(), None, "a list could not be read");
+        match asked {
             Ok(v) => return v,
             Err(need) => {
                 assert!(!need.is_empty(), "asked for no file but did not answer");
@@ -437,7 +439,9 @@ fn arb_ask() -> impl Strategy<Value = Ask> {
 /// Asks a session for a page until it answers, reading the files it names from `dir`.
 fn page_of(dir: &Path, s: &mut Session, c: &Choice, shown: usize) -> Page {
     for _ in 0..100 {
-        match s.page(c, shown) {
+        let asked = s.page(c, shown);
+        assert_eq!(s.files.broken(), None, "a list could not be read");
+        match asked {
             Ok(p) => return p,
             Err(need) => {
                 assert!(!need.is_empty(), "asked for no file but did not answer");
@@ -668,6 +672,52 @@ fn broken_bundles_are_reported_and_skipped_and_nothing_valid_is_lost() {
     let ask = Ask { words: vec![], filters: vec![], from: None, to: None, relevance: false };
     let got = ask_archive(&out, &ask, 1000, Limits::default()).unwrap();
     assert_eq!(got.hits.len(), truth.len());
+    std::fs::remove_dir_all(&src).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn a_shard_list_that_cannot_be_decoded_is_reported_not_dropped_silently() {
+    let src = temp_dir("undecodable");
+    std::fs::write(src.join("a.json"), bundle_json(&arb_fixed(), 1, "").to_string()).unwrap();
+    let out = temp_dir("undecodable-out");
+    build_into(&out, &build::bundle_files(std::slice::from_ref(&src)).unwrap(), false, false);
+    // Every shard's lists with a speaker number no archive has (negative):
+    // still valid JSON with columns of equal length, so each shard is taken
+    // in on arrival; the fault shows only when a question decodes a list.
+    let mut shards = 0;
+    for f in std::fs::read_dir(&out).unwrap() {
+        let path = f.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.starts_with("k-") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.contains("\"s\":["), "{name} has no inline list");
+            std::fs::write(&path, text.replace("\"s\":[", "\"s\":[-1")).unwrap();
+            shards += 1;
+        }
+    }
+    assert!(shards > 0);
+    let m = manifest(&out);
+    let mut files = Files::default();
+    let q = Query::default();
+    let mut answered = None;
+    for _ in 0..10 {
+        match query::search(&m, &files, &q, 10) {
+            Ok(a) => {
+                answered = Some(a);
+                break;
+            }
+            Err(need) => {
+                for name in need {
+                    files.add(&name, read_local(&out, &name).unwrap()).unwrap();
+                }
+            }
+        }
+    }
+    assert!(answered.is_some(), "the search did not answer");
+    let bad = files.broken().expect("the undecodable list is reported");
+    assert!(bad.file.starts_with("k-"), "{bad}");
+    assert!(bad.reason.contains("-1") && bad.reason.contains("out of range"), "{bad}");
     std::fs::remove_dir_all(&src).unwrap();
     std::fs::remove_dir_all(&out).unwrap();
 }

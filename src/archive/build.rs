@@ -667,7 +667,7 @@ fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, o
         let (postings, bytes) = if entries.len() <= opts.inline {
             let mut s = String::new();
             format::write_list(&mut s, &entries);
-            (Postings::Inline(entries), s.len())
+            (Postings::Inline(format::Inline::new(entries)), s.len())
         } else {
             let mut parts = Vec::new();
             let mut rest = &entries[..];

@@ -262,8 +262,42 @@ pub fn read_list_file(text: &str) -> Read<List> {
 /// Where a key's list is: inline, or in files (the head, then chunks).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Postings {
-    Inline(List),
+    Inline(Inline),
     Parts(Vec<Part>),
+}
+
+/// A list kept in its shard. A shard read from a file decodes it only when a
+/// question first reads it: a shard holds hundreds of keys and a question
+/// reads a few. Decoding every key's list on arrival was the largest part of
+/// a cold question's CPU time in the browser (BENCHMARKS.md, "Issue #22").
+#[derive(Debug, Clone)]
+pub struct Inline {
+    /// The shard's text and where the list is in it (empty for a built list).
+    text: std::sync::Arc<str>,
+    at: std::ops::Range<usize>,
+    list: std::cell::OnceCell<Read<List>>,
+}
+
+impl Inline {
+    /// A list as the build has it.
+    pub fn new(list: List) -> Inline {
+        Inline { text: "".into(), at: 0..0, list: std::cell::OnceCell::from(Ok(list)) }
+    }
+
+    /// The entries, decoded once; or why they cannot be read.
+    pub fn list(&self) -> Result<&List, &str> {
+        let decoded = self.list.get_or_init(|| {
+            let text = self.text.get(self.at.clone()).ok_or("a list outside its shard")?;
+            read_list(&parse(text)?)
+        });
+        decoded.as_ref().map_err(String::as_str)
+    }
+}
+
+impl PartialEq for Inline {
+    fn eq(&self, other: &Inline) -> bool {
+        self.list() == other.list()
+    }
 }
 
 /// One file of a long list: its name, its number of entries, and the days of
@@ -313,7 +347,8 @@ pub fn write_shard(shard: &Shard) -> String {
             out.push(',');
         }
         match &k.postings {
-            Postings::Inline(list) => write_list(&mut out, list),
+            // A built shard's lists are decoded; an unreadable one is written empty.
+            Postings::Inline(inline) => write_list(&mut out, inline.list().map_or(&[][..], Vec::as_slice)),
             Postings::Parts(parts) => {
                 out.push_str("{\"f\":[");
                 for (j, p) in parts.iter().enumerate() {
@@ -332,45 +367,118 @@ pub fn write_shard(shard: &Shard) -> String {
     out
 }
 
+/// Reads a shard: its keys and counts, and where each key's list is. The
+/// lists are checked for syntax and for columns of equal length here, and
+/// decoded only when read ([`Inline::list`]).
 pub fn read_shard(text: &str) -> Read<Shard> {
-    let v = parse(text)?;
-    let keys = strings(&v, "k")?;
-    let counts = array(&v, "n")?;
-    let postings = array(&v, "p")?;
+    let shared: std::sync::Arc<str> = text.into();
+    let syntax = |e: crate::json::SyntaxError| format!("not valid JSON at {}:{}: {}", e.line, e.column, e.message);
+    let (mut keys, mut counts, mut postings) = (None, None, None);
+    let mut p = Parser::new(&shared);
+    let mut bad = None;
+    p.members(|p, key| {
+        match key.as_ref() {
+            "k" => keys = Some(strings_value(&p.value()?)),
+            "n" => counts = Some(p.value()?.as_array().map(|a| a.iter().map(uint).collect::<Read<Vec<_>>>())),
+            "p" => {
+                let mut items = Vec::new();
+                p.elements(|p| {
+                    let item = shard_postings(p, &shared)?;
+                    if let (Err(e), None) = (&item, &bad) {
+                        bad = Some(e.clone());
+                    }
+                    items.extend(item.ok());
+                    Ok(())
+                })?;
+                postings = Some(items);
+            }
+            _ => {
+                p.skip_value()?;
+            }
+        }
+        Ok(())
+    })
+    .map_err(syntax)?;
+    p.finish().map_err(syntax)?;
+    if let Some(e) = bad {
+        return Err(e);
+    }
+    let keys = keys.ok_or("no \"k\"")?.ok_or("\"k\" is not an array of strings")?;
+    let counts = counts.ok_or("no \"n\"")?.ok_or("\"n\" is not an array")??;
+    let postings = postings.ok_or("no \"p\"")?;
     if counts.len() != keys.len() || postings.len() != keys.len() {
         return Err("\"k\", \"n\" and \"p\" differ in length".into());
     }
-    let mut out = Vec::with_capacity(keys.len());
-    for ((key, count), p) in keys.into_iter().zip(counts).zip(postings) {
-        let postings = match opt_array(p, "f")? {
-            Some(parts) => Postings::Parts(
-                parts
-                    .iter()
-                    .map(|part| {
-                        let a = part
-                            .as_array()
-                            .filter(|a| a.len() == 4)
-                            .ok_or("a part is not [file, entries, newest, oldest]")?;
-                        let day = |x: &Value| {
-                            int(x).and_then(|d| i32::try_from(d).map_err(|_| "a day out of range".to_owned()))
-                        };
-                        Ok(Part {
-                            file: string(&a[0])?,
-                            entries: uint(&a[1])?,
-                            newest: day(&a[2])?,
-                            oldest: day(&a[3])?,
-                        })
-                    })
-                    .collect::<Read<_>>()?,
-            ),
-            None => Postings::Inline(read_list(p)?),
-        };
-        out.push(KeyEntry { key, count: uint(count)?, postings });
-    }
+    let out: Vec<KeyEntry> = keys
+        .into_iter()
+        .zip(counts)
+        .zip(postings)
+        .map(|((key, count), postings)| KeyEntry { key, count, postings })
+        .collect();
     if out.windows(2).any(|w| w[0].key >= w[1].key) {
         return Err("the keys are not in order".into());
     }
     Ok(Shard { keys: out })
+}
+
+fn strings_value(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?.iter().map(|s| s.as_str().map(str::to_owned)).collect()
+}
+
+/// One key's postings in a shard (the cursor at it): the files of a long
+/// list, or where an inline list is, its columns counted but not decoded.
+/// `Err(SyntaxError)` for bad JSON; `Ok(Err(reason))` for JSON that is not postings.
+fn shard_postings(p: &mut Parser, text: &std::sync::Arc<str>) -> Result<Read<Postings>, crate::json::SyntaxError> {
+    if p.peek_byte() != Some(b'{') {
+        p.skip_value()?;
+        return Ok(Err("a key's postings are not an object".into()));
+    }
+    let start = p.offset();
+    let mut parts = None;
+    let mut lengths: Vec<(String, Option<usize>)> = Vec::new();
+    p.members(|p, key| {
+        if key == "f" {
+            parts = Some(read_parts(&p.value()?));
+        } else if p.peek_byte() == Some(b'[') {
+            lengths.push((key.into_owned(), Some(p.skip_array()?.1)));
+        } else {
+            lengths.push((key.into_owned(), None));
+            p.skip_value()?;
+        }
+        Ok(())
+    })?;
+    let at = start..p.offset();
+    if let Some(parts) = parts {
+        return Ok(parts.map(Postings::Parts));
+    }
+    let len = |key: &str| lengths.iter().find(|(k, _)| k == key).map(|(_, n)| *n);
+    let n = match len("d") {
+        None => return Ok(Err("no \"d\"".into())),
+        Some(None) => return Ok(Err("\"d\" is not an array".into())),
+        Some(Some(n)) => n,
+    };
+    for key in ["i", "s", "k", "v", "u", "t", "r"] {
+        match len(key) {
+            None if ["v", "u", "t", "r"].contains(&key) => {}
+            None => return Ok(Err(format!("no \"{key}\""))),
+            Some(None) => return Ok(Err(format!("\"{key}\" is not an array"))),
+            Some(Some(m)) if m != n => return Ok(Err(format!("\"{key}\" has {m} entries, \"d\" {n}"))),
+            Some(Some(_)) => {}
+        }
+    }
+    Ok(Ok(Postings::Inline(Inline { text: text.clone(), at, list: std::cell::OnceCell::new() })))
+}
+
+fn read_parts(v: &Value) -> Read<Vec<Part>> {
+    v.as_array()
+        .ok_or("\"f\" is not an array")?
+        .iter()
+        .map(|part| {
+            let a = part.as_array().filter(|a| a.len() == 4).ok_or("a part is not [file, entries, newest, oldest]")?;
+            let day = |x: &Value| int(x).and_then(|d| i32::try_from(d).map_err(|_| "a day out of range".to_owned()));
+            Ok(Part { file: string(&a[0])?, entries: uint(&a[1])?, newest: day(&a[2])?, oldest: day(&a[3])? })
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- names
@@ -813,7 +921,7 @@ mod tests {
     fn shards_round_trip_and_reject_disorder() {
         let shard = Shard {
             keys: vec![
-                KeyEntry { key: "cease".into(), count: 1, postings: Postings::Inline(vec![entry(3, 1)]) },
+                KeyEntry { key: "cease".into(), count: 1, postings: Postings::Inline(Inline::new(vec![entry(3, 1)])) },
                 KeyEntry {
                     key: "ceasefire".into(),
                     count: 2000,
@@ -832,6 +940,38 @@ mod tests {
         assert_eq!(read_shard(&text).unwrap().range("cease", false).len(), 1);
         let swapped = text.replace("[\"cease\",\"ceasefire\"]", "[\"ceasefire\",\"cease\"]");
         assert!(read_shard(&swapped).is_err());
+    }
+
+    #[test]
+    fn a_shards_lists_are_checked_on_arrival_and_decoded_when_read() {
+        let shard = Shard {
+            keys: vec![
+                KeyEntry {
+                    key: "a".into(),
+                    count: 2,
+                    postings: Postings::Inline(Inline::new(vec![entry(9, 1), entry(3, 4)])),
+                },
+                KeyEntry { key: "b".into(), count: 1, postings: Postings::Inline(Inline::new(vec![entry(5, 2)])) },
+            ],
+        };
+        let text = write_shard(&shard);
+        let read = read_shard(&text).unwrap();
+        let Postings::Inline(a) = &read.keys[0].postings else { panic!("not inline") };
+        assert!(a.list.get().is_none(), "decoded before it was read");
+        assert_eq!(a.list().unwrap(), &vec![entry(9, 1), entry(3, 4)]);
+        // Columns of unequal length, bad JSON and missing columns: refused on arrival.
+        let short = text.replacen("\"s\":[1,1]", "\"s\":[1]", 1);
+        assert_ne!(short, text);
+        assert!(read_shard(&short).unwrap_err().contains("\"s\" has 1 entries, \"d\" 2"));
+        assert!(read_shard(&text[..text.len() - 3]).unwrap_err().contains("not valid JSON"));
+        assert!(read_shard(&text.replacen("\"k\":[", "\"q\":[", 2)).unwrap_err().contains("no \"k\""));
+        // A value out of range: found when the list is read, and said.
+        let negative = text.replacen("\"s\":[1,1]", "\"s\":[1,-1]", 1);
+        let read = read_shard(&negative).unwrap();
+        let Postings::Inline(a) = &read.keys[0].postings else { panic!("not inline") };
+        assert_eq!(a.list().unwrap_err(), "-1 is out of range");
+        let Postings::Inline(b) = &read.keys[1].postings else { panic!("not inline") };
+        assert_eq!(b.list().unwrap().len(), 1, "the other key's list is still read");
     }
 
     #[test]

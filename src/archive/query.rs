@@ -99,6 +99,8 @@ enum Parsed {
 #[derive(Debug, Default)]
 pub struct Files {
     parsed: FxHashMap<String, Parsed>,
+    /// The first list found unreadable when decoded ([`Files::broken`]).
+    broken: std::cell::RefCell<Option<format::BadFile>>,
     /// Bytes of the files added, for reports.
     pub bytes: usize,
 }
@@ -130,6 +132,28 @@ impl Files {
         };
         self.parsed.insert(name.to_owned(), parsed);
         Ok(())
+    }
+
+    /// A shard's list (decoded on first use: [`format::Inline`]). One that
+    /// cannot be read is read as empty and kept for [`Files::broken`].
+    fn inline<'f>(&self, shard: &str, inline: &'f format::Inline) -> &'f [Entry] {
+        match inline.list() {
+            Ok(list) => list,
+            Err(reason) => {
+                let mut broken = self.broken.borrow_mut();
+                if broken.is_none() {
+                    *broken = Some(format::BadFile { file: shard.to_owned(), reason: reason.to_owned() });
+                }
+                &[]
+            }
+        }
+    }
+
+    /// A list of a shard that turned out unreadable when a question read it:
+    /// its answers lack that list's claims, so the caller reports the file
+    /// as it reports one that could not be read on arrival.
+    pub fn broken(&self) -> Option<format::BadFile> {
+        self.broken.borrow().clone()
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -264,6 +288,8 @@ struct Term<'f> {
     exact: bool,
     count: u32,
     postings: &'f Postings,
+    /// The shard it is in (named if its list cannot be read).
+    shard: &'f str,
 }
 
 /// A condition: a query word's keys or a facet's chosen values' keys.
@@ -325,7 +351,7 @@ fn word_group<'f>(m: &'f Manifest, files: &'f Files, word: &str, last: bool, nee
     for name in shards {
         let Some(shard) = files.shard(name, need) else { continue };
         for k in shard.range(word, prefix) {
-            terms.push(Term { exact: k.key == word, count: k.count, postings: &k.postings });
+            terms.push(Term { exact: k.key == word, count: k.count, postings: &k.postings, shard: name });
         }
     }
     terms.sort_by(|a, b| b.exact.cmp(&a.exact).then(b.count.cmp(&a.count)));
@@ -337,7 +363,7 @@ fn word_group<'f>(m: &'f Manifest, files: &'f Files, word: &str, last: bool, nee
 }
 
 fn keys_group<'f>(
-    m: &Manifest,
+    m: &'f Manifest,
     files: &'f Files,
     facet: Option<Facet>,
     keys: &[String],
@@ -346,9 +372,11 @@ fn keys_group<'f>(
     let mut terms = Vec::new();
     for key in keys {
         let Some(names) = shard_files(m, files, key, false, need) else { continue };
-        let Some(shard) = names.first().and_then(|name| files.shard(name, need)) else { continue };
+        let Some((name, shard)) = names.first().and_then(|name| Some((*name, files.shard(name, need)?))) else {
+            continue;
+        };
         for k in shard.range(key, false) {
-            terms.push(Term { exact: true, count: k.count, postings: &k.postings });
+            terms.push(Term { exact: true, count: k.count, postings: &k.postings, shard: name });
         }
     }
     Some(Group { facet, terms, capped: false })
@@ -370,8 +398,13 @@ fn read_group<'f>(q: &Query, files: &'f Files, g: &Group<'f>, depth: &[Option<us
     let mut out = Read { entries: Vec::new(), complete: true, horizon: None, read: 0, in_range: 0 };
     for (t, term) in g.terms.iter().enumerate() {
         match term.postings {
-            Postings::Inline(list) => {
-                let e: Vec<_> = list.iter().filter(|e| q.in_range(e.day)).map(|e| (e, term.exact)).collect();
+            Postings::Inline(inline) => {
+                let e: Vec<_> = files
+                    .inline(term.shard, inline)
+                    .iter()
+                    .filter(|e| q.in_range(e.day))
+                    .map(|e| (e, term.exact))
+                    .collect();
                 out.read += e.len();
                 out.in_range += e.len();
                 out.entries.extend(e);
@@ -410,7 +443,7 @@ fn members(q: &Query, files: &Files, g: &Group, days: &[i32], lim: &Limits, need
     };
     for term in &g.terms {
         match term.postings {
-            Postings::Inline(list) => list.iter().for_each(|e| add(e, term.exact)),
+            Postings::Inline(inline) => files.inline(term.shard, inline).iter().for_each(|e| add(e, term.exact)),
             Postings::Parts(parts) => {
                 for p in parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)) {
                     let i = days.partition_point(|&d| d < p.oldest);

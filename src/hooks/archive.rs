@@ -73,16 +73,22 @@ async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<
             let s = open(url, false).await?;
             *cell.borrow_mut() = Some(s);
         }
+        let inconsistent =
+            |reason: String| Trouble { url: url.to_owned(), failure: Failure::Unreadable, reasons: vec![reason] };
         let need = {
             let mut guard = cell.borrow_mut();
             let Some(session) = guard.as_mut() else { continue };
-            match ask(session) {
+            let asked = ask(session);
+            // A list found unreadable only when read is reported as a file
+            // that could not be read on arrival is.
+            if let Some(bad) = session.files.broken() {
+                return Err(inconsistent(bad.to_string()));
+            }
+            match asked {
                 Ok(v) => return Ok(v),
                 Err(need) => need,
             }
         };
-        let inconsistent =
-            |reason: String| Trouble { url: url.to_owned(), failure: Failure::Unreadable, reasons: vec![reason] };
         if need.is_empty() {
             return Err(inconsistent("the archive's files do not agree with its manifest".into()));
         }

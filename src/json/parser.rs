@@ -175,6 +175,11 @@ impl<'a> Parser<'a> {
         Ok(items)
     }
 
+    /// Where the cursor is, in bytes from the start of the text.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
     /// The next byte after whitespace, without consuming it.
     pub fn peek_byte(&mut self) -> Option<u8> {
         self.skip_ws();
@@ -196,6 +201,29 @@ impl<'a> Parser<'a> {
         // the walker as one and making it again gives the same error.
         let walked = self.object_members(|p, key| member(p, key).map_err(|e| (e.offset, e.message)));
         walked.map_err(|e| self.error(e))
+    }
+
+    /// Reads an array element by element (the cursor must be at its `[`):
+    /// `element(parser)` must read one value, as for [`Parser::members`].
+    pub fn elements(
+        &mut self,
+        mut element: impl FnMut(&mut Self) -> std::result::Result<(), SyntaxError>,
+    ) -> std::result::Result<(), SyntaxError> {
+        if self.peek_byte() != Some(b'[') {
+            let e: Result<()> = self.unexpected("expected an array");
+            return e.map_err(|e| self.error(e));
+        }
+        let walked = self.nested(|p| p.array_items(|p| element(p).map_err(|e| (e.offset, e.message))));
+        walked.map_err(|e| self.error(e))
+    }
+
+    /// Skips one value, checking its syntax without building it; returns
+    /// the bytes it covers (to come back to with [`Parser::at`]).
+    pub fn skip_value(&mut self) -> std::result::Result<std::ops::Range<usize>, SyntaxError> {
+        self.skip_ws();
+        let start = self.pos;
+        self.skip().map_err(|e| self.error(e))?;
+        Ok(start..self.pos)
     }
 
     /// Enters an array value: true when the next value is an array (the
@@ -231,6 +259,11 @@ impl<'a> Parser<'a> {
     pub fn skip_array(&mut self) -> std::result::Result<(usize, usize), SyntaxError> {
         self.skip_ws();
         let start = self.pos;
+        if self.peek() != Some(b'[') {
+            if let Err(e) = self.unexpected::<()>("expected an array") {
+                return Err(self.error(e));
+            }
+        }
         let mut count = 0;
         let walked = self.nested(|p| {
             p.array_items(|p| {

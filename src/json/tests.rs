@@ -81,6 +81,24 @@ fn skipping_checks_syntax_and_gives_the_span() {
     assert_eq!(Parser::new(" [ ] ").skip_array().unwrap(), (1, 0));
     assert!(Parser::new("[1,]").skip_array().is_err());
     assert!(Parser::new("[1, {\"a\" 2}]").skip_array().is_err());
+    assert_eq!(Parser::new(" {\"a\":1}").skip_array().unwrap_err().message, "expected an array");
+    let mut p = Parser::new(text);
+    assert_eq!(p.skip_value().unwrap(), 2..27);
+    assert_eq!(Parser::new(r#" "x\"y" "#).skip_value().unwrap(), 1..7);
+    assert!(Parser::new("{\"a\":}").skip_value().is_err());
+}
+
+#[test]
+fn elements_walk_an_array_without_building_it() {
+    let text = r#"[ {"k": 1}, [2, 3], "four" ]"#;
+    let mut p = Parser::new(text);
+    let mut spans = Vec::new();
+    p.elements(|p| p.skip_value().map(|s| spans.push(&text[s]))).unwrap();
+    assert_eq!(spans, [r#"{"k": 1}"#, "[2, 3]", r#""four""#]);
+    assert_eq!(p.peek_byte(), None);
+    assert_eq!(Parser::new("{}").elements(|p| p.skip_value().map(drop)).unwrap_err().message, "expected an array");
+    let e = Parser::new("[1 2]").elements(|p| p.skip_value().map(drop)).unwrap_err();
+    assert_eq!(e.offset, 3);
 }
 
 #[test]

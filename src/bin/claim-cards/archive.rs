@@ -94,7 +94,11 @@ fn answer<T>(
     mut f: impl FnMut(&mut Session) -> Result<T, Vec<String>>,
 ) -> Result<T, String> {
     loop {
-        match f(s) {
+        let asked = f(s);
+        if let Some(bad) = s.files.broken() {
+            return Err(bad.to_string());
+        }
+        match asked {
             Ok(v) => return Ok(v),
             Err(need) if need.is_empty() => return Err("the archive is inconsistent".into()),
             Err(need) => {
