@@ -6,7 +6,8 @@
 // rounds of requests, cold (nothing cached) and warm (after the archive view
 // has opened: its manifest and first page cached).
 //
-//   node scripts/bench/archive.mjs [--archive-sizes 10000,100000,1000000] [--keep]
+//   node scripts/bench/archive.mjs [--archive-sizes 10000,100000,1000000] [--rebuild]
+//        [--no-browser] [--pagefind-sizes 10000,100000] [--archive-runs 3]
 //
 // The newsrooms and archives go to target/bench/archive/ (kept between runs:
 // a size is generated and built again only when missing or with --rebuild).
@@ -30,6 +31,8 @@ const REBUILD = args.includes('--rebuild');
 const BROWSER = !args.includes('--no-browser');
 /** The sizes Pagefind indexes too (at 10⁶ it writes a file per claim). */
 const PAGEFIND_SIZES = opt('pagefind-sizes', '10000,100000').split(',').filter(Boolean).map(Number);
+/** Timed runs of each question in Chromium (the median is reported). */
+const RUNS = Number(opt('archive-runs', '3'));
 
 /** The archive's identity of a label (archive::identity): folded words joined by '-'. */
 export function identity(label) {
@@ -155,7 +158,7 @@ export async function runArchive() {
     let pf = null;
     if (BROWSER) {
       if (PAGEFIND_SIZES.includes(n)) pf = await pagefindFor(n, path.join(OUT, `newsroom-${n}`));
-      browser = await browserRows(dir, pf ? path.join(OUT, `pagefind-${n}`) : null, asks);
+      browser = await browserRows(dir, pf ? path.join(OUT, `pagefind-${n}`) : null, asks, RUNS);
     }
     results.push({ n, claims: meta.claims, built, rows, browser, pf });
   }

@@ -49,12 +49,14 @@ export async function generatedBundles(sizes) {
  * Serves dist/ on 127.0.0.1 at a free port, with tests/fixtures/ under
  * /fixtures/ and any other `mounts` ({'/prefix/': dir}); `headers` go on every
  * file. `gzip`: compress text, scripts, styles, wasm and JSON for clients that
- * accept it, and let them cache (as a production server does: the benchmark).
+ * accept it (each file once, kept in memory), and let them cache (as a CDN
+ * does: the benchmark).
  * `routes` ({'/path': (req, res, url) => …}) answer those paths themselves;
  * `host` is the loopback address to listen on (127.0.0.2: another origin).
  */
 export async function startServer({ headers = {}, mounts = {}, gzip = false, routes = {}, host = '127.0.0.1' } = {}) {
   const all = { '/fixtures/': path.join(ROOT, 'tests', 'fixtures'), ...mounts };
+  const compressed = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     // Handlers for paths that misbehave on purpose (tests/e2e/network.test.mjs).
@@ -106,8 +108,18 @@ export async function startServer({ headers = {}, mounts = {}, gzip = false, rou
       ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       ...headers,
     });
-    if (compress) fs.createReadStream(file).pipe(zlib.createGzip({ level: 9 })).pipe(res);
-    else fs.createReadStream(file).pipe(res);
+    if (compress) {
+      // Compressed once per file version and kept, as a CDN's edge keeps what
+      // it has compressed: a request's time is not the server's gzip.
+      const stat = fs.statSync(file);
+      const key = `${file}\0${stat.size}\0${stat.mtimeMs}`;
+      let body = compressed.get(key);
+      if (!body) {
+        body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+        compressed.set(key, body);
+      }
+      res.end(body);
+    } else fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, host, resolve));
   const { port } = server.address();
