@@ -300,11 +300,15 @@ fn ask_archive(dir: &Path, ask: &Ask, limit: usize, lim: Limits) -> Option<Asked
         q.filters.push((*f, values));
     }
     let a = answer(dir, &mut files, |fs| query::search_with(&m, fs, &q, limit, lim));
-    let hits = a
-        .hits
-        .iter()
-        .map(|h| {
-            let card = answer(dir, &mut files, |fs| query::card(&m, fs, h.doc).map(|c| c.map(str::to_owned))).unwrap();
+    // Every hit's card in one batch: neighbouring spans are read together.
+    let docs: Vec<u32> = a.hits.iter().map(|h| h.doc).collect();
+    let cards = answer(dir, &mut files, |fs| {
+        query::cards(&m, fs, &docs).map(|c| c.into_iter().map(|c| c.map(str::to_owned)).collect::<Vec<_>>())
+    });
+    let hits = cards
+        .into_iter()
+        .map(|card| {
+            let card = card.expect("every hit has a card");
             let b = load(&card).bundle.unwrap();
             assert_eq!(b.claims.len(), 1, "a card is one claim");
             (b.article.url.clone().unwrap(), b.claims[0].id.clone())

@@ -15,7 +15,7 @@
 //! are cut where a key's hash says (not after a fixed size), so a change moves
 //! only the cuts near it, and packs hold fixed ranges of doc numbers.
 
-use super::format::{self, KeyEntry, Manifest, Names, Part, Postings, Shard, Sharded, Table};
+use super::format::{self, KeyEntry, Manifest, Part, Postings, Shard, Sharded, Table};
 use super::{day_of, identity, value_key, words, Entry, Facet, ALL_KEY, MANIFEST, STATE};
 use crate::convert::write::bundle_json_compact;
 use crate::load::{host_of, load};
@@ -619,6 +619,30 @@ fn flush_shard(w: &mut Writer, shard: &mut Shard, shards: &mut Sharded, last: &s
     Ok(())
 }
 
+/// Writes sorted `items` (each a key and what it holds) as files of `kind`,
+/// cut where `cutter` says (an item's size by `bytes`), each file's JSON by
+/// `write`; returns their directory (each file's first key and name).
+fn write_directory<T>(
+    w: &mut Writer,
+    kind: &str,
+    items: &[(String, T)],
+    mut cutter: Cutter,
+    bytes: impl Fn(&(String, T)) -> usize,
+    write: impl Fn(&[(String, T)]) -> String,
+) -> io::Result<Sharded> {
+    let mut out = Sharded::default();
+    let mut start = 0;
+    for (i, item) in items.iter().enumerate() {
+        if cutter.cut_after(&item.0, bytes(item)) || i + 1 == items.len() {
+            let part = &items[start..=i];
+            out.from.push(if start == 0 { String::new() } else { format::separator(&items[start - 1].0, &part[0].0) });
+            out.files.push(w.put(kind, "json", &write(part))?);
+            start = i + 1;
+        }
+    }
+    Ok(out)
+}
+
 /// Writes the posting lists, tables, names and pack tables; returns the manifest.
 fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, opts: &Options) -> io::Result<Manifest> {
     let maps: Vec<Vec<u32>> = index.values.iter().map(Values::renumbering).collect();
@@ -719,9 +743,10 @@ fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, o
             };
             files.push(w.put("v", "json", &format::write_table(&table))?);
         }
-        let mut names = Sharded::default();
+        let (mut names, mut ids) = (Sharded::default(), Sharded::default());
         if f.named() {
             let mut by_word: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+            let mut by_id: Vec<(String, u32)> = Vec::new();
             for &(n, old) in &ordered {
                 if values.counts[old] == 0 {
                     continue;
@@ -733,35 +758,22 @@ fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, o
                 for word in seen {
                     by_word.entry(word.to_owned()).or_default().push((values.counts[old], n));
                 }
+                by_id.push((identity(&values.labels[old]), n));
             }
-            let mut part = Names::default();
-            let mut cutter = Cutter { min: opts.shard_bytes.0 / 3, max: opts.shard_bytes.1 / 3, size: 0 };
-            let mut last = String::new();
-            for (word, mut vs) in by_word {
-                vs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                let bytes = word.len() + 8 * vs.len();
-                part.words.push((word.clone(), vs.into_iter().map(|(_, n)| n).collect()));
-                if cutter.cut_after(&word, bytes) {
-                    names.from.push(if names.files.is_empty() {
-                        String::new()
-                    } else {
-                        format::separator(&last, &part.words[0].0)
-                    });
-                    names.files.push(w.put("n", "json", &format::write_names(&part))?);
-                    part.words.clear();
-                    last = word;
-                }
-            }
-            if !part.words.is_empty() {
-                names.from.push(if names.files.is_empty() {
-                    String::new()
-                } else {
-                    format::separator(&last, &part.words[0].0)
-                });
-                names.files.push(w.put("n", "json", &format::write_names(&part))?);
-            }
+            let words: Vec<(String, Vec<u32>)> = by_word
+                .into_iter()
+                .map(|(word, mut vs)| {
+                    vs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                    (word, vs.into_iter().map(|(_, n)| n).collect())
+                })
+                .collect();
+            let third = || Cutter { min: opts.shard_bytes.0 / 3, max: opts.shard_bytes.1 / 3, size: 0 };
+            names =
+                write_directory(w, "n", &words, third(), |(word, vs)| word.len() + 8 * vs.len(), format::write_names)?;
+            by_id.sort();
+            ids = write_directory(w, "i", &by_id, third(), |(id, _)| id.len() + 8, format::write_ids)?;
         }
-        tables.push((f, format::FacetTable { values: values.labels.len() as u32, files, names }));
+        tables.push((f, format::FacetTable { values: values.labels.len() as u32, files, names, ids }));
     }
 
     let mut pack_tables = Vec::new();

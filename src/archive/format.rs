@@ -9,6 +9,7 @@
 //! | `d-….json` | a page of the shard list ([`PAGE`] shards), when the manifest has too many to list |
 //! | `l-….json` | a [`List`]: the part of a long list ([`HEAD`] newest entries, or a chunk after it) |
 //! | `n-….json` | a names shard: each folded word of a facet's labels → the values it names (type-ahead) |
+//! | `i-….json` | an identities shard: each value's identity (as URLs name it) → its number ([`write_ids`]) |
 //! | `v-….json` | a [`Table`] chunk: [`TABLE_CHUNK`] values of a facet, each its label and count |
 //! | `t-….json` | a pack table chunk: [`TABLE_CHUNK`] pack file names |
 //! | `p-….jsonl` | a pack ([`write_pack`]): the cards of `pack_size` consecutive docs, each a one-claim bundle, read by byte ranges |
@@ -490,11 +491,12 @@ pub struct Names {
     pub words: Vec<(String, Vec<u32>)>,
 }
 
-pub fn write_names(names: &Names) -> String {
+/// A names shard's JSON: its words (sorted) and the values of each.
+pub fn write_names(words: &[(String, Vec<u32>)]) -> String {
     let mut out = String::from("{\"w\":");
-    push_strings(&mut out, names.words.iter().map(|(w, _)| w.as_str()));
+    push_strings(&mut out, words.iter().map(|(w, _)| w.as_str()));
     out.push_str(",\"x\":[");
-    for (i, (_, values)) in names.words.iter().enumerate() {
+    for (i, (_, values)) in words.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -517,6 +519,34 @@ pub fn read_names(text: &str) -> Read<Names> {
         .map(|(w, x)| Ok((w, x.as_array().ok_or("\"x\" holds a non-array")?.iter().map(uint).collect::<Read<_>>()?)))
         .collect::<Read<Vec<_>>>()?;
     Ok(Names { words })
+}
+
+// ---------------------------------------------------------------- identities
+
+/// An identities shard (`i-….json`): facet values' identities (as a URL
+/// names a value: [`super::identity`]), sorted, each with its value number.
+/// A chosen value is found by reading one of these, however many words its
+/// name has and however common they are.
+pub fn write_ids(ids: &[(String, u32)]) -> String {
+    let mut out = String::from("{\"i\":");
+    push_strings(&mut out, ids.iter().map(|(id, _)| id.as_str()));
+    out.push_str(",\"v\":");
+    push_ints(&mut out, ids.iter().map(|&(_, v)| i64::from(v)));
+    out.push('}');
+    out
+}
+
+pub fn read_ids(text: &str) -> Read<Vec<(String, u32)>> {
+    let v = parse(text)?;
+    let ids = strings(&v, "i")?;
+    let values = array(&v, "v")?;
+    if ids.len() != values.len() {
+        return Err("\"i\" and \"v\" differ in length".into());
+    }
+    if ids.windows(2).any(|w| w[0] >= w[1]) {
+        return Err("the identities are not in order".into());
+    }
+    ids.into_iter().zip(values).map(|(id, v)| Ok((id, uint(v)?))).collect()
 }
 
 // ---------------------------------------------------------------- tables
@@ -732,6 +762,8 @@ pub struct FacetTable {
     pub files: Vec<String>,
     /// The names directory (type-ahead), for facets with [`Facet::named`].
     pub names: Sharded,
+    /// The identities directory (a URL's value → its number), likewise.
+    pub ids: Sharded,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -816,6 +848,8 @@ pub fn write_manifest(m: &Manifest) -> String {
         if facet.named() {
             out.push_str(",\"names\":");
             push_sharded(&mut out, &t.names);
+            out.push_str(",\"ids\":");
+            push_sharded(&mut out, &t.ids);
         }
         out.push('}');
     }
@@ -829,7 +863,10 @@ pub fn read_manifest(text: &str) -> Read<Manifest> {
     let v = parse(text)?;
     let format = uint(field(&v, "claim_cards_archive").map_err(|_| "not a claim-cards archive manifest".to_owned())?)?;
     if format != super::FORMAT {
-        return Err(format!("archive format {format}; this widget reads format {}", super::FORMAT));
+        return Err(format!(
+            "archive format {format}; this claim-cards reads format {} (build the archive again with it)",
+            super::FORMAT
+        ));
     }
     let day = |key: &str| -> Read<Option<i32>> {
         match v.as_object().and_then(|o| o.get(key)) {
@@ -841,11 +878,16 @@ pub fn read_manifest(text: &str) -> Read<Manifest> {
     let mut tables = Vec::new();
     for facet in Facet::ALL {
         let Some(t) = tables_v.get(facet.name()) else { continue };
-        let names = match t.as_object().and_then(|o| o.get("names")) {
-            Some(n) => read_sharded(n)?,
-            None => Sharded::default(),
+        let directory = |key: &str| -> Read<Sharded> {
+            match (facet.named(), t.as_object().and_then(|o| o.get(key))) {
+                (true, Some(n)) => read_sharded(n).map_err(|e| format!("{}'s {key}: {e}", facet.name())),
+                (true, None) => Err(format!("the {} table has no \"{key}\"", facet.name())),
+                (false, _) => Ok(Sharded::default()),
+            }
         };
-        tables.push((facet, FacetTable { values: uint(field(t, "values")?)?, files: strings(t, "files")?, names }));
+        let (names, ids) = (directory("names")?, directory("ids")?);
+        tables
+            .push((facet, FacetTable { values: uint(field(t, "values")?)?, files: strings(t, "files")?, names, ids }));
     }
     let packs = field(&v, "packs")?;
     Ok(Manifest {
@@ -997,6 +1039,19 @@ mod tests {
         assert!(read_pack("{\"claim_cards_pack\":1,\"a\":[[0,2]]}\n").is_err());
         assert!(read_offsets("0000002a0000001f").is_err());
         assert!(read_offsets("zz").is_err());
+    }
+
+    #[test]
+    fn identities_round_trip_and_reject_disorder() {
+        let ids = vec![("maria-muller-7".to_owned(), 12), ("nguyen-van-a".to_owned(), 0), ("reuters".to_owned(), 3)];
+        let text = write_ids(&ids);
+        assert_eq!(read_ids(&text).unwrap(), ids);
+        let swapped = text.replacen("maria-muller-7", "zz", 1);
+        assert_eq!(read_ids(&swapped).unwrap_err(), "the identities are not in order");
+        assert!(read_ids("{\"i\":[\"a\"],\"v\":[]}").unwrap_err().contains("differ in length"));
+        // An archive of the format before the identities: said, with what to do.
+        let old = "{\"claim_cards_archive\":1}";
+        assert!(read_manifest(old).unwrap_err().contains("build the archive again"));
     }
 
     #[test]

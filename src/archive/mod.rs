@@ -35,7 +35,8 @@ pub mod build;
 use crate::text::fold;
 
 /// The version of the files, in the manifest (`claim_cards_archive`).
-pub const FORMAT: u32 = 1;
+/// 2: the identities directories (`ids`), by which chosen values are found.
+pub const FORMAT: u32 = 2;
 /// The one file that is not content-hashed: it names all the others.
 pub const MANIFEST: &str = "archive.json";
 /// What the build keeps beside the archive for `--update` (never fetched by readers).

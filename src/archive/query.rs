@@ -88,10 +88,9 @@ enum Parsed {
     Shard(Shard),
     List(format::List),
     Names(Names),
+    Ids(Vec<(String, u32)>),
     Table(Table),
     PackTable(Vec<String>),
-    /// A span of a file, as fetched (a pack's offsets or a card).
-    Span(String),
     Page(format::Sharded),
 }
 
@@ -99,6 +98,8 @@ enum Parsed {
 #[derive(Debug, Default)]
 pub struct Files {
     parsed: FxHashMap<String, Parsed>,
+    /// Spans of files, as fetched (a pack's offsets, cards), by file.
+    spans: FxHashMap<String, Vec<(Span, String)>>,
     /// The first list found unreadable when decoded ([`Files::broken`]).
     broken: std::cell::RefCell<Option<format::BadFile>>,
     /// Bytes of the files added, for reports.
@@ -110,7 +111,7 @@ impl Files {
     pub fn add(&mut self, name: &str, text: String) -> Result<(), format::BadFile> {
         let bad = |reason: String| format::BadFile { file: name.to_owned(), reason };
         self.bytes += text.len();
-        if let (_, Some(span)) = format::split_request(name) {
+        if let (file, Some(span)) = format::split_request(name) {
             let asked = span.end - span.start;
             if text.len() as u64 != asked {
                 return Err(bad(format!(
@@ -118,13 +119,14 @@ impl Files {
                     text.len()
                 )));
             }
-            self.parsed.insert(name.to_owned(), Parsed::Span(text));
+            self.spans.entry(file.to_owned()).or_default().push((span, text));
             return Ok(());
         }
         let parsed = match name.split('-').next() {
             Some("k") => Parsed::Shard(format::read_shard(&text).map_err(bad)?),
             Some("l") => Parsed::List(format::read_list_file(&text).map_err(bad)?),
             Some("n") => Parsed::Names(format::read_names(&text).map_err(bad)?),
+            Some("i") => Parsed::Ids(format::read_ids(&text).map_err(bad)?),
             Some("v") => Parsed::Table(format::read_table(&text).map_err(bad)?),
             Some("t") => Parsed::PackTable(format::read_pack_table(&text).map_err(bad)?),
             Some("d") => Parsed::Page(format::read_page(&text).map_err(bad)?),
@@ -154,10 +156,6 @@ impl Files {
     /// as it reports one that could not be read on arrival.
     pub fn broken(&self) -> Option<format::BadFile> {
         self.broken.borrow().clone()
-    }
-
-    pub fn has(&self, name: &str) -> bool {
-        self.parsed.contains_key(name)
     }
 
     pub fn len(&self) -> usize {
@@ -196,6 +194,13 @@ impl Files {
         }
     }
 
+    fn ids(&self, name: &str, need: &mut Need) -> Option<&[(String, u32)]> {
+        match self.parsed.get(name) {
+            Some(Parsed::Ids(i)) => Some(i),
+            _ => need.add(name),
+        }
+    }
+
     fn table(&self, name: &str, need: &mut Need) -> Option<&Table> {
         match self.parsed.get(name) {
             Some(Parsed::Table(t)) => Some(t),
@@ -210,11 +215,18 @@ impl Files {
         }
     }
 
-    fn span(&self, file: &str, span: Span, need: &mut Need) -> Option<&str> {
-        let name = format::span_request(file, span);
-        match self.parsed.get(&name) {
-            Some(Parsed::Span(text)) => Some(text),
-            _ => need.add(&name),
+    /// `span` of `file`, from any span fetched that covers it.
+    fn span(&self, file: &str, span: Span) -> Option<&str> {
+        self.spans.get(file)?.iter().find_map(|(s, text)| {
+            let within = s.start <= span.start && span.end <= s.end;
+            within.then(|| text.get((span.start - s.start) as usize..(span.end - s.start) as usize)).flatten()
+        })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        match format::split_request(name) {
+            (file, Some(span)) => self.span(file, span).is_some(),
+            (file, None) => self.parsed.contains_key(file),
         }
     }
 }
@@ -716,51 +728,112 @@ pub fn lookup(m: &Manifest, files: &Files, facet: Facet, id: &str) -> Result<Opt
         }
         return need.into_result(|| None);
     }
-    // Every word of the identity must be in the name: the values each word
-    // names, intersected (the names files of all the words in one round), so
-    // that only the few values left have their labels read — not every
-    // speaker whose first name is "Đức".
-    let mut words: Vec<&str> = id.split('-').filter(|w| !w.is_empty()).collect();
-    words.sort_unstable();
-    words.dedup();
-    if words.is_empty() {
-        return Ok(None);
-    }
+    // Many values: the identities directory names the one file to read.
+    let Some(f) = t.ids.file_for(id) else { return Ok(None) };
     let mut need = Need::default();
-    let mut sets: Vec<Vec<u32>> = Vec::new();
-    for word in &words {
-        let Some(f) = t.names.file_for(word) else { return Ok(None) };
-        if let Some(names) = files.names(&t.names.files[f], &mut need) {
-            match names.words.binary_search_by(|(x, _)| x.as_str().cmp(word)) {
-                Ok(i) => sets.push(names.words[i].1.clone()),
-                Err(_) => return Ok(None),
-            }
+    let Some(ids) = files.ids(&t.ids.files[f], &mut need) else { return Err(need.0) };
+    Ok(ids.binary_search_by(|(x, _)| x.as_str().cmp(id)).ok().map(|i| ids[i].1))
+}
+
+/// Neighbouring ranges of one file closer than this many bytes are asked
+/// for as one: a page's cards are often near each other in their pack
+/// (newest first is doc order), and one request of a few hundred bytes more
+/// costs less than several (each its headers and, on HTTP/1.1, a connection).
+pub const SPAN_GAP: u64 = 1024;
+
+/// The requests for `spans` of files: sorted, and those of one file closer
+/// than [`SPAN_GAP`] merged into one.
+fn coalesce(mut spans: Vec<(&str, Span)>) -> Vec<String> {
+    spans.sort_by(|a, b| a.0.cmp(b.0).then(a.1.start.cmp(&b.1.start)));
+    let mut out: Vec<(&str, Span)> = Vec::new();
+    for (file, span) in spans {
+        match out.last_mut() {
+            Some((f, last)) if *f == file && span.start <= last.end + SPAN_GAP => last.end = last.end.max(span.end),
+            _ => out.push((file, span)),
         }
+    }
+    out.into_iter().map(|(file, span)| format::span_request(file, span)).collect()
+}
+
+/// The cards of `docs`, in order: each a one-claim bundle (None: the
+/// archive has no such doc). Each is read in two spans of its pack, its
+/// offsets then itself; spans near each other are asked for together.
+pub fn cards<'f>(m: &Manifest, files: &'f Files, docs: &[u32]) -> Result<Vec<Option<&'f str>>, Vec<String>> {
+    let mut need = Need::default();
+    // Each doc's pack (None: no such doc), then its offsets' span.
+    let mut packs: Vec<Option<&'f str>> = Vec::with_capacity(docs.len());
+    for &doc in docs {
+        let pack = doc / m.pack_size;
+        let name = match m.pack_tables.get(pack as usize / format::TABLE_CHUNK) {
+            None => None,
+            Some(table) => match files.pack_table(table, &mut need) {
+                None => None,
+                Some(names) => {
+                    names.get(pack as usize % format::TABLE_CHUNK).map(String::as_str).filter(|n| !n.is_empty())
+                }
+            },
+        };
+        packs.push(name);
     }
     if !need.0.is_empty() {
         return Err(need.0);
     }
-    sets.sort_by_key(Vec::len);
-    let Some((first, rest)) = sets.split_first() else { return Ok(None) };
-    let candidates: Vec<u32> = first.iter().copied().filter(|v| rest.iter().all(|s| s.contains(v))).collect();
-    Ok(labels(m, files, facet, &candidates)?.into_iter().find(|l| identity(&l.label) == id).map(|l| l.value))
+    let mut out = Vec::with_capacity(docs.len());
+    let (mut offsets_wanted, mut cards_wanted) = (Vec::new(), Vec::new());
+    for (&doc, pack) in docs.iter().zip(packs) {
+        let Some(pack) = pack else {
+            out.push(None);
+            continue;
+        };
+        let at = format::pack_offsets(doc % m.pack_size);
+        let Some(offsets) = files.span(pack, at) else {
+            offsets_wanted.push((pack, at));
+            out.push(None);
+            continue;
+        };
+        // A malformed header is a card the archive cannot show, as a missing one.
+        let Ok(Some(span)) = format::read_offsets(offsets) else {
+            out.push(None);
+            continue;
+        };
+        match files.span(pack, span) {
+            Some(text) => out.push(Some(text.trim_end_matches('\n'))),
+            None => {
+                cards_wanted.push((pack, span));
+                out.push(None);
+            }
+        }
+    }
+    need.extend(coalesce(offsets_wanted));
+    need.extend(coalesce(cards_wanted));
+    need.into_result(|| out)
 }
 
-/// A doc's card: a one-claim bundle (None: the archive has no such doc).
-/// Read in two spans of its pack: the card's offsets, then the card.
-pub fn card<'f>(m: &Manifest, files: &'f Files, doc: u32) -> Result<Option<&'f str>, Vec<String>> {
-    let mut need = Need::default();
-    let pack = doc / m.pack_size;
-    let Some(table) = m.pack_tables.get(pack as usize / format::TABLE_CHUNK) else { return Ok(None) };
-    let Some(names) = files.pack_table(table, &mut need) else { return Err(need.0) };
-    let Some(name) = names.get(pack as usize % format::TABLE_CHUNK).filter(|n| !n.is_empty()) else { return Ok(None) };
-    let Some(offsets) = files.span(name, format::pack_offsets(doc % m.pack_size), &mut need) else {
-        return Err(need.0);
-    };
-    // A malformed header is a card the archive cannot show, as a missing one.
-    let Ok(Some(span)) = format::read_offsets(offsets) else { return Ok(None) };
-    match files.span(name, span, &mut need) {
-        Some(text) => Ok(Some(text.trim_end_matches('\n'))),
-        None => Err(need.0),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_spans_of_a_file_are_asked_for_together() {
+        let span = |start, end| Span { start, end };
+        // 148 + SPAN_GAP is within the gap of the span before it; `far`
+        // is beyond the gap of the merged span's end.
+        let near = 148 + SPAN_GAP;
+        let far = near + 16 + SPAN_GAP + 1;
+        let asked = coalesce(vec![
+            ("p-b", span(5000, 5600)),
+            ("p-a", span(100, 116)),
+            ("p-a", span(132, 148)),
+            ("p-a", span(far, far + 16)),
+            ("p-a", span(near, near + 16)),
+            ("p-b", span(6000, 6700)),
+        ]);
+        assert_eq!(
+            asked,
+            [format!("p-a@100-{}", near + 16), format!("p-a@{far}-{}", far + 16), "p-b@5000-6700".to_owned()]
+        );
+        let mut files = Files::default();
+        files.add("p-a@100-200", "x".repeat(100)).unwrap();
+        assert!(files.has("p-a@150-160") && !files.has("p-a@150-210") && !files.has("p-b@150-160"));
     }
 }

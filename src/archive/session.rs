@@ -283,20 +283,18 @@ impl Session {
         })?;
         // Every card of the page and every facet's labels in one round.
         let mut need = Need::default();
-        for hit in &a.hits {
-            if self.cards.contains_key(&hit.doc) {
-                continue;
-            }
-            match query::card(m, &self.files, hit.doc) {
-                Ok(found) => {
-                    let card = found.and_then(|text| match LoadState::from_text(&self.url, text) {
+        let docs: Vec<u32> = a.hits.iter().map(|h| h.doc).filter(|d| !self.cards.contains_key(d)).collect();
+        match query::cards(m, &self.files, &docs) {
+            Ok(found) => {
+                for (doc, text) in docs.into_iter().zip(found) {
+                    let card = text.and_then(|text| match LoadState::from_text(&self.url, text) {
                         LoadState::Ready(d) if !d.bundle.claims.is_empty() => Some(d),
                         _ => None,
                     });
-                    self.cards.insert(hit.doc, card);
+                    self.cards.insert(doc, card);
                 }
-                Err(n) => need.extend(n),
             }
+            Err(n) => need.extend(n),
         }
         let mut facets = Vec::new();
         for (f, counts) in &a.facets {
