@@ -275,7 +275,7 @@ if (early) {
   const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
   const f = (k) => `median ${med(early.map((x) => x[k])).toFixed(0)} ms, worst ${Math.max(...early.map((x) => x[k])).toFixed(0)} ms`;
   lines.push('');
-  lines.push(`Input right after first paint (scripts/bench/early.mjs; standalone page, phone width, 4× CPU, ${early.length} loads; a word typed into the search box as soon as its controls are woken, the wasm still loading in ${early.filter((x) => x.wasmStillLoading).length} of them): controls woken ${f('woken')} after the first paint; input → the next frame (the words in the box, the results dimmed) ${f('shown')}; input → the filtered cards painted ${f('applied')}.`);
+  lines.push(`Input right after first paint (scripts/bench/early.mjs; standalone page, phone width, 4× CPU, ${early.length} loads; a word typed into the search box as soon as the first paint is reported — its controls take input from then —, the wasm still loading in ${early.filter((x) => x.wasmStillLoading).length} of them): input → the next frame (the words in the box) ${f('shown')}; input → the frame that shows the results dimmed (early.js has it) ${f('coming')}; input → the filtered cards painted ${f('applied')}.`);
 }
 const table = lines.join('\n');
 console.log(table);

@@ -37,9 +37,10 @@ pub enum Start {
     /// Rendered in the browser from nothing.
     #[default]
     Fresh,
-    /// Rendered on a server: static — controls disabled (a reader without
-    /// JavaScript cannot use them), no host paragraphs — with the cards as
-    /// a region the browser keeps as it is (see `CardList`).
+    /// Rendered on a server: static — no host paragraphs; the controls are
+    /// live in the HTML, so what a reader does before any script runs is in
+    /// their state (static/embed/early.js), and hidden without scripting —,
+    /// with the cards as a region the browser keeps as it is (see `CardList`).
     Server,
     /// Hydrating a server's render: the controls are adopted and live at
     /// once; the cards stay the server's until the view changes.

@@ -60,7 +60,6 @@ fn excerpt(text: &str) -> String {
 
 #[function_component]
 pub fn Card(props: &CardProps) -> Html {
-    let live = crate::components::use_live();
     let s = props.strings;
     let look = &props.look;
     let (lang, dir) = (look.lang(), look.dir());
@@ -137,7 +136,7 @@ pub fn Card(props: &CardProps) -> Html {
                     { for bundle.topics_of(claim).map(|t| html! { <span class="cc-topic" lang={lang.clone()} dir="auto">{ format!("#{}", t.label()) }</span> }) }
                 </p>
                 { props.foot.clone() }
-                <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy} disabled={!live}
+                <button type="button" class="cc-button cc-button--quiet cc-copy" onclick={on_copy}
                     aria-label={(s.copy_link_for)(&speaker.name, &excerpt(&claim.text))}>
                     { props.copied.unwrap_or(s.copy_link) }
                 </button>

@@ -136,7 +136,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                 <p class="cc-empty-title">{ s.empty_title }</p>
                 <p>{ s.empty_hint }</p>
                 if props.filtered {
-                    <button type="button" class="cc-button" onclick={props.on_clear.reform(|_| ())} disabled={!live}>{ s.clear_all }</button>
+                    <button type="button" class="cc-button" onclick={props.on_clear.reform(|_| ())}>{ s.clear_all }</button>
                 }
             </div>
         };

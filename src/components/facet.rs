@@ -44,7 +44,6 @@ pub struct FacetGroupProps {
 /// speakers costs no more per interaction than one with ten.
 #[function_component]
 pub fn FacetGroup(props: &FacetGroupProps) -> Html {
-    let live = crate::components::use_live();
     let expanded = use_state(|| false);
     let total = props.options.iter().filter(|o| o.listed).count();
     let limit = props.collapsed_limit;
@@ -76,7 +75,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         let count_id = format!("{id}-n");
         html! {
             <li key={value.to_owned()} class={classes!("cc-option", empty.then_some("is-empty"))}>
-                <input type="checkbox" id={id.clone()} {checked} {onchange} disabled={!live}
+                <input type="checkbox" id={id.clone()} {checked} {onchange}
                     aria-describedby={count.map(|_| count_id.clone())} />
                 <label for={id}>
                     { label }
@@ -113,7 +112,7 @@ pub fn FacetGroup(props: &FacetGroupProps) -> Html {
         let expanded2 = expanded.clone();
         let onclick = Callback::from(move |_| expanded2.set(!*expanded2));
         let label = if *expanded { props.show_fewer_label.to_string() } else { format!("{} ({total})", props.show_all_label) };
-        html! { <button type="button" class="cc-button cc-button--link" aria-expanded={(*expanded).to_string()} {onclick} disabled={!live}>{ label }</button> }
+        html! { <button type="button" class="cc-button cc-button--link" aria-expanded={(*expanded).to_string()} {onclick}>{ label }</button> }
     });
     html! {
         <fieldset class={classes!("cc-facet", format!("cc-facet--{}", props.facet.param()))}>

@@ -79,7 +79,6 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     };
     let active = st.chosen_count();
     let live = crate::components::use_live();
-    let off = !live;
     let panel_id = format!("{p}-filters");
     // For print: what the printed cards are ("3 of 17 claims · Speaker: Donald Trump · Search: “hamas”").
     let mut summary = props.count.to_string();
@@ -103,27 +102,27 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 <div class="cc-search">
                     <label for={format!("{p}-q")}>{ s.search_label }</label>
                     <input type="search" id={format!("{p}-q")} value={st.query.clone()} placeholder={s.search_placeholder}
-                        autocomplete="off" spellcheck="false" {oninput} disabled={off} ref={props.search.clone()} />
+                        autocomplete="off" spellcheck="false" {oninput} ref={props.search.clone()} />
                 </div>
                 <div class="cc-tools">
                     <button type="button" class="cc-button cc-filters-toggle" aria-expanded={(*open).to_string()}
-                        aria-controls={panel_id.clone()} onclick={ontoggle} disabled={off}>
+                        aria-controls={panel_id.clone()} onclick={ontoggle}>
                         { s.show_filters }
                         if active > 0 { <span class="cc-badge">{ active }</span> }
                     </button>
                     <div class="cc-sort">
                         <label for={format!("{p}-sort")}>{ s.sort_label }</label>
-                        <select id={format!("{p}-sort")} onchange={onsort} disabled={off}>
+                        <select id={format!("{p}-sort")} onchange={onsort}>
                             { for SortOrder::ALL.iter().map(|o| html! {
                                 <option value={o.as_str()} selected={*o == st.sort}>{ (s.sort_name)(*o) }</option>
                             }) }
                         </select>
                     </div>
                     <div class="cc-group">
-                        <input type="checkbox" id={format!("{p}-group")} checked={st.grouped} onchange={ongroup} disabled={off} />
+                        <input type="checkbox" id={format!("{p}-group")} checked={st.grouped} onchange={ongroup} />
                         <label for={format!("{p}-group")}>{ s.group_by_speaker }</label>
                     </div>
-                    <button type="button" class="cc-button cc-clear" onclick={onclear} disabled={off || !st.is_filtered()}>{ s.clear_all }</button>
+                    <button type="button" class="cc-button cc-clear" onclick={onclear} disabled={!st.is_filtered()}>{ s.clear_all }</button>
                 </div>
             </>
         }

@@ -32,9 +32,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::{AttrValue, Callback};
 
-/// Whether the widget is live: false while static (rendered on a server, or
-/// hydrating that render), when its controls are disabled until it can act
-/// on them. `App` gives it to every component under it as a context.
+/// Whether the widget is live: false while static (rendered on a server),
+/// when it keeps regions for the browser and leaves out host paragraphs.
+/// `App` gives it to every component under it as a context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Live(pub bool);
 

@@ -52,7 +52,7 @@ pub fn More(props: &MoreProps) -> Html {
     let onclick = props.on_press.reform(|_| ());
     html! {
         <li class="cc-more" ref={node}>
-            <button type="button" class="cc-button" {onclick} disabled={!live}>{ props.label.clone() }</button>
+            <button type="button" class="cc-button" {onclick}>{ props.label.clone() }</button>
         </li>
     }
 }

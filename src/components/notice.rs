@@ -14,7 +14,6 @@ pub struct NoticeProps {
 /// not shown; the details sit behind a disclosure so readers are not confused.
 #[function_component]
 pub fn Notice(props: &NoticeProps) -> Html {
-    let live = crate::components::use_live();
     let dismissed = use_state(|| false);
     if *dismissed || props.problems.is_empty() {
         return html! {};
@@ -29,7 +28,7 @@ pub fn Notice(props: &NoticeProps) -> Html {
         <aside class="cc-notice" part="notice" aria-label={summary.clone()}>
             <div class="cc-notice-head">
                 <p class="cc-notice-summary">{ summary }</p>
-                <button type="button" class="cc-button cc-button--quiet" onclick={dismiss} disabled={!live}>{ s.dismiss }</button>
+                <button type="button" class="cc-button cc-button--quiet" onclick={dismiss}>{ s.dismiss }</button>
             </div>
             <details class="cc-notice-details">
                 <summary>{ s.details }</summary>

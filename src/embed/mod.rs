@@ -481,10 +481,9 @@ fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> O
     }
     let props = AppProps { preloaded: Some(state), ..props };
     if same {
-        // A server disables every control (a reader without JavaScript could
-        // not use them); hydration sets only the attributes its render has,
-        // so those it does not are taken off first (claim-cards.js has
-        // enabled most already: static/embed/early.js).
+        // Hydration sets only the attributes its render has, so a `disabled`
+        // the server wrote and this render has not (a "Clear all" with
+        // nothing to clear there, a view to clear here) is taken off first.
         if let Ok(off) = mount.query_selector_all("[disabled]") {
             for i in 0..off.length() {
                 if let Some(el) = off.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {

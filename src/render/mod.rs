@@ -6,7 +6,8 @@
 //! A rendered `<claim-cards>` element holds:
 //! * a declarative shadow root (`<template shadowrootmode="open">`) with the
 //!   widget's stylesheet and every card — readable before any script runs,
-//!   and with scripts off; its controls are disabled until the widget is live;
+//!   and with scripts off; its controls take input before any script runs
+//!   (early.js hands it to the widget) and are hidden without scripting;
 //! * a light-DOM fallback (`fallback.rs`) for browsers and readers that do not
 //!   attach declarative shadow roots (shown only by those);
 //! * the bundle inline (`<script type="application/json">`) unless it is

@@ -142,7 +142,7 @@ export class ClaimCardsElement extends HTMLElement {
     if (!this.#shadow && this.shadowRoot) {
       // A declarative shadow root: the prerendered widget (never attach over it).
       this.#shadow = this.shadowRoot;
-      // Its controls work from now on; what the reader does is replayed once the widget runs.
+      // What the reader does with its controls (done before too) is replayed once the widget runs.
       if (this.#prerendered()) this.#early = wake(this);
     } else if (!this.#shadow) {
       this.#shadow = this.attachShadow({ mode: 'open' });
@@ -468,7 +468,7 @@ export class ClaimCardsElement extends HTMLElement {
     }
   }
 
-  /** The widget cannot start: a prerender's controls are off again (it stays readable). */
+  /** The widget cannot start: a prerender's controls go off (it stays readable). */
   #asleep() {
     this.#early?.sleep();
     this.#early = null;

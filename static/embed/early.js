@@ -2,10 +2,13 @@
 // runs (bundled by scripts/build-embed into claim-cards.js and page.js, which
 // each import it; one record per element, shared through the element).
 //
-// A prerender's controls are disabled in its HTML: without JavaScript they
-// could do nothing. `wake(element)` enables them as soon as a script runs —
-// page.js does it before the first paint, claim-cards.js when it defines the
-// element — and notes what the reader does with them, in order: a box
+// A prerender's controls are live in its HTML: the search box takes words,
+// boxes tick and the sort changes from the first paint, before any script
+// (without scripting the stylesheet hides them: they could do nothing). So
+// nothing a reader does is lost, however late a script runs. `wake(element)`
+// — page.js calls it as it runs, claim-cards.js when it defines the element
+// — notes what was done before it (each control whose state is not the one
+// the server wrote) and, from then on, what the reader does, in order: a box
 // ticked, words typed, a sort chosen, a button pressed. The results dim
 // (`data-cc-pending` on the mount, `aria-busy` on the results) to show the
 // change is coming.
@@ -22,10 +25,11 @@
 // - to a control hydration kept, by `replay()` when the widget is ready —
 //   but only what was done before the hydration (after it, the widget had
 //   it already).
-// `sleep()` disables the controls again when the widget cannot start.
+// `sleep()` puts the controls back as the server wrote them and disables
+// them when the widget cannot start.
 //
-// The "Clear all" button is the one control a static render disables for a
-// reason of its own (nothing to clear): it stays as it is until the widget runs.
+// A button pressed before any script ran did nothing and left no trace:
+// that one press is the only input that can be missed.
 
 const KEY = Symbol.for('claim-cards.early');
 
@@ -35,8 +39,8 @@ export function wake(element) {
   const root = element.shadowRoot;
   const mount = root?.querySelector('[data-cc-prerender]');
   if (!mount) return null;
-  const woken = [...mount.querySelectorAll('[disabled]:not(.cc-clear)')];
-  for (const el of woken) el.disabled = false;
+  // ("Clear all" is disabled by the server for a reason of its own: nothing to clear.)
+  const controls = [...mount.querySelectorAll('input, select, button:not(.cc-clear)')];
   /** What the reader did, in order: {el, what: {checked} | {value} | {click: true}, late: done once live}. */
   const log = [];
   const isLive = () => mount.querySelector('.cc-explorer')?.hasAttribute('data-cc-live') ?? false;
@@ -88,6 +92,18 @@ export function wake(element) {
       apply(now, what);
     }
   };
+  // What the reader did before this script ran: the controls' own state.
+  const served = (el) => [...el.options].find((o) => o.defaultSelected)?.value ?? el.options[0]?.value;
+  for (const el of controls) {
+    if (el.type === 'checkbox') {
+      if (el.checked !== el.defaultChecked) note(el, { checked: el.checked });
+    } else if (el.tagName === 'INPUT') {
+      if (el.value !== el.defaultValue) note(el, { value: el.value });
+    } else if (el.tagName === 'SELECT' && el.value !== served(el)) {
+      note(el, { value: el.value });
+    }
+  }
+  if (root.activeElement) focused = root.activeElement;
   const replaced = new MutationObserver(handOn);
   replaced.observe(root, { childList: true, subtree: true });
   const listen = (on) => {
@@ -114,10 +130,10 @@ export function wake(element) {
         if (now) apply(now, what);
       }
     },
-    /** The widget will not run: the controls go back to what the prerender says. */
+    /** The widget will not run: the controls go back to what the prerender says, and off. */
     sleep() {
       done();
-      for (const el of woken) {
+      for (const el of controls) {
         if (el.type === 'checkbox') el.checked = el.defaultChecked;
         else if (el.tagName === 'INPUT') el.value = el.defaultValue;
         else if (el.tagName === 'SELECT') for (const o of el.options) o.selected = o.defaultSelected;

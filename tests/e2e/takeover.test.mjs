@@ -60,8 +60,7 @@ test('a reader ticks a speaker and types before the wasm runs: it is shown as co
   await page.goto(`${server.url}/`);
   await waitForCount(page, 17);
   const root = 'claim-cards';
-  // The controls work at once (page.js woke them), though the wasm is held.
-  await page.waitForFunction(() => !window.__ccRoot().querySelector('input[type=search]').disabled);
+  // The controls work at once (they are live in the HTML), though the wasm is held.
   await page.locator(`${root} label[for="cc-speaker-donald-trump"]`).click();
   await page.locator(`${root} input[type=search]`).fill('hamas');
   assert.equal(await page.$eval(root, (el) => el.shadowRoot.querySelector('[data-cc-prerender]').hasAttribute('data-cc-pending')), true);
@@ -106,7 +105,6 @@ test('a keyboard reader ticks a facet with Space before the wasm runs: the tick 
   const release = await holdWasm(page);
   await page.goto(`${server.url}/`);
   await waitForCount(page, 17);
-  await page.waitForFunction(() => !window.__ccRoot().querySelector('#cc-speaker-donald-trump').disabled);
   // The facets are the server's until the widget has settled, then rendered anew.
   await page.focus('claim-cards #cc-speaker-donald-trump');
   await page.keyboard.press('Space');
@@ -120,6 +118,43 @@ test('a keyboard reader ticks a facet with Space before the wasm runs: the tick 
   await page.keyboard.press('Space');
   await page.waitForFunction(() => document.querySelector('claim-cards').filters.speaker.length === 0);
   assert.equal(await page.evaluate(() => window.__ccRoot().activeElement?.id), 'cc-speaker-donald-trump');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('what a reader ticks, types and chooses before any script has run is applied once the widget runs', async () => {
+  const page = await newPage(chrome.browser);
+  // Neither the page's script nor the wasm yet: the first paint is the server's HTML alone.
+  let releaseScript;
+  const scriptHeld = new Promise((r) => { releaseScript = r; });
+  await page.route('**/page.js', async (route) => { await scriptHeld; await route.continue(); });
+  const releaseWasm = await holdWasm(page);
+  // (A module script held keeps DOMContentLoaded back: wait for the cards, not for the load.)
+  await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+  await waitForCount(page, 17);
+  const root = 'claim-cards';
+  await page.locator(`${root} label[for="cc-speaker-donald-trump"]`).click();
+  await page.locator(`${root} input[type=search]`).fill('hamas');
+  await page.locator(`${root} #cc-sort`).selectOption('date');
+  // The browser alone shows it (no script has run: nothing is dimmed yet).
+  const seen = await page.evaluate(() => {
+    const r = window.__ccRoot();
+    return {
+      ticked: r.querySelector('#cc-speaker-donald-trump').checked, q: r.querySelector('#cc-q').value,
+      sort: r.querySelector('#cc-sort').value, pending: !!r.querySelector('[data-cc-pending]'),
+    };
+  });
+  assert.deepEqual(seen, { ticked: true, q: 'hamas', sort: 'date', pending: false });
+  // The page's script runs: early.js finds the input in the controls' state and shows it as coming.
+  releaseScript();
+  await page.waitForFunction(() => !!window.__ccRoot().querySelector('[data-cc-pending]'));
+  releaseWasm();
+  await waitForCards(page);
+  await page.waitForFunction(() => !window.__ccRoot().querySelector('[data-cc-pending]'));
+  const view = await page.$eval(root, (el) => el.filters);
+  assert.deepEqual([view.speaker, view.q, view.sort], [['donald-trump'], 'hamas', 'date']);
+  const count = await page.$eval(root, (el) => el.shadowRoot.querySelector('.cc-count-line').textContent);
+  assert.match(count, /^\d+ of 17 claims$/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
