@@ -1,7 +1,7 @@
 use crate::components::error_card::error_card;
 use crate::components::explorer::Explorer;
 use crate::components::skeleton::skeleton;
-use crate::components::{Live, Options, Presentation};
+use crate::components::{Options, Presentation};
 use crate::dataset::LoadState;
 use crate::hooks::host::WidgetEvent;
 use crate::i18n::Lang;
@@ -67,9 +67,9 @@ pub fn App(props: &AppProps) -> Html {
         let preloaded = props.preloaded.clone();
         use_state(move || preloaded.unwrap_or(LoadState::Loading))
     };
-    // Only a server's render is static: a browser's controls work from its
-    // first render (a prerender's are enabled by claim-cards.js before the
-    // wasm arrives, and what a reader does with them meanwhile is replayed).
+    // Only a server's render is static (its regions kept for the browser, no
+    // host paragraphs). A prop, not a context: a context is a component of
+    // its own, whose code a take-over would compile in its longest task.
     let live = props.start != Start::Server;
     // Each press of Retry fetches again.
     let attempt = use_state(|| 0u32);
@@ -136,7 +136,7 @@ pub fn App(props: &AppProps) -> Html {
             <Explorer data={d.clone()} initial={props.initial.clone()} strings={s} sync_url={props.options.sync_url}
                 on_event={props.options.on_event.clone()} remote={props.options.remote.clone()}
                 host_paragraphs={props.options.host_paragraphs.clone()} then={props.then.clone()}
-                look={look.clone()} kept={props.start != Start::Fresh} />
+                look={look.clone()} kept={props.start != Start::Fresh} {live} />
         },
     };
     // Two widgets on a page are two landmarks: each named by its article.
@@ -145,7 +145,6 @@ pub fn App(props: &AppProps) -> Html {
         None => s.widget_label.to_owned(),
     };
     html! {
-        <ContextProvider<Live> context={Live(live)}>
         <section class="cc-root" part="root" lang={lang.tag()} data-ui-dir={lang.dir()} data-theme={props.options.theme.as_str()} aria-label={label}>
             <header class="cc-head">
                 <p class="cc-eyebrow">{ s.widget_label }</p>
@@ -155,7 +154,6 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             { body }
         </section>
-        </ContextProvider<Live>>
     }
 }
 

@@ -38,6 +38,10 @@ pub struct CardListProps {
     /// false, when the cards are rendered in its place.
     #[prop_or_default]
     pub keep: bool,
+    /// Live: false only while a server renders (it keeps regions for the
+    /// browser and leaves out host paragraphs).
+    #[prop_or(true)]
+    pub live: bool,
 }
 
 /// The selected claims as a list of cards (or of speaker groups), the first
@@ -45,7 +49,7 @@ pub struct CardListProps {
 /// empty state.
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
-    let live = crate::components::use_live();
+    let live = props.live;
     let s = props.strings;
     let look = &props.look;
     // The card whose link was just copied, and what its button says now.

@@ -43,6 +43,10 @@ pub struct ExplorerProps {
     /// browser taking one over): kept as they are while this view shows them.
     #[prop_or_default]
     pub kept: bool,
+    /// Live: false only while a server renders (it keeps regions for the
+    /// browser and leaves out host paragraphs).
+    #[prop_or(true)]
+    pub live: bool,
 }
 
 /// The loaded bundle explored: the reader's choices (a reducer), what they
@@ -50,7 +54,7 @@ pub struct ExplorerProps {
 /// in `hooks/`; this wires the hooks together.
 #[function_component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
-    let live = crate::components::use_live();
+    let live = props.live;
     let s = props.strings;
     let data = &props.data;
     let store = use_store(&props.initial);
@@ -174,14 +178,14 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             if total > 0 {
                 <FilterBar data={data.clone()} state={view.clone()} selection={selection.clone()}
                     dispatch={dispatch.clone()} strings={s} id_prefix={props.id_prefix.clone()}
-                    search={search} count={count.clone()} stage={taken} />
+                    search={search} count={count.clone()} stage={taken} {live} />
             }
             <p class="cc-count-line" role="status" aria-live="polite" aria-atomic="true">{ count }</p>
             <div class="cc-results">
                 <CardList data={data.clone()} selection={selection.clone()} {limit} grouped={view.grouped}
                     filtered={view.is_filtered()} words={words} strings={s} on_event={props.on_event.clone()}
                     {host_paragraphs} {on_more} look={props.look.clone()} {keep}
-                    on_clear={dispatch.reform(|()| Action::ClearAll)} />
+                    on_clear={dispatch.reform(|()| Action::ClearAll)} {live} />
             </div>
         </div>
     }

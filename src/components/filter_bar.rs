@@ -28,6 +28,10 @@ pub struct FilterBarProps {
     /// each, so that no task is long.
     #[prop_or_default]
     pub stage: Stage,
+    /// Live: false only while a server renders (it keeps regions for the
+    /// browser and leaves out host paragraphs).
+    #[prop_or(true)]
+    pub live: bool,
 }
 
 /// A callback for a form control's event that dispatches the action `make`
@@ -49,12 +53,19 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let p = &props.id_prefix;
     let dispatch = &props.dispatch;
 
-    // The options' labels are made once per bundle and language, not per keystroke.
-    let options = use_memo((props.data.clone(), s), |(data, s)| facet_options(data, s));
+    // The options' labels are made once per bundle and language, not per
+    // keystroke; and only once something shows them (a server's render, the
+    // facets rendered in the server's place, a chosen value in the print
+    // summary): not in a take-over's first, longest task.
+    let live = props.live;
+    let needed = !live || props.stage >= Stage::FirstFacet || st.chosen_count() > 0;
+    let options = use_memo((props.data.clone(), s, needed), |(data, s, needed)| needed.then(|| facet_options(data, s)));
+    let options = options.as_ref().as_ref();
     // The facets in `range` (of the bundle's facets, in order).
     let facets = |range: std::ops::Range<usize>| -> Html {
         options
-            .iter()
+            .into_iter()
+            .flat_map(|o| o.iter())
             .enumerate()
             .filter(|(i, _)| range.contains(i))
             .map(|(_, (facet, options))| {
@@ -78,11 +89,10 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     let active = st.chosen_count();
-    let live = crate::components::use_live();
     let panel_id = format!("{p}-filters");
     // For print: what the printed cards are ("3 of 17 claims · Speaker: Donald Trump · Search: “hamas”").
     let mut summary = props.count.to_string();
-    for (facet, options) in options.iter() {
+    for (facet, options) in options.into_iter().flat_map(|o| o.iter()) {
         for (i, v) in st.chosen[facet].iter().enumerate() {
             summary.push_str(if i == 0 { " · " } else { ", " });
             if i == 0 {

@@ -32,18 +32,6 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::{AttrValue, Callback};
 
-/// Whether the widget is live: false while static (rendered on a server),
-/// when it keeps regions for the browser and leaves out host paragraphs.
-/// `App` gives it to every component under it as a context.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Live(pub bool);
-
-/// Whether the widget is live (live when no `App` says otherwise).
-#[yew::hook]
-pub fn use_live() -> bool {
-    yew::use_context::<Live>().is_none_or(|l| l.0)
-}
-
 /// Where a server's kept region begins and ends in Yew's output: two
 /// raw-HTML nodes that `crate::render` joins into one around what is between
 /// them (`<!--<#>-->` … `<!--</#>-->`, the markers of a single raw node,

@@ -20,13 +20,13 @@ pub struct MoreProps {
 /// in the DOM (see ARCHITECTURE.md, "Long lists").
 #[function_component]
 pub fn More(props: &MoreProps) -> Html {
-    let live = crate::components::use_live();
     let node = use_node_ref();
     {
         let node = node.clone();
         let on_more = props.on_more.clone();
-        use_effect_with((props.generation, live), move |(_, live)| {
-            let observer = node.cast::<web_sys::Element>().filter(|_| *live).and_then(|el| {
+        // (Effects run only in the browser: a server's render has no observer.)
+        use_effect_with(props.generation, move |_| {
+            let observer = node.cast::<web_sys::Element>().and_then(|el| {
                 let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     let near = entries
                         .iter()

@@ -481,16 +481,9 @@ fn take_over(mount: Element, props: AppProps, same: bool, state: LoadState) -> O
     }
     let props = AppProps { preloaded: Some(state), ..props };
     if same {
-        // Hydration sets only the attributes its render has, so a `disabled`
-        // the server wrote and this render has not (a "Clear all" with
-        // nothing to clear there, a view to clear here) is taken off first.
-        if let Ok(off) = mount.query_selector_all("[disabled]") {
-            for i in 0..off.length() {
-                if let Some(el) = off.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    let _ = el.remove_attribute("disabled");
-                }
-            }
-        }
+        // (Hydration sets only the attributes its render has. The one
+        // `disabled` a server writes — "Clear all" with nothing to clear —
+        // is in the tools' region, which is kept, then rendered anew.)
         let mounted = Mounted::hydrate(mount, props);
         crate::web::mark("claim-cards:hydrated");
         Some(mounted)
