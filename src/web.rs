@@ -53,11 +53,12 @@ pub async fn fetch_text(url: &str) -> Result<String, (Failure, String)> {
 }
 
 /// Fetches every one of `requests` at once (the requests start together) and
-/// reads each as [`fetch_text`] does, in order. A request with a span (bytes
+/// reads each as bytes (an archive's list blocks are compressed), in order,
+/// failing as [`fetch_text`] does. A request with a span (bytes
 /// `start..end`) asks for those bytes only (a `Range` header: one range is a
 /// CORS-safelisted header, so no preflight); a server that ignores it and
 /// sends the whole file is answered by cutting the span out of it.
-pub async fn fetch_all(requests: &[(String, Option<(u64, u64)>)]) -> Vec<Result<String, (Failure, String)>> {
+pub async fn fetch_all(requests: &[(String, Option<(u64, u64)>)]) -> Vec<Result<Vec<u8>, (Failure, String)>> {
     let Some(window) = window() else {
         return requests.iter().map(|_| Err((Failure::Unreachable, "no window".to_owned()))).collect();
     };
@@ -102,14 +103,15 @@ pub fn resolve(name: &str, base: &str) -> Option<String> {
 }
 
 async fn read_text(window: &web_sys::Window, request: js_sys::Promise) -> Result<String, (Failure, String)> {
-    read_span(window, request, None).await
+    let bytes = read_span(window, request, None).await?;
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 async fn read_span(
     window: &web_sys::Window,
     request: js_sys::Promise,
     span: Option<(u64, u64)>,
-) -> Result<String, (Failure, String)> {
+) -> Result<Vec<u8>, (Failure, String)> {
     use wasm_bindgen_futures::JsFuture;
     let response: web_sys::Response = match JsFuture::from(request).await {
         Ok(response) => response.unchecked_into(),
@@ -158,7 +160,7 @@ async fn read_span(
         let (start, end) = (start as usize, (end as usize).min(bytes.len()));
         bytes = bytes.get(start..end).map(<[u8]>::to_vec).unwrap_or_default();
     }
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(bytes)
 }
 
 /// The message of a thrown JavaScript `Error` (empty for anything else).

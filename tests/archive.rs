@@ -539,7 +539,9 @@ fn build_into(dir: &Path, paths: &[PathBuf], small: bool, update: bool) -> Repor
     opts.update = update;
     if small {
         // Tiny lists and packs, so a small archive has every kind of file.
-        (opts.inline, opts.head, opts.chunk, opts.pack_size) = (2, 3, 4, 5);
+        (opts.inline, opts.head, opts.block, opts.pack_size) = (2, 3, 4, 5);
+        // A few blocks a list file: lists of one file and of several.
+        opts.list_file_bytes = 300;
         // Tiny shards, listed in pages of three.
         (opts.shard_bytes, opts.page) = ((64, 512), 3);
     }

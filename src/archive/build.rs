@@ -36,7 +36,7 @@ pub const PACK_SIZE: u32 = 4096;
 /// A shard is cut after a key whose hash is 0 modulo this, once it holds
 /// [`SHARD_BYTES`]`.0` bytes; always at `.1`.
 const SHARD_CUT: u64 = 32;
-pub const SHARD_BYTES: (usize, usize) = (16 * 1024, 64 * 1024);
+pub const SHARD_BYTES: (usize, usize) = (4 * 1024, 16 * 1024);
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -44,10 +44,11 @@ pub struct Options {
     pub update: bool,
     pub pack_size: u32,
     /// How lists are cut: [`format::INLINE`], [`format::HEAD`],
-    /// [`format::CHUNK`] (tests make them small).
+    /// [`format::BLOCK`], [`format::LIST_FILE_BYTES`] (tests make them small).
     pub inline: usize,
     pub head: usize,
-    pub chunk: usize,
+    pub block: usize,
+    pub list_file_bytes: usize,
     /// Where shards (and, a third of it, names files) are cut: [`SHARD_BYTES`].
     pub shard_bytes: (usize, usize),
     /// Shards the manifest lists before it needs pages: [`format::PAGE`].
@@ -62,7 +63,8 @@ impl Options {
             pack_size: PACK_SIZE,
             inline: format::INLINE,
             head: format::HEAD,
-            chunk: format::CHUNK,
+            block: format::BLOCK,
+            list_file_bytes: format::LIST_FILE_BYTES,
             shard_bytes: SHARD_BYTES,
             page: format::PAGE,
         }
@@ -281,7 +283,11 @@ struct Writer {
 
 impl Writer {
     fn put(&mut self, prefix: &str, ext: &str, content: &str) -> io::Result<String> {
-        let name = format!("{prefix}-{}.{ext}", hash_hex(content.as_bytes()));
+        self.put_bytes(prefix, ext, content.as_bytes())
+    }
+
+    fn put_bytes(&mut self, prefix: &str, ext: &str, content: &[u8]) -> io::Result<String> {
+        let name = format!("{prefix}-{}.{ext}", hash_hex(content));
         let path = self.dir.join(&name);
         if !path.exists() {
             let tmp = self.dir.join(format!(".{name}.tmp"));
@@ -606,17 +612,113 @@ impl Cutter {
     }
 }
 
-/// Writes `shard` (if it has keys) after those in `shards`; `last` is the
-/// last key of the shard before it.
-fn flush_shard(w: &mut Writer, shard: &mut Shard, shards: &mut Sharded, last: &str) -> io::Result<()> {
-    if shard.keys.is_empty() {
-        return Ok(());
+/// Writes the key space: its shards, and the blocks of its long lists in
+/// shared list files (a file holds the blocks of many lists; a reader asks
+/// for a block's bytes). A file is named by its content, so a part names
+/// its file by number until the file is written, and a shard with such a
+/// part waits for it (a shard's name is its content's hash too).
+struct Keys {
+    shards: Sharded,
+    /// Shards closed, waiting for their lists' files: each with its first key as the directory gives it.
+    waiting: std::collections::VecDeque<(String, Shard)>,
+    closed: usize,
+    /// The list file being filled, and the names of those written, by number.
+    file: Vec<u8>,
+    names: Vec<String>,
+}
+
+/// How a part names its list file before the file is written: this, then its number.
+const UNWRITTEN: &str = "\0";
+
+/// The number of the list file a part names, while that file is not written.
+fn unwritten(file: &str) -> Option<usize> {
+    file.strip_prefix(UNWRITTEN)?.parse().ok()
+}
+
+impl Keys {
+    fn new() -> Keys {
+        Keys { shards: Sharded::default(), waiting: Default::default(), closed: 0, file: Vec::new(), names: Vec::new() }
     }
-    let first = &shard.keys[0].key;
-    shards.from.push(if shards.files.is_empty() { String::new() } else { format::separator(last, first) });
-    shards.files.push(w.put("k", "json", &format::write_shard(shard))?);
-    shard.keys.clear();
-    Ok(())
+
+    /// Adds a long list's blocks (the head, then [`format::BLOCK`]s, each
+    /// compressed on its own) to the list files.
+    fn blocks(&mut self, w: &mut Writer, entries: &[Entry], opts: &Options) -> io::Result<Vec<Part>> {
+        let mut parts = Vec::new();
+        let mut rest = entries;
+        let mut take = opts.head.max(1);
+        while !rest.is_empty() {
+            let (block, after) = rest.split_at(take.min(rest.len()));
+            let start = self.file.len() as u64;
+            self.file.extend_from_slice(&format::write_list_block(block));
+            parts.push(Part {
+                file: format!("{UNWRITTEN}{}", self.names.len()),
+                span: format::Span { start, end: self.file.len() as u64 },
+                entries: block.len() as u32,
+                newest: block[0].day,
+                oldest: block[block.len() - 1].day,
+            });
+            rest = after;
+            take = opts.block.max(1);
+            if self.file.len() >= opts.list_file_bytes {
+                self.write_list_file(w)?;
+            }
+        }
+        Ok(parts)
+    }
+
+    fn write_list_file(&mut self, w: &mut Writer) -> io::Result<()> {
+        if !self.file.is_empty() {
+            let name = w.put_bytes("l", "bin", &self.file)?;
+            self.names.push(name);
+            self.file.clear();
+        }
+        self.write_ready(w)
+    }
+
+    /// Closes `shard` (if it has keys); `last` is the last key of the shard before it.
+    fn close(&mut self, w: &mut Writer, shard: &mut Shard, last: &str) -> io::Result<()> {
+        if shard.keys.is_empty() {
+            return Ok(());
+        }
+        let from = if self.closed == 0 { String::new() } else { format::separator(last, &shard.keys[0].key) };
+        self.closed += 1;
+        self.waiting.push_back((from, std::mem::take(shard)));
+        self.write_ready(w)
+    }
+
+    /// Writes the waiting shards whose list files are all written, in order.
+    fn write_ready(&mut self, w: &mut Writer) -> io::Result<()> {
+        while let Some((_, shard)) = self.waiting.front() {
+            let written = self.names.len();
+            let ready = shard.keys.iter().all(|k| match &k.postings {
+                Postings::Parts(parts) => parts.iter().all(|p| unwritten(&p.file).is_none_or(|n| n < written)),
+                Postings::Inline(_) => true,
+            });
+            if !ready {
+                break;
+            }
+            let Some((from, mut shard)) = self.waiting.pop_front() else { break };
+            for k in &mut shard.keys {
+                if let Postings::Parts(parts) = &mut k.postings {
+                    for p in parts {
+                        if let Some(n) = unwritten(&p.file) {
+                            p.file.clone_from(&self.names[n]);
+                        }
+                    }
+                }
+            }
+            self.shards.from.push(from);
+            self.shards.files.push(w.put("k", "json", &format::write_shard(&shard))?);
+        }
+        Ok(())
+    }
+
+    /// Writes the last list file and every shard; the shards' directory.
+    fn finish(mut self, w: &mut Writer) -> io::Result<Sharded> {
+        self.write_list_file(w)?;
+        debug_assert!(self.waiting.is_empty());
+        Ok(self.shards)
+    }
 }
 
 /// Writes sorted `items` (each a key and what it holds) as files of `kind`,
@@ -675,7 +777,7 @@ fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, o
     }
     facet_lists.insert(ALL_KEY.to_owned(), all);
 
-    let mut shards = Sharded::default();
+    let mut keys = Keys::new();
     let mut shard = Shard::default();
     let mut last_key = String::new();
     let mut cutter = Cutter { min: opts.shard_bytes.0, max: opts.shard_bytes.1, size: 0 };
@@ -693,22 +795,10 @@ fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, o
             format::write_list(&mut s, &entries);
             (Postings::Inline(format::Inline::new(entries)), s.len())
         } else {
-            let mut parts = Vec::new();
-            let mut rest = &entries[..];
-            let mut take = opts.head.max(1);
-            while !rest.is_empty() {
-                let (part, after) = rest.split_at(take.min(rest.len()));
-                let file = w.put("l", "json", &format::write_list_file(part))?;
-                parts.push(Part {
-                    file,
-                    entries: part.len() as u32,
-                    newest: part[0].day,
-                    oldest: part[part.len() - 1].day,
-                });
-                rest = after;
-                take = opts.chunk.max(1);
-            }
-            (Postings::Parts(parts), 80)
+            // What its blocks' columns take in the shard.
+            let parts = keys.blocks(w, &entries, opts)?;
+            let bytes = 40 + 16 * parts.len();
+            (Postings::Parts(parts), bytes)
         };
         // `#all` is read by every question opened cold (it drives the view's
         // opening page and the facets' counts): a shard of its own, not one
@@ -716,17 +806,18 @@ fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, o
         let alone = key == ALL_KEY;
         if alone && !shard.keys.is_empty() {
             let before = shard.keys[shard.keys.len() - 1].key.clone();
-            flush_shard(w, &mut shard, &mut shards, &last_key)?;
+            keys.close(w, &mut shard, &last_key)?;
             last_key = before;
         }
         shard.keys.push(KeyEntry { key: key.clone(), count, postings });
         if alone || cutter.cut_after(&key, bytes + key.len()) {
             cutter.size = 0;
-            flush_shard(w, &mut shard, &mut shards, &last_key)?;
+            keys.close(w, &mut shard, &last_key)?;
             last_key = key;
         }
     }
-    flush_shard(w, &mut shard, &mut shards, &last_key)?;
+    keys.close(w, &mut shard, &last_key)?;
+    let mut shards = keys.finish(w)?;
 
     // Value tables and names.
     let mut tables = Vec::new();

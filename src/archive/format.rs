@@ -7,7 +7,7 @@
 //! | `archive.json` | [`Manifest`]: counts, dates, each shard's first key, the value tables, the pack tables |
 //! | `k-….json` | a [`Shard`]: consecutive keys, each with its list inline or the files of its parts |
 //! | `d-….json` | a page of the shard list ([`PAGE`] shards), when the manifest has too many to list |
-//! | `l-….json` | a [`List`]: the part of a long list ([`HEAD`] newest entries, or a chunk after it) |
+//! | `l-….bin` | blocks of long lists, each a [`List`] compressed on its own (raw DEFLATE) and read by byte range: a list's [`HEAD`] newest entries, then [`BLOCK`]s |
 //! | `n-….json` | a names shard: each folded word of a facet's labels → the values it names (type-ahead) |
 //! | `i-….json` | an identities shard: each value's identity (as URLs name it) → its number ([`write_ids`]) |
 //! | `v-….json` | a [`Table`] chunk: [`TABLE_CHUNK`] values of a facet, each its label and count |
@@ -16,6 +16,13 @@
 //!
 //! A list is written as columns (each entry's day, doc, speaker, …), days and
 //! docs as differences from the entry before: small numbers, which gzip keeps small.
+//!
+//! A long list's blocks are compressed by the build, not by the server: a
+//! range of a file cannot be sent compressed (HTTP compresses whole
+//! responses), and a block read by range is what lets a question read a
+//! thousand entries of a list instead of a file of four thousand without
+//! a file per thousand (BENCHMARKS.md, "Issue #22"). Packs are read by range
+//! the same way, as they are.
 
 use super::{Entry, Facet};
 use crate::json::{quote, Parser, Value};
@@ -25,13 +32,19 @@ use crate::json::{quote, Parser, Value};
 // file name 8; smaller files mean fewer bytes per question, more files in all.
 
 /// Entries of a list kept inline in its shard; a longer one gets files.
-pub const INLINE: usize = 1024;
-/// Entries in the first file of a long list: its newest, enough for first
-/// pages (a sparse list's entry is ≈ 30 bytes gzip: 256 are ≈ 7 KB; more are
-/// read, part by part, only as the page or a date range needs them).
+pub const INLINE: usize = 128;
+/// Entries in the first block of a long list: its newest, enough for first
+/// pages (an entry is 5–9 bytes compressed: 256 are 1.5–2.5 KB; more are
+/// read, block by block, only as the page or a date range needs them).
 pub const HEAD: usize = 256;
-/// Entries in each later file of a long list.
-pub const CHUNK: usize = 4096;
+/// Entries in each later block of a long list.
+pub const BLOCK: usize = 1024;
+/// A list file is closed once its blocks hold this many bytes (a list of 10⁶
+/// entries is ≈ 7 MB compressed: a few files, each well under CDNs' limits).
+pub const LIST_FILE_BYTES: usize = 2 << 20;
+/// The most bytes a block may inflate to (a block of [`BLOCK`] entries is
+/// ≈ 30 KB): a bad or hostile file cannot make a reader allocate more.
+const BLOCK_LIMIT: usize = 16 << 20;
 /// Values per table chunk, and pack names per pack table chunk.
 pub const TABLE_CHUNK: usize = 256;
 /// Shards listed in the manifest itself; more are listed in pages of this many.
@@ -263,9 +276,24 @@ pub fn read_list_file(text: &str) -> Read<List> {
     read_list(&parse(text)?)
 }
 
+/// A block of a long list, as stored: its JSON ([`write_list`]) compressed
+/// (raw DEFLATE, level 6: level 9 makes blocks 1.8 % smaller and takes six
+/// times as long, measured over 100 of a 10⁶ archive's lists).
+pub fn write_list_block(entries: &[Entry]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(write_list_file(entries).as_bytes(), 6)
+}
+
+/// A block of a long list, as fetched.
+pub fn read_list_block(bytes: &[u8]) -> Read<List> {
+    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, BLOCK_LIMIT)
+        .map_err(|e| format!("not a compressed list block ({:?})", e.status))?;
+    let text = String::from_utf8(text).map_err(|_| "a list block that is not UTF-8".to_owned())?;
+    read_list_file(&text)
+}
+
 // ---------------------------------------------------------------- shards
 
-/// Where a key's list is: inline, or in files (the head, then chunks).
+/// Where a key's list is: inline, or in blocks of list files (the head, then [`BLOCK`]s).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Postings {
     Inline(Inline),
@@ -306,14 +334,23 @@ impl PartialEq for Inline {
     }
 }
 
-/// One file of a long list: its name, its number of entries, and the days of
-/// its newest and oldest entry (so a date range skips files outside it).
+/// One block of a long list: its file and bytes there, its number of
+/// entries, and the days of its newest and oldest entry (so a date range
+/// skips blocks outside it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
     pub file: String,
+    pub span: Span,
     pub entries: u32,
     pub newest: i32,
     pub oldest: i32,
+}
+
+impl Part {
+    /// What a reader fetches for it (and what [`crate::archive::query::Files`] keeps it as).
+    pub fn request(&self) -> String {
+        span_request(&self.file, self.span)
+    }
 }
 
 /// A key with the number of claims in its list.
@@ -355,18 +392,7 @@ pub fn write_shard(shard: &Shard) -> String {
         match &k.postings {
             // A built shard's lists are decoded; an unreadable one is written empty.
             Postings::Inline(inline) => write_list(&mut out, inline.list().map_or(&[][..], Vec::as_slice)),
-            Postings::Parts(parts) => {
-                out.push_str("{\"f\":[");
-                for (j, p) in parts.iter().enumerate() {
-                    if j > 0 {
-                        out.push(',');
-                    }
-                    out.push('[');
-                    out.push_str(&quote(&p.file));
-                    out.push_str(&format!(",{},{},{}]", p.entries, p.newest, p.oldest));
-                }
-                out.push_str("]}");
-            }
+            Postings::Parts(parts) => write_parts(&mut out, parts),
         }
     }
     out.push_str("]}");
@@ -435,11 +461,11 @@ fn shard_postings(p: &mut Parser, text: &std::sync::Arc<str>) -> Result<Read<Pos
         return Ok(Err("a key's postings are not an object".into()));
     }
     let start = p.offset();
-    let mut parts = None;
+    let mut parts: Vec<(String, Value)> = Vec::new();
     let mut lengths: Vec<(String, Option<usize>)> = Vec::new();
     p.members(|p, key| {
-        if key == "f" {
-            parts = Some(read_parts(&p.value()?));
+        if PART_COLUMNS.contains(&key.as_ref()) {
+            parts.push((key.into_owned(), p.value()?));
         } else if p.peek_byte() == Some(b'[') {
             lengths.push((key.into_owned(), Some(p.skip_array()?.1)));
         } else {
@@ -449,8 +475,8 @@ fn shard_postings(p: &mut Parser, text: &std::sync::Arc<str>) -> Result<Read<Pos
         Ok(())
     })?;
     let at = start..p.offset();
-    if let Some(parts) = parts {
-        return Ok(parts.map(Postings::Parts));
+    if !parts.is_empty() {
+        return Ok(read_parts(&parts).map(Postings::Parts));
     }
     let len = |key: &str| lengths.iter().find(|(k, _)| k == key).map(|(_, n)| *n);
     let n = match len("d") {
@@ -470,16 +496,94 @@ fn shard_postings(p: &mut Parser, text: &std::sync::Arc<str>) -> Result<Read<Pos
     Ok(Ok(Postings::Inline(Inline { text: text.clone(), at, list: std::cell::OnceCell::new() })))
 }
 
-fn read_parts(v: &Value) -> Read<Vec<Part>> {
-    v.as_array()
-        .ok_or("\"f\" is not an array")?
-        .iter()
-        .map(|part| {
-            let a = part.as_array().filter(|a| a.len() == 4).ok_or("a part is not [file, entries, newest, oldest]")?;
-            let day = |x: &Value| int(x).and_then(|d| i32::try_from(d).map_err(|_| "a day out of range".to_owned()));
-            Ok(Part { file: string(&a[0])?, entries: uint(&a[1])?, newest: day(&a[2])?, oldest: day(&a[3])? })
-        })
-        .collect()
+/// The columns of a long list's blocks in its shard: per file, `f` its name,
+/// `x` how many of the blocks it holds and `a` where the first begins; per
+/// block, `z` its bytes (each starts where the one before it in its file
+/// ends), `e` its entries, `w` its newest day (the first, then each one's
+/// fall from the one before) and `o` its days (newest − oldest).
+const PART_COLUMNS: [&str; 7] = ["f", "x", "a", "z", "e", "w", "o"];
+
+fn write_parts(out: &mut String, parts: &[Part]) {
+    let mut files: Vec<(&str, i64, u64)> = Vec::new();
+    for p in parts {
+        match files.last_mut() {
+            Some((f, n, _)) if *f == p.file => *n += 1,
+            _ => files.push((&p.file, 1, p.span.start)),
+        }
+    }
+    out.push_str("{\"f\":");
+    push_strings(out, files.iter().map(|(f, _, _)| *f));
+    out.push_str(",\"x\":");
+    push_ints(out, files.iter().map(|(_, n, _)| *n));
+    out.push_str(",\"a\":");
+    push_ints(out, files.iter().map(|(_, _, a)| *a as i64));
+    out.push_str(",\"z\":");
+    push_ints(out, parts.iter().map(|p| (p.span.end - p.span.start) as i64));
+    out.push_str(",\"e\":");
+    push_ints(out, parts.iter().map(|p| i64::from(p.entries)));
+    out.push_str(",\"w\":");
+    push_ints(out, steps(parts.iter().map(|p| i64::from(p.newest)), -1));
+    out.push_str(",\"o\":");
+    push_ints(out, parts.iter().map(|p| i64::from(p.newest) - i64::from(p.oldest)));
+    out.push('}');
+}
+
+fn read_parts(columns: &[(String, Value)]) -> Read<Vec<Part>> {
+    let column = |key: &str| -> Read<&[Value]> {
+        columns
+            .iter()
+            .find(|(k, _)| k == key)
+            .ok_or_else(|| format!("a long list without \"{key}\""))?
+            .1
+            .as_array()
+            .ok_or_else(|| format!("\"{key}\" is not an array"))
+    };
+    let files: Vec<String> = column("f")?.iter().map(string).collect::<Read<_>>()?;
+    let per_file = ints(column("x")?)?;
+    let starts = ints(column("a")?)?;
+    let (sizes, entries, newest, days) =
+        (ints(column("z")?)?, ints(column("e")?)?, ints(column("w")?)?, ints(column("o")?)?);
+    let n = sizes.len();
+    if entries.len() != n
+        || newest.len() != n
+        || days.len() != n
+        || per_file.len() != files.len()
+        || starts.len() != files.len()
+    {
+        return Err("a long list's columns differ in length".into());
+    }
+    if per_file.iter().any(|&k| k < 1) || per_file.iter().sum::<i64>() != n as i64 {
+        return Err("a long list's files do not hold its blocks".into());
+    }
+    let day = |d: i64| i32::try_from(d).map_err(|_| format!("day {d} is out of range"));
+    let mut out = Vec::with_capacity(n);
+    if starts.iter().any(|&a| a < 0) {
+        return Err("a block before the start of its file".into());
+    }
+    // Each block: its file's number, and whether it is the first there.
+    let mut file_of = per_file.iter().enumerate().flat_map(|(j, &k)| (0..k).map(move |b| (j, b == 0)));
+    let (mut at, mut top) = (0u64, 0i64);
+    for i in 0..n {
+        let (j, first) = file_of.next().ok_or("a long list's files do not hold its blocks")?;
+        let file = &files[j];
+        if first {
+            at = starts[j] as u64;
+        }
+        let size = u64::try_from(sizes[i]).ok().filter(|&z| z > 0).ok_or("a block of no bytes")?;
+        top = if i == 0 { newest[i] } else { top - newest[i] };
+        if days[i] < 0 {
+            return Err("a block whose oldest day is after its newest".into());
+        }
+        out.push(Part {
+            file: file.clone(),
+            span: Span { start: at, end: at + size },
+            entries: u32::try_from(entries[i]).ok().filter(|&e| e > 0).ok_or("a block's entries out of range")?,
+            newest: day(top)?,
+            oldest: day(top - days[i])?,
+        });
+        at += size;
+    }
+    Ok(out)
 }
 
 // ---------------------------------------------------------------- names
@@ -705,7 +809,7 @@ pub fn read_pack(text: &str) -> Read<Vec<(u32, &str)>> {
 
 /// Reads `request` (a file, or a span of one) from the archive in `dir`:
 /// what the command line and the tests do where the browser fetches.
-pub fn read_local(dir: &std::path::Path, request: &str) -> std::io::Result<String> {
+pub fn read_local(dir: &std::path::Path, request: &str) -> std::io::Result<Vec<u8>> {
     use std::io::{Read as _, Seek as _};
     let (file, span) = split_request(request);
     let bytes = match span {
@@ -720,7 +824,7 @@ pub fn read_local(dir: &std::path::Path, request: &str) -> std::io::Result<Strin
             bytes
         }
     };
-    String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    Ok(bytes)
 }
 
 // ---------------------------------------------------------------- manifest
@@ -957,6 +1061,9 @@ mod tests {
         let list = vec![entry(20_000, 5), entry(20_000, 9), entry(19_990, 2), entry(super::super::UNDATED, 1)];
         assert_eq!(read_list_file(&write_list_file(&list)).unwrap(), list);
         assert_eq!(read_list_file(&write_list_file(&[])).unwrap(), vec![]);
+        assert_eq!(read_list_block(&write_list_block(&list)).unwrap(), list);
+        let err = read_list_block(b"{\"d\":[1]}").unwrap_err();
+        assert!(err.starts_with("not a compressed list block"), "{err}");
     }
 
     #[test]
@@ -967,12 +1074,30 @@ mod tests {
                 KeyEntry {
                     key: "ceasefire".into(),
                     count: 2000,
-                    postings: Postings::Parts(vec![Part {
-                        file: "l-abc.json".into(),
-                        entries: 2000,
-                        newest: 9,
-                        oldest: 1,
-                    }]),
+                    // Blocks in two files, the first not at a file's start.
+                    postings: Postings::Parts(vec![
+                        Part {
+                            file: "l-abc.bin".into(),
+                            span: Span { start: 70, end: 90 },
+                            entries: 256,
+                            newest: 9,
+                            oldest: 8,
+                        },
+                        Part {
+                            file: "l-abc.bin".into(),
+                            span: Span { start: 90, end: 150 },
+                            entries: 1024,
+                            newest: 8,
+                            oldest: 4,
+                        },
+                        Part {
+                            file: "l-def.bin".into(),
+                            span: Span { start: 0, end: 40 },
+                            entries: 720,
+                            newest: 3,
+                            oldest: 1,
+                        },
+                    ]),
                 },
             ],
         };

@@ -22,8 +22,10 @@
 //!   one list answers a query's filters and counts its facets without loading
 //!   any other list: counts are exact whenever the list is loaded whole, and
 //!   labelled as estimates when only its newest part is.
-//! * Long lists are split: the newest [`format::HEAD`] entries in one file —
-//!   enough for a first page, newest first — and the rest in chunks.
+//! * Long lists are split into blocks, each compressed on its own and read by
+//!   byte range: the newest [`format::HEAD`] entries — enough for a first
+//!   page, newest first — then [`format::BLOCK`]s; a question reads only the
+//!   blocks its page, its date range or its other words need.
 
 pub mod format;
 pub mod query;
@@ -36,7 +38,8 @@ use crate::text::fold;
 
 /// The version of the files, in the manifest (`claim_cards_archive`).
 /// 2: the identities directories (`ids`), by which chosen values are found.
-pub const FORMAT: u32 = 2;
+/// 3: long lists in compressed blocks read by range (`l-….bin`), not files of parts.
+pub const FORMAT: u32 = 3;
 /// The one file that is not content-hashed: it names all the others.
 pub const MANIFEST: &str = "archive.json";
 /// What the build keeps beside the archive for `--update` (never fetched by readers).

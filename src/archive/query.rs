@@ -80,6 +80,18 @@ impl Query {
     fn part_in_range(&self, newest: i32, oldest: i32) -> bool {
         self.from.is_none_or(|f| newest >= f) && self.to.is_none_or(|t| oldest <= t)
     }
+
+    /// A block's entries in the range, estimated by the share of its days
+    /// that fall in it (a block read is counted, not estimated).
+    fn share(&self, p: &format::Part) -> usize {
+        let (from, to) =
+            (self.from.map_or(p.oldest, |f| f.max(p.oldest)), self.to.map_or(p.newest, |t| t.min(p.newest)));
+        if from > to {
+            return 0;
+        }
+        let days = f64::from(p.newest - p.oldest) + 1.0;
+        (f64::from(p.entries) * (f64::from(to - from) + 1.0) / days).round() as usize
+    }
 }
 
 /// A parsed file.
@@ -107,29 +119,38 @@ pub struct Files {
 }
 
 impl Files {
-    /// Adds a fetched file; a file that cannot be read says why.
-    pub fn add(&mut self, name: &str, text: String) -> Result<(), format::BadFile> {
+    /// Adds a fetched file (or span of one); a file that cannot be read says why.
+    pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), format::BadFile> {
         let bad = |reason: String| format::BadFile { file: name.to_owned(), reason };
-        self.bytes += text.len();
-        if let (file, Some(span)) = format::split_request(name) {
+        self.bytes += bytes.len();
+        let (file, span) = format::split_request(name);
+        let kind = file.split('-').next();
+        if let Some(span) = span {
             let asked = span.end - span.start;
-            if text.len() as u64 != asked {
+            if bytes.len() as u64 != asked {
                 return Err(bad(format!(
                     "{} bytes came for a range of {asked} (does the server answer Range requests?)",
-                    text.len()
+                    bytes.len()
                 )));
             }
-            self.spans.entry(file.to_owned()).or_default().push((span, text));
+            // A block of a long list: kept by its request, as its part names it.
+            if kind == Some("l") {
+                let list = format::read_list_block(&bytes).map_err(bad)?;
+                self.parsed.insert(name.to_owned(), Parsed::List(list));
+            } else {
+                self.spans.entry(file.to_owned()).or_default().push((span, text(bytes)));
+            }
             return Ok(());
         }
-        let parsed = match name.split('-').next() {
+        let text = text(bytes);
+        let parsed = match kind {
             Some("k") => Parsed::Shard(format::read_shard(&text).map_err(bad)?),
-            Some("l") => Parsed::List(format::read_list_file(&text).map_err(bad)?),
             Some("n") => Parsed::Names(format::read_names(&text).map_err(bad)?),
             Some("i") => Parsed::Ids(format::read_ids(&text).map_err(bad)?),
             Some("v") => Parsed::Table(format::read_table(&text).map_err(bad)?),
             Some("t") => Parsed::PackTable(format::read_pack_table(&text).map_err(bad)?),
             Some("d") => Parsed::Page(format::read_page(&text).map_err(bad)?),
+            Some("l") => return Err(bad("a list file is read by ranges, its blocks".into())),
             _ => return Err(bad("not a file of an archive".into())),
         };
         self.parsed.insert(name.to_owned(), parsed);
@@ -224,11 +245,19 @@ impl Files {
     }
 
     pub fn has(&self, name: &str) -> bool {
+        if self.parsed.contains_key(name) {
+            return true; // a file, or a block of a list file
+        }
         match format::split_request(name) {
             (file, Some(span)) => self.span(file, span).is_some(),
             (file, None) => self.parsed.contains_key(file),
         }
     }
+}
+
+/// A file's bytes as text (invalid UTF-8 as U+FFFD, as `Response.text()` reads it).
+fn text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Files still to fetch.
@@ -423,15 +452,16 @@ fn read_group<'f>(q: &Query, files: &'f Files, g: &Group<'f>, depth: &[Option<us
             }
             Postings::Parts(parts) => {
                 let parts: Vec<_> = parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)).collect();
-                out.in_range += parts.iter().map(|p| p.entries as usize).sum::<usize>();
                 let take = depth[t].unwrap_or(parts.len()).min(parts.len());
                 for p in &parts[..take] {
-                    if let Some(list) = files.list(&p.file, need) {
+                    if let Some(list) = files.list(&p.request(), need) {
                         let e: Vec<_> = list.iter().filter(|e| q.in_range(e.day)).map(|e| (e, term.exact)).collect();
                         out.read += list.len();
+                        out.in_range += e.len();
                         out.entries.extend(e);
                     }
                 }
+                out.in_range += parts[take..].iter().map(|p| q.share(p)).sum::<usize>();
                 if take < parts.len() {
                     out.complete = false;
                     let oldest = parts[take - 1].oldest;
@@ -461,7 +491,7 @@ fn members(q: &Query, files: &Files, g: &Group, days: &[i32], lim: &Limits, need
                     let i = days.partition_point(|&d| d < p.oldest);
                     let holds_a_day = days.get(i).is_some_and(|&d| d <= p.newest);
                     if whole || holds_a_day {
-                        if let Some(list) = files.list(&p.file, need) {
+                        if let Some(list) = files.list(&p.request(), need) {
                             list.iter().for_each(|e| add(e, term.exact));
                         }
                     }
@@ -557,8 +587,10 @@ fn run<'f>(
         for (t, term) in driver.terms.iter().enumerate() {
             if let (Postings::Parts(parts), Some(d)) = (term.postings, depth[t]) {
                 let parts: Vec<_> = parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)).collect();
+                // Twice as many blocks each round: a question that needs
+                // many of a list's entries takes few rounds to read them.
                 if d < parts.len() && Some(parts[d - 1].oldest) == horizon {
-                    depth[t] = Some(d + 1);
+                    depth[t] = Some((2 * d).min(parts.len()));
                 }
             }
         }
@@ -833,7 +865,7 @@ mod tests {
             [format!("p-a@100-{}", near + 16), format!("p-a@{far}-{}", far + 16), "p-b@5000-6700".to_owned()]
         );
         let mut files = Files::default();
-        files.add("p-a@100-200", "x".repeat(100)).unwrap();
+        files.add("p-a@100-200", vec![b'x'; 100]).unwrap();
         assert!(files.has("p-a@150-160") && !files.has("p-a@150-210") && !files.has("p-b@150-160"));
     }
 }

@@ -235,8 +235,8 @@ impl Session {
     }
 
     /// Adds a fetched file (see [`Files::add`]).
-    pub fn add(&mut self, name: &str, text: String) -> Result<(), super::format::BadFile> {
-        self.files.add(name, text)
+    pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), super::format::BadFile> {
+        self.files.add(name, bytes)
     }
 
     /// The question a choice asks, once its values are known (`Err`: the

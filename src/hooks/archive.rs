@@ -107,9 +107,9 @@ async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<
         let mut gone = None;
         for ((name, (file_url, _)), result) in need.iter().zip(&requests).zip(results) {
             match result {
-                Ok(text) => {
+                Ok(bytes) => {
                     if let Some(session) = cell.borrow_mut().as_mut() {
-                        session.add(name, text).map_err(|e| inconsistent(e.to_string()))?;
+                        session.add(name, bytes).map_err(|e| inconsistent(e.to_string()))?;
                     }
                 }
                 Err((Failure::Status(404), reason)) if !rechecked => gone = Some((file_url.clone(), reason)),

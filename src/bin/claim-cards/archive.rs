@@ -103,8 +103,8 @@ fn answer<T>(
             Err(need) if need.is_empty() => return Err("the archive is inconsistent".into()),
             Err(need) => {
                 for name in &need {
-                    let text = read_local(dir, name).map_err(|e| format!("{name}: {e}"))?;
-                    s.add(name, text).map_err(|e| e.to_string())?;
+                    let bytes = read_local(dir, name).map_err(|e| format!("{name}: {e}"))?;
+                    s.add(name, bytes).map_err(|e| e.to_string())?;
                 }
                 log.push(need);
             }
