@@ -28,27 +28,33 @@ use super::{Entry, Facet};
 use crate::json::{quote, Parser, Value};
 
 // The sizes below were chosen with `scripts/benchmark --archive` (BENCHMARKS.md,
-// "Issue #22"): a list entry costs about 5 bytes gzip, a card about 110, a
-// file name 8; smaller files mean fewer bytes per question, more files in all.
+// "Issue #22"): a list entry costs 5–10 bytes compressed, a card about 700
+// (a range is sent as it is), a file name 8. With blocks read by range,
+// smaller blocks mean fewer bytes per question and no more files; at 10⁶,
+// halving HEAD, BLOCK and PAGE (256, 1,024, 256) took two Vietnamese words'
+// warm bytes from 62 to 45 KB and a verdict with dates' from 24 to 16 KB,
+// with the same rounds.
 
-/// Entries of a list kept inline in its shard; a longer one gets files.
+/// Entries of a list kept inline in its shard; a longer one gets blocks.
+/// Every key's inline list is read with its shard, so this bounds what a
+/// question reads of the words beside its own.
 pub const INLINE: usize = 128;
 /// Entries in the first block of a long list: its newest, enough for first
-/// pages (an entry is 5–9 bytes compressed: 256 are 1.5–2.5 KB; more are
+/// pages (an entry is 5–10 bytes compressed: 128 are ≈ 0.7–1.2 KB; more are
 /// read, block by block, only as the page or a date range needs them).
-pub const HEAD: usize = 256;
+pub const HEAD: usize = 128;
 /// Entries in each later block of a long list.
-pub const BLOCK: usize = 1024;
+pub const BLOCK: usize = 512;
 /// A list file is closed once its blocks hold this many bytes (a list of 10⁶
 /// entries is ≈ 7 MB compressed: a few files, each well under CDNs' limits).
 pub const LIST_FILE_BYTES: usize = 2 << 20;
 /// The most bytes a block may inflate to (a block of [`BLOCK`] entries is
-/// ≈ 30 KB): a bad or hostile file cannot make a reader allocate more.
+/// ≈ 15 KB): a bad or hostile file cannot make a reader allocate more.
 const BLOCK_LIMIT: usize = 16 << 20;
 /// Values per table chunk, and pack names per pack table chunk.
 pub const TABLE_CHUNK: usize = 256;
 /// Shards listed in the manifest itself; more are listed in pages of this many.
-pub const PAGE: usize = 256;
+pub const PAGE: usize = 128;
 
 /// Why a file could not be read.
 /// Whether `name` is a plain file name of an archive (letters, digits, `.`,
@@ -283,12 +289,37 @@ pub fn write_list_block(entries: &[Entry]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(write_list_file(entries).as_bytes(), 6)
 }
 
-/// A block of a long list, as fetched.
-pub fn read_list_block(bytes: &[u8]) -> Read<List> {
-    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, BLOCK_LIMIT)
-        .map_err(|e| format!("not a compressed list block ({:?})", e.status))?;
-    let text = String::from_utf8(text).map_err(|_| "a list block that is not UTF-8".to_owned())?;
-    read_list_file(&text)
+/// Consecutive blocks of list files, as one range of a file brings them:
+/// each block's length in bytes and its list. A compressed block says where
+/// it ends, so neighbouring blocks are read by one request.
+pub fn read_list_blocks(mut bytes: &[u8]) -> Read<Vec<(usize, List)>> {
+    use miniz_oxide::inflate::stream::{inflate, InflateState};
+    use miniz_oxide::{DataFormat, MZFlush, MZStatus};
+    let bad = |why: &str| format!("not a compressed list block ({why})");
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    while !bytes.is_empty() {
+        let mut state = InflateState::new_boxed(DataFormat::Raw);
+        let (mut text, mut used) = (Vec::new(), 0);
+        loop {
+            let r = inflate(&mut state, &bytes[used..], &mut buf, MZFlush::None);
+            used += r.bytes_consumed;
+            text.extend_from_slice(&buf[..r.bytes_written]);
+            if text.len() > BLOCK_LIMIT {
+                return Err(bad("too large"));
+            }
+            match r.status {
+                Ok(MZStatus::StreamEnd) => break,
+                Ok(_) if r.bytes_consumed == 0 && r.bytes_written == 0 => return Err(bad("cut short")),
+                Ok(_) => {}
+                Err(e) => return Err(bad(&format!("{e:?}"))),
+            }
+        }
+        let text = String::from_utf8(text).map_err(|_| "a list block that is not UTF-8".to_owned())?;
+        out.push((used, read_list_file(&text)?));
+        bytes = &bytes[used..];
+    }
+    Ok(out)
 }
 
 // ---------------------------------------------------------------- shards
@@ -1061,8 +1092,15 @@ mod tests {
         let list = vec![entry(20_000, 5), entry(20_000, 9), entry(19_990, 2), entry(super::super::UNDATED, 1)];
         assert_eq!(read_list_file(&write_list_file(&list)).unwrap(), list);
         assert_eq!(read_list_file(&write_list_file(&[])).unwrap(), vec![]);
-        assert_eq!(read_list_block(&write_list_block(&list)).unwrap(), list);
-        let err = read_list_block(b"{\"d\":[1]}").unwrap_err();
+        let block = write_list_block(&list);
+        assert_eq!(read_list_blocks(&block).unwrap(), vec![(block.len(), list.clone())]);
+        // Blocks side by side are read apart, each with its length.
+        let (a, b) = (write_list_block(&list[..1]), write_list_block(&list[1..]));
+        let both = [a.clone(), b.clone()].concat();
+        let read = read_list_blocks(&both).unwrap();
+        assert_eq!(read, vec![(a.len(), list[..1].to_vec()), (b.len(), list[1..].to_vec())]);
+        assert!(read_list_blocks(&both[..both.len() - 1]).is_err(), "a block cut short");
+        let err = read_list_blocks(b"{\"d\":[1]}").unwrap_err();
         assert!(err.starts_with("not a compressed list block"), "{err}");
     }
 

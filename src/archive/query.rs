@@ -133,10 +133,14 @@ impl Files {
                     bytes.len()
                 )));
             }
-            // A block of a long list: kept by its request, as its part names it.
+            // Blocks of long lists: each kept by its own request, as its part names it.
             if kind == Some("l") {
-                let list = format::read_list_block(&bytes).map_err(bad)?;
-                self.parsed.insert(name.to_owned(), Parsed::List(list));
+                let mut at = span.start;
+                for (len, list) in format::read_list_blocks(&bytes).map_err(bad)? {
+                    let block = Span { start: at, end: at + len as u64 };
+                    self.parsed.insert(format::span_request(file, block), Parsed::List(list));
+                    at = block.end;
+                }
             } else {
                 self.spans.entry(file.to_owned()).or_default().push((span, text(bytes)));
             }
@@ -618,8 +622,22 @@ pub fn search(m: &Manifest, files: &Files, q: &Query, limit: usize) -> Result<An
     search_with(m, files, q, limit, Limits::default())
 }
 
-/// [`search`] within other limits.
+/// [`search`] within other limits. The blocks it needs of a list file are
+/// asked for together where they are near each other (the blocks of a word
+/// and of the words it begins are written side by side).
 pub fn search_with(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Limits) -> Result<Answer, Vec<String>> {
+    search_in(m, files, q, limit, lim).map_err(|need| {
+        let (blocks, other): (Vec<String>, Vec<String>) =
+            need.into_iter().partition(|n| n.starts_with("l-") && format::split_request(n).1.is_some());
+        let spans = blocks.iter().filter_map(|n| match format::split_request(n) {
+            (file, Some(span)) => Some((file, span)),
+            _ => None,
+        });
+        other.into_iter().chain(coalesce(spans.collect())).collect()
+    })
+}
+
+fn search_in(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Limits) -> Result<Answer, Vec<String>> {
     let ask = Ask { q, limit, lim };
     let mut need = Need::default();
     let mut groups = Vec::new();
