@@ -721,6 +721,45 @@ fn a_shard_list_that_cannot_be_decoded_is_reported_not_dropped_silently() {
 }
 
 #[test]
+fn a_damaged_list_block_is_reported_as_its_file() {
+    let src = temp_dir("damaged");
+    for n in 0..3 {
+        std::fs::write(src.join(format!("a{n}.json")), bundle_json(&arb_fixed(), n, "").to_string()).unwrap();
+    }
+    let out = temp_dir("damaged-out");
+    // Tiny lists: every key's list is in blocks of list files.
+    build_into(&out, &build::bundle_files(std::slice::from_ref(&src)).unwrap(), true, false);
+    let mut damaged = 0;
+    for f in std::fs::read_dir(&out).unwrap() {
+        let path = f.unwrap().path();
+        if path.file_name().unwrap().to_str().unwrap().starts_with("l-") {
+            let len = std::fs::read(&path).unwrap().len();
+            std::fs::write(&path, vec![0xff; len]).unwrap();
+            damaged += 1;
+        }
+    }
+    assert!(damaged > 0, "the archive has no list file");
+    let m = manifest(&out);
+    let mut files = Files::default();
+    let q = Query::default();
+    let bad = 'asking: {
+        for _ in 0..100 {
+            let Err(need) = query::search(&m, &files, &q, 10) else { panic!("answered from damaged blocks") };
+            for name in need {
+                if let Err(bad) = files.add(&name, read_local(&out, &name).unwrap()) {
+                    break 'asking bad;
+                }
+            }
+        }
+        panic!("no damaged block was read");
+    };
+    assert!(bad.file.starts_with("l-") && bad.file.contains('@'), "{bad}");
+    assert!(bad.reason.contains("not a compressed list block"), "{bad}");
+    std::fs::remove_dir_all(&src).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
 fn an_update_rewrites_only_what_it_touches() {
     // 300 articles, each with words of its own, and small shards: many files.
     let src = temp_dir("touch");
