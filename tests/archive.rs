@@ -777,8 +777,18 @@ fn an_update_rewrites_only_what_it_touches() {
         paths.push(path);
     }
     let out = temp_dir("touch-out");
-    let opts =
-        |update| Options { update, shard_bytes: (2048, 8192), inline: 8, pack_size: 8, ..Options::new(out.clone()) };
+    // Long lists in small blocks, in list files of a few blocks each: a list
+    // that did not change keeps its blocks where they are.
+    let opts = |update| Options {
+        update,
+        shard_bytes: (2048, 8192),
+        inline: 8,
+        head: 4,
+        block: 8,
+        list_file_bytes: 512,
+        pack_size: 8,
+        ..Options::new(out.clone())
+    };
     let first = build::build(&paths, &opts(false)).unwrap();
     let again = build::build(&paths, &opts(true)).unwrap();
     assert_eq!(again.written, 1, "an update with nothing new rewrites only the manifest");

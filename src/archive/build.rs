@@ -289,6 +289,13 @@ impl Writer {
         self.put_bytes(prefix, ext, content.as_bytes())
     }
 
+    /// A file of the archive being updated that the new build uses as it is.
+    fn keep(&mut self, name: &str) {
+        if self.files.last().is_none_or(|f| f != name) {
+            self.files.push(name.to_owned());
+        }
+    }
+
     fn put_bytes(&mut self, prefix: &str, ext: &str, content: &[u8]) -> io::Result<String> {
         let name = format!("{prefix}-{}.{ext}", hash_hex(content));
         let path = self.dir.join(&name);
@@ -301,6 +308,53 @@ impl Writer {
         self.bytes += content.len() as u64;
         self.files.push(name.clone());
         Ok(name)
+    }
+}
+
+/// The key space of the archive being updated, read shard by shard as the
+/// new build's keys (in the same order) reach it: where each long list's
+/// blocks are, so a list that did not change keeps its blocks where they are.
+struct OldKeys {
+    dir: PathBuf,
+    shards: Sharded,
+    current: Option<(usize, Shard)>,
+}
+
+impl OldKeys {
+    fn open(dir: &Path, m: &Manifest) -> io::Result<OldKeys> {
+        let mut shards = m.keys.clone();
+        for file in &m.key_pages.files {
+            let page = format::read_page(&std::fs::read_to_string(dir.join(file))?)
+                .map_err(|e| invalid(format!("{file}: {e}")))?;
+            shards.from.extend(page.from);
+            shards.files.extend(page.files);
+        }
+        Ok(OldKeys { dir: dir.to_owned(), shards, current: None })
+    }
+
+    /// The blocks `key`'s list had, if it was a long list.
+    fn parts(&mut self, key: &str) -> io::Result<Option<Vec<Part>>> {
+        let Some(i) = self.shards.file_for(key) else { return Ok(None) };
+        if self.current.as_ref().is_none_or(|(j, _)| *j != i) {
+            let file = &self.shards.files[i];
+            let shard = format::read_shard(&std::fs::read_to_string(self.dir.join(file))?)
+                .map_err(|e| invalid(format!("{file}: {e}")))?;
+            self.current = Some((i, shard));
+        }
+        let Some((_, shard)) = &self.current else { return Ok(None) };
+        Ok(shard.range(key, false).first().and_then(|k| match &k.postings {
+            Postings::Parts(parts) => Some(parts.clone()),
+            Postings::Inline(_) => None,
+        }))
+    }
+
+    /// Whether `blocks` are, byte for byte, those of `parts` in the old files.
+    fn same(&self, parts: &[Part], blocks: &[Vec<u8>]) -> bool {
+        parts.len() == blocks.len()
+            && parts.iter().zip(blocks).all(|(p, b)| {
+                p.span.end - p.span.start == b.len() as u64
+                    && format::read_local(&self.dir, &p.request()).is_ok_and(|old| old == *b)
+            })
     }
 }
 
@@ -581,7 +635,11 @@ pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
     }
     packs.flush_until(&mut w, next_doc.div_ceil(size))?;
 
-    let manifest = write_index(&mut index, &mut w, packs, next_doc, opts)?;
+    let old_keys = match &old {
+        Some(m) => Some(OldKeys::open(dir, m)?),
+        None => None,
+    };
+    let manifest = write_index(&mut index, &mut w, packs, next_doc, opts, old_keys)?;
     report.claims = manifest.claims;
     let mut unique = w.files.clone();
     unique.sort();
@@ -644,24 +702,49 @@ impl Keys {
     }
 
     /// Adds a long list's blocks (the head, then [`format::BLOCK`]s, each
-    /// compressed on its own) to the list files.
-    fn blocks(&mut self, w: &mut Writer, entries: &[Entry], opts: &Options) -> io::Result<Vec<Part>> {
-        let mut parts = Vec::new();
+    /// compressed on its own) to the list files — unless they are, byte for
+    /// byte, the blocks `old` (an update) had: those stay where they are.
+    fn blocks(
+        &mut self,
+        w: &mut Writer,
+        entries: &[Entry],
+        opts: &Options,
+        old: Option<(&OldKeys, Vec<Part>)>,
+    ) -> io::Result<Vec<Part>> {
+        let mut blocks = Vec::new();
         let mut rest = entries;
         let mut take = opts.head.max(1);
         while !rest.is_empty() {
             let (block, after) = rest.split_at(take.min(rest.len()));
+            blocks.push((
+                format::write_list_block(block),
+                block.len() as u32,
+                block[0].day,
+                block[block.len() - 1].day,
+            ));
+            rest = after;
+            take = opts.block.max(1);
+        }
+        if let Some((old, parts)) = old {
+            let bytes: Vec<Vec<u8>> = blocks.iter().map(|b| b.0.clone()).collect();
+            if old.same(&parts, &bytes) {
+                for p in &parts {
+                    w.keep(&p.file);
+                }
+                return Ok(parts);
+            }
+        }
+        let mut parts = Vec::new();
+        for (bytes, entries, newest, oldest) in blocks {
             let start = self.file.len() as u64;
-            self.file.extend_from_slice(&format::write_list_block(block));
+            self.file.extend_from_slice(&bytes);
             parts.push(Part {
                 file: format!("{UNWRITTEN}{}", self.names.len()),
                 span: format::Span { start, end: self.file.len() as u64 },
-                entries: block.len() as u32,
-                newest: block[0].day,
-                oldest: block[block.len() - 1].day,
+                entries,
+                newest,
+                oldest,
             });
-            rest = after;
-            take = opts.block.max(1);
             if self.file.len() >= opts.list_file_bytes {
                 self.write_list_file(w)?;
             }
@@ -749,7 +832,14 @@ fn write_directory<T>(
 }
 
 /// Writes the posting lists, tables, names and pack tables; returns the manifest.
-fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, opts: &Options) -> io::Result<Manifest> {
+fn write_index(
+    index: &mut Index,
+    w: &mut Writer,
+    packs: Packs,
+    next_doc: u32,
+    opts: &Options,
+    mut old: Option<OldKeys>,
+) -> io::Result<Manifest> {
     let maps: Vec<Vec<u32>> = index.values.iter().map(Values::renumbering).collect();
     let map = |f: Facet, v: u32| maps[facet_ix(f)][v as usize];
     let entry = |doc: u32, d: &Doc| Entry {
@@ -799,7 +889,11 @@ fn write_index(index: &mut Index, w: &mut Writer, packs: Packs, next_doc: u32, o
             (Postings::Inline(format::Inline::new(entries)), s.len())
         } else {
             // What its blocks' columns take in the shard.
-            let parts = keys.blocks(w, &entries, opts)?;
+            let before = match old.as_mut() {
+                Some(o) => o.parts(&key)?.map(|p| (&*o, p)),
+                None => None,
+            };
+            let parts = keys.blocks(w, &entries, opts, before)?;
             let bytes = 40 + 16 * parts.len();
             (Postings::Parts(parts), bytes)
         };
