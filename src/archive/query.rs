@@ -477,6 +477,19 @@ fn read_group<'f>(q: &Query, files: &'f Files, g: &Group<'f>, depth: &[Option<us
     out
 }
 
+/// The days (oldest, newest) the blocks of `g` that a read to `depth` takes
+/// may hold (None: nothing in blocks, or all of them).
+fn span_of_days(q: &Query, g: &Group, depth: &[Option<usize>]) -> Option<(i32, i32)> {
+    let mut span: Option<(i32, i32)> = None;
+    for (t, term) in g.terms.iter().enumerate() {
+        let (Postings::Parts(parts), Some(d)) = (term.postings, depth.get(t).copied().flatten()) else { continue };
+        for p in parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)).take(d) {
+            span = Some(span.map_or((p.oldest, p.newest), |(o, n)| (o.min(p.oldest), n.max(p.newest))));
+        }
+    }
+    span
+}
+
 /// Which docs of `days` have the word of `g` (and whether exactly): only the
 /// parts of its lists that hold one of those days are read.
 fn members(q: &Query, files: &Files, g: &Group, days: &[i32], lim: &Limits, need: &mut Need) -> FxHashMap<u32, bool> {
@@ -548,11 +561,28 @@ fn run<'f>(
         let mut days: Vec<i32> = read.entries.iter().map(|(e, _)| e.day).filter(|&d| newer(d)).collect();
         days.sort_unstable();
         days.dedup();
-        let members: Vec<FxHashMap<u32, bool>> = active
-            .iter()
-            .filter(|g| g.facet.is_none() && !std::ptr::eq(**g, driver))
-            .map(|g| members(q, files, g, &days, lim, &mut missing))
-            .collect();
+        let others: Vec<&Group> =
+            active.iter().filter(|g| g.facet.is_none() && !std::ptr::eq(**g, driver)).copied().collect();
+        let members: Vec<FxHashMap<u32, bool>> =
+            others.iter().map(|g| members(q, files, g, &days, lim, &mut missing)).collect();
+        if !missing.0.is_empty() && days.is_empty() {
+            // The driver's blocks are still to come, and the other words'
+            // blocks on their days would be asked for a round later: those
+            // whose days meet the days of the driver's blocks come with them.
+            if let Some((oldest, newest)) = span_of_days(q, driver, &depth) {
+                for g in &others {
+                    for term in &g.terms {
+                        if let Postings::Parts(parts) = term.postings {
+                            for p in parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)) {
+                                if p.oldest <= newest && p.newest >= oldest && !files.has(&p.request()) {
+                                    missing.add::<()>(&p.request());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if !missing.0.is_empty() {
             need.0.extend(missing.0);
             return None;
