@@ -103,8 +103,7 @@ pub fn resolve(name: &str, base: &str) -> Option<String> {
 }
 
 async fn read_text(window: &web_sys::Window, request: js_sys::Promise) -> Result<String, (Failure, String)> {
-    let bytes = read_span(window, request, None).await?;
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(crate::text::from_utf8_lossy(read_span(window, request, None).await?))
 }
 
 async fn read_span(

@@ -727,7 +727,7 @@ fn a_damaged_list_block_is_reported_as_its_file() {
         std::fs::write(src.join(format!("a{n}.json")), bundle_json(&arb_fixed(), n, "").to_string()).unwrap();
     }
     let out = temp_dir("damaged-out");
-    // Tiny lists: every key's list is in blocks of list files.
+    // Tiny lists: every key's list of more than two claims is in blocks of list files.
     build_into(&out, &build::bundle_files(std::slice::from_ref(&src)).unwrap(), true, false);
     let mut damaged = 0;
     for f in std::fs::read_dir(&out).unwrap() {
@@ -777,8 +777,8 @@ fn an_update_rewrites_only_what_it_touches() {
         paths.push(path);
     }
     let out = temp_dir("touch-out");
-    // Long lists in small blocks, in list files of a few blocks each: a list
-    // that did not change keeps its blocks where they are.
+    // Long lists in small blocks, in list files of a few blocks each, so that
+    // the update compares each long list's blocks with the old ones.
     let opts = |update| Options {
         update,
         shard_bytes: (2048, 8192),

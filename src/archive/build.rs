@@ -349,11 +349,11 @@ impl OldKeys {
     }
 
     /// Whether `blocks` are, byte for byte, those of `parts` in the old files.
-    fn same(&self, parts: &[Part], blocks: &[Vec<u8>]) -> bool {
+    fn same<'b>(&self, parts: &[Part], blocks: impl ExactSizeIterator<Item = &'b [u8]>) -> bool {
         parts.len() == blocks.len()
             && parts.iter().zip(blocks).all(|(p, b)| {
                 p.span.end - p.span.start == b.len() as u64
-                    && format::read_local(&self.dir, &p.request()).is_ok_and(|old| old == *b)
+                    && format::read_local(&self.dir, &p.request()).is_ok_and(|old| old == b)
             })
     }
 }
@@ -726,8 +726,7 @@ impl Keys {
             take = opts.block.max(1);
         }
         if let Some((old, parts)) = old {
-            let bytes: Vec<Vec<u8>> = blocks.iter().map(|b| b.0.clone()).collect();
-            if old.same(&parts, &bytes) {
+            if old.same(&parts, blocks.iter().map(|b| b.0.as_slice())) {
                 for p in &parts {
                     w.keep(&p.file);
                 }
@@ -888,12 +887,12 @@ fn write_index(
             format::write_list(&mut s, &entries);
             (Postings::Inline(format::Inline::new(entries)), s.len())
         } else {
-            // What its blocks' columns take in the shard.
             let before = match old.as_mut() {
                 Some(o) => o.parts(&key)?.map(|p| (&*o, p)),
                 None => None,
             };
             let parts = keys.blocks(w, &entries, opts, before)?;
+            // What its blocks' columns take in the shard.
             let bytes = 40 + 16 * parts.len();
             (Postings::Parts(parts), bytes)
         };

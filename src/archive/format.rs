@@ -167,6 +167,19 @@ fn steps(values: impl Iterator<Item = i64>, sign: i64) -> impl Iterator<Item = i
     })
 }
 
+/// The values [`steps`] wrote: the first, then each from the one before.
+fn unsteps(steps: &[i64], sign: i64) -> Vec<i64> {
+    let mut last = None;
+    steps
+        .iter()
+        .map(|&d| {
+            let v = last.map_or(d, |l: i64| l + sign * d);
+            last = Some(v);
+            v
+        })
+        .collect()
+}
+
 /// The JSON of a list of entries (already in order).
 pub fn write_list(out: &mut String, entries: &[Entry]) {
     // Days fall (newest first) and docs mostly rise: each as its first value,
@@ -253,10 +266,9 @@ fn read_list(v: &Value) -> Read<List> {
         }
     };
     let mut out = Vec::with_capacity(n);
-    let (mut day, mut doc) = (0i64, 0i64);
+    let (days, docs) = (unsteps(&days, -1), unsteps(&docs, 1));
     for (i, (topics, sources)) in topics.into_iter().zip(sources).enumerate() {
-        day = if i == 0 { days[i] } else { day - days[i] };
-        doc = if i == 0 { docs[i] } else { doc + docs[i] };
+        let (day, doc) = (days[i], docs[i]);
         out.push(Entry {
             day: i32::try_from(day).map_err(|_| format!("day {day} is out of range"))?,
             doc: small(doc)?,
@@ -593,7 +605,8 @@ fn read_parts(columns: &[(String, Value)]) -> Read<Vec<Part>> {
     }
     // Each block: its file's number, and whether it is the first there.
     let mut file_of = per_file.iter().enumerate().flat_map(|(j, &k)| (0..k).map(move |b| (j, b == 0)));
-    let (mut at, mut top) = (0u64, 0i64);
+    let newest = unsteps(&newest, -1);
+    let mut at = 0u64;
     for i in 0..n {
         let (j, first) = file_of.next().ok_or("a long list's files do not hold its blocks")?;
         let file = &files[j];
@@ -601,7 +614,6 @@ fn read_parts(columns: &[(String, Value)]) -> Read<Vec<Part>> {
             at = starts[j] as u64;
         }
         let size = u64::try_from(sizes[i]).ok().filter(|&z| z > 0).ok_or("a block of no bytes")?;
-        top = if i == 0 { newest[i] } else { top - newest[i] };
         if days[i] < 0 {
             return Err("a block whose oldest day is after its newest".into());
         }
@@ -609,8 +621,8 @@ fn read_parts(columns: &[(String, Value)]) -> Read<Vec<Part>> {
             file: file.clone(),
             span: Span { start: at, end: at + size },
             entries: u32::try_from(entries[i]).ok().filter(|&e| e > 0).ok_or("a block's entries out of range")?,
-            newest: day(top)?,
-            oldest: day(top - days[i])?,
+            newest: day(newest[i])?,
+            oldest: day(newest[i] - days[i])?,
         });
         at += size;
     }

@@ -18,7 +18,7 @@
 
 use super::format::{self, Manifest, Names, Postings, Shard, Span, Table};
 use super::{identity, value_key, words, Entry, Facet, ALL_KEY, UNDATED};
-use crate::text::fold_query;
+use crate::text::{fold_query, from_utf8_lossy};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A query's last word this long or longer also finds the words it begins
@@ -142,11 +142,11 @@ impl Files {
                     at = block.end;
                 }
             } else {
-                self.spans.entry(file.to_owned()).or_default().push((span, text(bytes)));
+                self.spans.entry(file.to_owned()).or_default().push((span, from_utf8_lossy(bytes)));
             }
             return Ok(());
         }
-        let text = text(bytes);
+        let text = from_utf8_lossy(bytes);
         let parsed = match kind {
             Some("k") => Parsed::Shard(format::read_shard(&text).map_err(bad)?),
             Some("n") => Parsed::Names(format::read_names(&text).map_err(bad)?),
@@ -248,20 +248,11 @@ impl Files {
         })
     }
 
+    /// Whether `name` (a file, a block of a list file, or a span of a pack) is here.
     pub fn has(&self, name: &str) -> bool {
-        if self.parsed.contains_key(name) {
-            return true; // a file, or a block of a list file
-        }
-        match format::split_request(name) {
-            (file, Some(span)) => self.span(file, span).is_some(),
-            (file, None) => self.parsed.contains_key(file),
-        }
+        self.parsed.contains_key(name)
+            || matches!(format::split_request(name), (file, Some(span)) if self.span(file, span).is_some())
     }
-}
-
-/// A file's bytes as text (invalid UTF-8 as U+FFFD, as `Response.text()` reads it).
-fn text(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Files still to fetch.
@@ -574,8 +565,9 @@ fn run<'f>(
                     for term in &g.terms {
                         if let Postings::Parts(parts) = term.postings {
                             for p in parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)) {
-                                if p.oldest <= newest && p.newest >= oldest && !files.has(&p.request()) {
-                                    missing.add::<()>(&p.request());
+                                let request = p.request();
+                                if p.oldest <= newest && p.newest >= oldest && !files.has(&request) {
+                                    missing.add::<()>(&request);
                                 }
                             }
                         }
@@ -657,13 +649,16 @@ pub fn search(m: &Manifest, files: &Files, q: &Query, limit: usize) -> Result<An
 /// and of the words it begins are written side by side).
 pub fn search_with(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Limits) -> Result<Answer, Vec<String>> {
     search_in(m, files, q, limit, lim).map_err(|need| {
-        let (blocks, other): (Vec<String>, Vec<String>) =
-            need.into_iter().partition(|n| n.starts_with("l-") && format::split_request(n).1.is_some());
-        let spans = blocks.iter().filter_map(|n| match format::split_request(n) {
-            (file, Some(span)) => Some((file, span)),
-            _ => None,
-        });
-        other.into_iter().chain(coalesce(spans.collect())).collect()
+        let mut blocks = Vec::new();
+        let mut other = Vec::new();
+        for n in &need {
+            match format::split_request(n) {
+                (file, Some(span)) if file.starts_with("l-") => blocks.push((file, span)),
+                _ => other.push(n.clone()),
+            }
+        }
+        other.extend(coalesce(blocks));
+        other
     })
 }
 

@@ -31,6 +31,12 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// `bytes` as text, invalid UTF-8 as U+FFFD (as `Response.text()` reads a
+/// body), without a copy when they are valid.
+pub fn from_utf8_lossy(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// Case- and diacritic-folded form of `text`, for matching.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
