@@ -68,15 +68,20 @@ function kind(e) {
 
 /** The main thread's tasks from a trace, each with its breakdown and marks. */
 export function tasks(events) {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
-    && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
+  // The page's main thread: the one with the widget's marks (another
+  // renderer may parse HTML too, and was taken for it in some loads), else
+  // the first that parsed HTML.
+  const marked = events.find((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('claim-cards:'));
+  const main = (marked && events.find((e) => e.name === 'thread_name' && e.pid === marked.pid && e.tid === marked.tid))
+    ?? events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
+      && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
   if (!main) return { tasks: [], t0: 0 };
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur != null)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const nav = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationTiming')?.ts
     ?? mine[0]?.ts ?? 0;
-  const marks = events.filter((e) => (e.cat?.includes('blink.user_timing') && e.name.startsWith('claim-cards:'))
-    || e.name === 'firstContentfulPaint');
+  const marks = events.filter((e) => e.pid === main.pid
+    && ((e.cat?.includes('blink.user_timing') && e.name.startsWith('claim-cards:')) || e.name === 'firstContentfulPaint'));
   const out = [];
   for (const t of mine.filter((e) => e.name === 'RunTask')) {
     if (out.length && t.ts < out[out.length - 1].end) continue; // nested
@@ -148,8 +153,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 /** Debugging aid: the names of the events inside the tasks longer than `min` ms, by total duration. */
 export function insideLong(events, min = 40) {
   const { tasks: all } = tasks(events);
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
-    && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
+  // The page's main thread: the one with the widget's marks (another
+  // renderer may parse HTML too, and was taken for it in some loads), else
+  // the first that parsed HTML.
+  const marked = events.find((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('claim-cards:'));
+  const main = (marked && events.find((e) => e.name === 'thread_name' && e.pid === marked.pid && e.tid === marked.tid))
+    ?? events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
+      && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
   return all.filter((t) => t.ms >= min).map((t) => {
     const names = {};
     for (const e of events) {

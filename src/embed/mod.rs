@@ -8,6 +8,7 @@
 
 #[cfg(feature = "archive-view")]
 pub mod archive;
+pub mod warm;
 
 use crate::components::app::{AppProps, Start};
 use crate::components::mount::{Mount, MountProps};
@@ -346,10 +347,12 @@ impl Widget {
             wasm_bindgen_futures::spawn_local(async move {
                 // Each step its own task, so that no one task keeps a
                 // reader's input waiting (the prerender is on screen
-                // meanwhile): this constructor's, the bundle's reading, the
+                // meanwhile): this constructor's, a warm-up, the bundle's reading, the
                 // check against the prerender, the load, the hydration. Each
                 // runs code for the first time, which V8 compiles then
-                // (BENCHMARKS.md, issue #20).
+                // (BENCHMARKS.md, issue #20) — which is why Yew's
+                // hydration is first run on a tree of its own.
+                warm::compile_ahead().await;
                 crate::web::next_task().await;
                 let text = match inline {
                     Some(text) => Ok(text),
