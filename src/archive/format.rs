@@ -180,6 +180,12 @@ fn unsteps(steps: &[i64], sign: i64) -> Vec<i64> {
         .collect()
 }
 
+/// A list's columns ([`write_list`], [`read_list`]): `d` days, `i` docs, `s`
+/// speakers, `k` kinds — every entry has one —, then, written when an entry
+/// has one, `v` verdicts, `u` publishers, `t` topics, `r` sources.
+const LIST_COLUMNS: [&str; 4] = ["d", "i", "s", "k"];
+const LIST_OPTIONAL: [&str; 4] = ["v", "u", "t", "r"];
+
 /// The JSON of a list of entries (already in order).
 pub fn write_list(out: &mut String, entries: &[Entry]) {
     // Days fall (newest first) and docs mostly rise: each as its first value,
@@ -522,17 +528,18 @@ fn shard_postings(p: &mut Parser, text: &std::sync::Arc<str>) -> Result<Read<Pos
         return Ok(read_parts(&parts).map(Postings::Parts));
     }
     let len = |key: &str| lengths.iter().find(|(k, _)| k == key).map(|(_, n)| *n);
-    let n = match len("d") {
-        None => return Ok(Err("no \"d\"".into())),
-        Some(None) => return Ok(Err("\"d\" is not an array".into())),
+    let [days, required @ ..] = LIST_COLUMNS;
+    let n = match len(days) {
+        None => return Ok(Err(format!("no \"{days}\""))),
+        Some(None) => return Ok(Err(format!("\"{days}\" is not an array"))),
         Some(Some(n)) => n,
     };
-    for key in ["i", "s", "k", "v", "u", "t", "r"] {
+    for key in required.into_iter().chain(LIST_OPTIONAL) {
         match len(key) {
-            None if ["v", "u", "t", "r"].contains(&key) => {}
+            None if LIST_OPTIONAL.contains(&key) => {}
             None => return Ok(Err(format!("no \"{key}\""))),
             Some(None) => return Ok(Err(format!("\"{key}\" is not an array"))),
-            Some(Some(m)) if m != n => return Ok(Err(format!("\"{key}\" has {m} entries, \"d\" {n}"))),
+            Some(Some(m)) if m != n => return Ok(Err(format!("\"{key}\" has {m} entries, \"{days}\" {n}"))),
             Some(Some(_)) => {}
         }
     }

@@ -220,6 +220,16 @@ pub struct Session {
     url: String,
 }
 
+/// What [`Session::ask`] gave.
+#[derive(Debug)]
+pub enum Asked<T> {
+    Answer(T),
+    /// Files (or spans of them) to fetch and add, then ask again.
+    Need(Vec<String>),
+    /// Why the archive cannot answer (for the page's owner).
+    Broken(String),
+}
+
 /// A value number no archive has: a chosen value the archive lacks matches nothing.
 pub const NO_VALUE: u32 = u32::MAX;
 
@@ -237,6 +247,24 @@ impl Session {
     /// Adds a fetched file (see [`Files::add`]).
     pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), super::format::BadFile> {
         self.files.add(name, bytes)
+    }
+
+    /// Asks `f` (a question of this session: [`Session::page`],
+    /// [`Session::suggest`]…) once: its answer, the files to fetch before
+    /// asking again, or why the archive cannot answer it — a list found
+    /// unreadable only when it was read (reported as a file that could not be
+    /// read on arrival is), or nothing left to fetch and still no answer.
+    /// What the browser and the CLI both do between their fetches.
+    pub fn ask<T>(&mut self, f: impl FnOnce(&mut Session) -> Result<T, Vec<String>>) -> Asked<T> {
+        let asked = f(self);
+        if let Some(bad) = self.files.broken() {
+            return Asked::Broken(bad.to_string());
+        }
+        match asked {
+            Ok(v) => Asked::Answer(v),
+            Err(need) if need.is_empty() => Asked::Broken("the archive's files do not agree with its manifest".into()),
+            Err(need) => Asked::Need(need),
+        }
     }
 
     /// The question a choice asks, once its values are known (`Err`: the

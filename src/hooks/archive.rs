@@ -8,7 +8,7 @@
 //! what is still missing.
 
 use crate::archive::format::{plain_name, read_manifest, split_request};
-use crate::archive::session::{Choice, Opt, Page, Session};
+use crate::archive::session::{Asked, Choice, Opt, Page, Session};
 use crate::archive::{Facet, MANIFEST};
 use crate::failure::Failure;
 use std::cell::{Cell, RefCell};
@@ -78,20 +78,12 @@ async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<
         let need = {
             let mut guard = cell.borrow_mut();
             let Some(session) = guard.as_mut() else { continue };
-            let asked = ask(session);
-            // A list found unreadable only when read is reported as a file
-            // that could not be read on arrival is.
-            if let Some(bad) = session.files.broken() {
-                return Err(inconsistent(bad.to_string()));
-            }
-            match asked {
-                Ok(v) => return Ok(v),
-                Err(need) => need,
+            match session.ask(&ask) {
+                Asked::Answer(v) => return Ok(v),
+                Asked::Need(need) => need,
+                Asked::Broken(reason) => return Err(inconsistent(reason)),
             }
         };
-        if need.is_empty() {
-            return Err(inconsistent("the archive's files do not agree with its manifest".into()));
-        }
         if let Some(bad) = need.iter().find(|n| !plain_name(split_request(n).0)) {
             return Err(inconsistent(format!("the manifest names a file outside the archive: {bad}")));
         }

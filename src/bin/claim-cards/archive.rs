@@ -6,7 +6,7 @@
 use crate::validate::line;
 use claim_cards::archive::build::{self, Options, PACK_SIZE};
 use claim_cards::archive::format::{self, read_local};
-use claim_cards::archive::session::{self, Action, Choice, Session};
+use claim_cards::archive::session::{self, Action, Asked, Choice, Session};
 use claim_cards::archive::{Facet, MANIFEST};
 use claim_cards::date::IsoDate;
 use std::path::{Path, PathBuf};
@@ -94,14 +94,10 @@ fn answer<T>(
     mut f: impl FnMut(&mut Session) -> Result<T, Vec<String>>,
 ) -> Result<T, String> {
     loop {
-        let asked = f(s);
-        if let Some(bad) = s.files.broken() {
-            return Err(bad.to_string());
-        }
-        match asked {
-            Ok(v) => return Ok(v),
-            Err(need) if need.is_empty() => return Err("the archive is inconsistent".into()),
-            Err(need) => {
+        match s.ask(&mut f) {
+            Asked::Answer(v) => return Ok(v),
+            Asked::Broken(reason) => return Err(reason),
+            Asked::Need(need) => {
                 for name in &need {
                     let bytes = read_local(dir, name).map_err(|e| format!("{name}: {e}"))?;
                     s.add(name, bytes).map_err(|e| e.to_string())?;
