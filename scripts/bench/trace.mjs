@@ -66,15 +66,21 @@ function kind(e) {
   return null;
 }
 
-/** The main thread's tasks from a trace, each with its breakdown and marks. */
-export function tasks(events) {
-  // The page's main thread: the one with the widget's marks (another
-  // renderer may parse HTML too, and was taken for it in some loads), else
-  // the first that parsed HTML.
+/**
+ * The page's main thread (its `thread_name` event): the one with the
+ * widget's marks — another renderer may parse HTML too, and was taken for it
+ * in some loads —, else the first that parsed HTML.
+ */
+function mainThread(events) {
   const marked = events.find((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('claim-cards:'));
-  const main = (marked && events.find((e) => e.name === 'thread_name' && e.pid === marked.pid && e.tid === marked.tid))
+  return (marked && events.find((e) => e.name === 'thread_name' && e.pid === marked.pid && e.tid === marked.tid))
     ?? events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
       && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
+}
+
+/** The main thread's tasks from a trace, each with its breakdown and marks. */
+export function tasks(events) {
+  const main = mainThread(events);
   if (!main) return { tasks: [], t0: 0 };
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur != null)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -153,13 +159,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 /** Debugging aid: the names of the events inside the tasks longer than `min` ms, by total duration. */
 export function insideLong(events, min = 40) {
   const { tasks: all } = tasks(events);
-  // The page's main thread: the one with the widget's marks (another
-  // renderer may parse HTML too, and was taken for it in some loads), else
-  // the first that parsed HTML.
-  const marked = events.find((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('claim-cards:'));
-  const main = (marked && events.find((e) => e.name === 'thread_name' && e.pid === marked.pid && e.tid === marked.tid))
-    ?? events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
-      && events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
+  const main = mainThread(events);
   return all.filter((t) => t.ms >= min).map((t) => {
     const names = {};
     for (const e of events) {

@@ -347,11 +347,11 @@ impl Widget {
             wasm_bindgen_futures::spawn_local(async move {
                 // Each step its own task, so that no one task keeps a
                 // reader's input waiting (the prerender is on screen
-                // meanwhile): this constructor's, a warm-up, the bundle's reading, the
-                // check against the prerender, the load, the hydration. Each
-                // runs code for the first time, which V8 compiles then
-                // (BENCHMARKS.md, issue #20) — which is why Yew's
-                // hydration is first run on a tree of its own.
+                // meanwhile): this constructor's, the warm-up's two, the
+                // bundle's reading, the check against the prerender, the
+                // load, the hydration. Each runs code for the first time,
+                // which V8 compiles then (BENCHMARKS.md, issue #20) — which
+                // is why Yew's hydration first runs on a tree of its own.
                 warm::compile_ahead().await;
                 crate::web::next_task().await;
                 let text = match inline {
