@@ -260,14 +260,24 @@ fn answer<T>(dir: &Path, files: &mut Files, f: impl Fn(&Files) -> Result<T, Vec<
 
 /// [`answer`], whether or not a list it read turned out unreadable.
 fn answer_as_is<T>(dir: &Path, files: &mut Files, f: impl Fn(&Files) -> Result<T, Vec<String>>) -> T {
+    ask_until(dir, files, f).unwrap_or_else(|bad| panic!("{bad}"))
+}
+
+/// Runs `f` until it stops asking for files, reading them from `dir`, or
+/// until a file it asked for cannot be read on arrival.
+fn ask_until<T>(
+    dir: &Path,
+    files: &mut Files,
+    f: impl Fn(&Files) -> Result<T, Vec<String>>,
+) -> Result<T, format::BadFile> {
     for _ in 0..100 {
         match f(files) {
-            Ok(v) => return v,
+            Ok(v) => return Ok(v),
             Err(need) => {
                 assert!(!need.is_empty(), "asked for no file but did not answer");
                 for name in need {
                     assert!(!files.has(&name), "asked again for {name}");
-                    files.add(&name, read_local(dir, &name).unwrap()).unwrap();
+                    files.add(&name, read_local(dir, &name).unwrap())?;
                 }
             }
         }
@@ -742,16 +752,8 @@ fn a_damaged_list_block_is_reported_as_its_file() {
     let m = manifest(&out);
     let mut files = Files::default();
     let q = Query::default();
-    let bad = 'asking: {
-        for _ in 0..100 {
-            let Err(need) = query::search(&m, &files, &q, 10) else { panic!("answered from damaged blocks") };
-            for name in need {
-                if let Err(bad) = files.add(&name, read_local(&out, &name).unwrap()) {
-                    break 'asking bad;
-                }
-            }
-        }
-        panic!("no damaged block was read");
+    let Err(bad) = ask_until(&out, &mut files, |fs| query::search(&m, fs, &q, 10)) else {
+        panic!("answered from damaged blocks")
     };
     assert!(bad.file.starts_with("l-") && bad.file.contains('@'), "{bad}");
     assert!(bad.reason.contains("not a compressed list block"), "{bad}");

@@ -77,8 +77,10 @@ impl Query {
         day != UNDATED && self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
     }
 
-    fn part_in_range(&self, newest: i32, oldest: i32) -> bool {
-        self.from.is_none_or(|f| newest >= f) && self.to.is_none_or(|t| oldest <= t)
+    /// The blocks of a long list whose days meet the range, newest first.
+    fn parts_in_range<'p>(&self, parts: &'p [format::Part]) -> impl Iterator<Item = &'p format::Part> {
+        let (from, to) = (self.from, self.to);
+        parts.iter().filter(move |p| from.is_none_or(|f| p.newest >= f) && to.is_none_or(|t| p.oldest <= t))
     }
 
     /// A block's entries in the range, estimated by the share of its days
@@ -446,7 +448,7 @@ fn read_group<'f>(q: &Query, files: &'f Files, g: &Group<'f>, depth: &[Option<us
                 out.entries.extend(e);
             }
             Postings::Parts(parts) => {
-                let parts: Vec<_> = parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)).collect();
+                let parts: Vec<_> = q.parts_in_range(parts).collect();
                 let take = depth[t].unwrap_or(parts.len()).min(parts.len());
                 for p in &parts[..take] {
                     if let Some(list) = files.list(&p.request(), need) {
@@ -474,7 +476,7 @@ fn span_of_days(q: &Query, g: &Group, depth: &[Option<usize>]) -> Option<(i32, i
     let mut span: Option<(i32, i32)> = None;
     for (t, term) in g.terms.iter().enumerate() {
         let (Postings::Parts(parts), Some(d)) = (term.postings, depth.get(t).copied().flatten()) else { continue };
-        for p in parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)).take(d) {
+        for p in q.parts_in_range(parts).take(d) {
             span = Some(span.map_or((p.oldest, p.newest), |(o, n)| (o.min(p.oldest), n.max(p.newest))));
         }
     }
@@ -495,7 +497,7 @@ fn members(q: &Query, files: &Files, g: &Group, days: &[i32], lim: &Limits, need
         match term.postings {
             Postings::Inline(inline) => files.inline(term.shard, inline).iter().for_each(|e| add(e, term.exact)),
             Postings::Parts(parts) => {
-                for p in parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)) {
+                for p in q.parts_in_range(parts) {
                     let i = days.partition_point(|&d| d < p.oldest);
                     let holds_a_day = days.get(i).is_some_and(|&d| d <= p.newest);
                     if whole || holds_a_day {
@@ -564,7 +566,7 @@ fn run<'f>(
                 for g in &others {
                     for term in &g.terms {
                         if let Postings::Parts(parts) = term.postings {
-                            for p in parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)) {
+                            for p in q.parts_in_range(parts) {
                                 let request = p.request();
                                 if p.oldest <= newest && p.newest >= oldest && !files.has(&request) {
                                     missing.add::<()>(&request);
@@ -609,10 +611,10 @@ fn run<'f>(
             let scale = if complete || read_newer == 0 { 1.0 } else { read.in_range as f64 / read_newer as f64 };
             return Some(Run { passing, exact: complete, scale });
         }
-        // Read one more part of each term that stops at the horizon.
+        // Read further into each term that stops at the horizon.
         for (t, term) in driver.terms.iter().enumerate() {
             if let (Postings::Parts(parts), Some(d)) = (term.postings, depth[t]) {
-                let parts: Vec<_> = parts.iter().filter(|p| q.part_in_range(p.newest, p.oldest)).collect();
+                let parts: Vec<_> = q.parts_in_range(parts).collect();
                 // Twice as many blocks each round: a question that needs
                 // many of a list's entries takes few rounds to read them.
                 if d < parts.len() && Some(parts[d - 1].oldest) == horizon {
