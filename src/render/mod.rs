@@ -162,7 +162,7 @@ fn kept_region(html: &str) -> String {
 /// `<!--<[]>-->`, and hydration reads only the `<[` and `</[` (yew 0.23,
 /// `dom_bundle/fragment.rs`). Without the names, a widget is the same HTML
 /// from any build — the CLI's, the editor's (`crate::studio::publish`).
-fn unnamed_markers(html: &str) -> String {
+pub(crate) fn unnamed_markers(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find("<!--<") {
