@@ -52,36 +52,26 @@ pub async fn fetch_text(url: &str) -> Result<String, (Failure, String)> {
     read_text(&window, request).await
 }
 
-/// Fetches every one of `requests` at once (the requests start together) and
-/// reads each as bytes (an archive's list blocks are compressed), in order,
-/// failing as [`fetch_text`] does. A request with a span (bytes
-/// `start..end`) asks for those bytes only (a `Range` header: one range is a
-/// CORS-safelisted header, so no preflight); a server that ignores it and
-/// sends the whole file is answered by cutting the span out of it.
-pub async fn fetch_all(requests: &[(String, Option<(u64, u64)>)]) -> Vec<Result<Vec<u8>, (Failure, String)>> {
-    let Some(window) = window() else {
-        return requests.iter().map(|_| Err((Failure::Unreachable, "no window".to_owned()))).collect();
-    };
-    let started: Vec<js_sys::Promise> = requests
-        .iter()
-        .map(|(url, span)| match span {
-            None => window.fetch_with_str(url),
-            Some((start, end)) => {
-                let headers = js_sys::Array::of1(&js_sys::Array::of2(
-                    &"range".into(),
-                    &format!("bytes={start}-{}", end.saturating_sub(1)).into(),
-                ));
-                let init = web_sys::RequestInit::new();
-                init.set_headers(&headers);
-                window.fetch_with_str_and_init(url, &init)
-            }
-        })
-        .collect();
-    let mut out = Vec::with_capacity(requests.len());
-    for (request, (_, span)) in started.into_iter().zip(requests) {
-        out.push(read_span(&window, request, *span).await);
+/// Fetches `url` as bytes (an archive's list blocks are compressed), failing
+/// as [`fetch_text`] does; the request starts when the future is first polled.
+/// With a span (bytes `start..end`) it asks for those bytes only (a `Range`
+/// header: one range is a CORS-safelisted header, so no preflight); a server
+/// that ignores it and sends the whole file is answered by cutting the span
+/// out of it. `low`: the browser may send it after requests of normal
+/// priority that are still waiting for a connection (`RequestInit.priority`,
+/// which web-sys does not bind yet).
+pub async fn fetch_bytes(url: &str, span: Option<(u64, u64)>, low: bool) -> Result<Vec<u8>, (Failure, String)> {
+    let window = window().ok_or((Failure::Unreachable, "no window".to_owned()))?;
+    let init = web_sys::RequestInit::new();
+    if let Some((start, end)) = span {
+        let range = format!("bytes={start}-{}", end.saturating_sub(1));
+        init.set_headers(&js_sys::Array::of1(&js_sys::Array::of2(&"range".into(), &range.into())));
+        init.set_cache(web_sys::RequestCache::NoStore);
     }
-    out
+    if low {
+        let _ = js_sys::Reflect::set(&init, &"priority".into(), &"low".into());
+    }
+    read_span(&window, window.fetch_with_str_and_init(url, &init), span).await
 }
 
 /// [`fetch_text`], asking the server (and every cache on the way) for its

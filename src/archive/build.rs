@@ -928,7 +928,7 @@ fn write_index(
                 labels: chunk.iter().map(|&(_, old)| values.labels[old].clone()).collect(),
                 counts: chunk.iter().map(|&(_, old)| values.counts[old]).collect(),
             };
-            files.push(w.put("v", "json", &format::write_table(&table))?);
+            files.push(w.put(format::TABLE_PREFIX, "json", &format::write_table(&table))?);
         }
         let (mut names, mut ids) = (Sharded::default(), Sharded::default());
         if f.named() {

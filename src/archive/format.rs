@@ -64,6 +64,16 @@ pub fn plain_name(name: &str) -> bool {
     !name.is_empty() && !name.starts_with('.') && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
 }
 
+/// The name prefix of a value table (`v-….json`, a [`Table`] chunk).
+pub const TABLE_PREFIX: &str = "v";
+
+/// Whether `request` is for a value table: read for facets' labels only, so
+/// no other file's request waits on it (the view sends the cards' requests
+/// before those still waiting for a connection).
+pub fn labels_only(request: &str) -> bool {
+    request.strip_prefix(TABLE_PREFIX).is_some_and(|rest| rest.starts_with('-'))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadFile {
     pub file: String,

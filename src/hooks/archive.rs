@@ -1,13 +1,13 @@
 //! The archive view's behaviour over time: the manifest fetched once, then
-//! for each choice the rounds of files its [`Session`] names, fetched all at
-//! once per round, until the page is answered. An answer to an older choice
+//! for each choice the files its [`Session`] names, fetched at once and
+//! added as they arrive ([`drive`]), until the page is answered. An answer to an older choice
 //! than the newest is dropped. A file the server no longer has (404) means a
 //! new build may be deployed: the manifest is fetched again, past every
 //! cache, and when its build is new the question is asked of the new build.
 //! Any other failure keeps what is shown and offers Retry, which fetches only
 //! what is still missing.
 
-use crate::archive::format::{plain_name, read_manifest, split_request};
+use crate::archive::format::{labels_only, plain_name, read_manifest, split_request};
 use crate::archive::session::{Asked, Choice, Opt, Page, Session};
 use crate::archive::{Facet, MANIFEST};
 use crate::failure::Failure;
@@ -66,15 +66,26 @@ async fn open(url: &str, fresh: bool) -> Result<Session, Trouble> {
 }
 
 /// Asks `ask` of the session until it answers, fetching what it names.
+///
+/// Requests are not sent in rounds that wait for their slowest file: each
+/// file is added as it arrives, and the session is asked again as soon as no
+/// file other files wait on is still coming — facets' labels (value tables)
+/// are the only files nothing waits on. So a page's cards are asked for as
+/// soon as their offsets are in, while its labels are still on their way,
+/// and go first to the connections the browser has free (the labels are
+/// sent at low priority). An answer needs every file, labels too.
 async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<T, Vec<String>>) -> Result<T, Trouble> {
+    use futures::stream::{FuturesUnordered, StreamExt};
     let mut rechecked = false;
+    let mut coming = FuturesUnordered::new();
+    let mut names: Vec<String> = Vec::new();
+    let inconsistent =
+        |reason: String| Trouble { url: url.to_owned(), failure: Failure::Unreadable, reasons: vec![reason] };
     loop {
         if cell.borrow().is_none() {
             let s = open(url, false).await?;
             *cell.borrow_mut() = Some(s);
         }
-        let inconsistent =
-            |reason: String| Trouble { url: url.to_owned(), failure: Failure::Unreadable, reasons: vec![reason] };
         let need = {
             let mut guard = cell.borrow_mut();
             let Some(session) = guard.as_mut() else { continue };
@@ -87,32 +98,45 @@ async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<
         if let Some(bad) = need.iter().find(|n| !plain_name(split_request(n).0)) {
             return Err(inconsistent(format!("the manifest names a file outside the archive: {bad}")));
         }
-        let requests: Vec<(String, Option<(u64, u64)>)> = need
-            .iter()
-            .map(|n| {
-                let (file, span) = split_request(n);
-                let file_url = crate::web::resolve(file, url).unwrap_or_else(|| file.to_owned());
-                (file_url, span.map(|s| (s.start, s.end)))
-            })
-            .collect();
-        let results = crate::web::fetch_all(&requests).await;
+        let new: Vec<String> = need.into_iter().filter(|n| !names.contains(n)).collect();
+        let asked_more = !new.is_empty();
+        for name in new {
+            let (file, span) = split_request(&name);
+            let file_url = crate::web::resolve(file, url).unwrap_or_else(|| file.to_owned());
+            let (span, low) = (span.map(|s| (s.start, s.end)), labels_only(&name));
+            names.push(name.clone());
+            coming.push(async move {
+                let result = crate::web::fetch_bytes(&file_url, span, low).await;
+                (name, file_url, result)
+            });
+        }
         let mut gone = None;
-        for ((name, (file_url, _)), result) in need.iter().zip(&requests).zip(results) {
+        // Until nothing others wait on is coming (or, when the last question
+        // named nothing new, until everything is in).
+        while let Some((name, file_url, result)) = coming.next().await {
+            names.retain(|n| *n != name);
             match result {
                 Ok(bytes) => {
                     if let Some(session) = cell.borrow_mut().as_mut() {
-                        session.add(name, bytes).map_err(|e| inconsistent(e.to_string()))?;
+                        session.add(&name, bytes).map_err(|e| inconsistent(e.to_string()))?;
                     }
                 }
-                Err((Failure::Status(404), reason)) if !rechecked => gone = Some((file_url.clone(), reason)),
-                Err((failure, reason)) => {
-                    return Err(Trouble { url: file_url.clone(), failure, reasons: vec![reason] });
+                Err((Failure::Status(404), reason)) if !rechecked => {
+                    gone = Some((file_url, reason));
+                    break;
                 }
+                Err((failure, reason)) => return Err(Trouble { url: file_url, failure, reasons: vec![reason] }),
+            }
+            if names.iter().all(|n| labels_only(n)) && (asked_more || names.is_empty()) {
+                break;
             }
         }
         if let Some((file_url, reason)) = gone {
-            // Deployed meanwhile? A new build's manifest names other files.
+            // Deployed meanwhile? A new build's manifest names other files
+            // (what the old one's are still bringing is dropped).
             rechecked = true;
+            coming = FuturesUnordered::new();
+            names.clear();
             let fresh = open(url, true).await?;
             let same = cell.borrow().as_ref().is_some_and(|s| s.manifest.build == fresh.manifest.build);
             if same {

@@ -23,6 +23,8 @@ let failing = false;
 let served = [];
 /** Range requests for packs the flaky archive answered with the whole file. */
 let ignoredRanges = 0;
+/** Whether the held archive has been asked for a card (see '/held/*'). */
+let cardAsked;
 let server;
 let other;
 let chrome;
@@ -71,6 +73,7 @@ before(async () => {
     routes: {
       '/archive.html': page('/live/'),
       '/flaky.html': page('/flaky/archive.json'),
+      '/held.html': page('/held/archive.json'),
       '/refused.html': (req, res) => page(`${other.url}/ar/`, 'bundle-origins="self"')(req, res),
       // It also ignores Range, as a server without range support does: the
       // cards asked for by range come in whole packs (200), cut by the view.
@@ -87,6 +90,27 @@ before(async () => {
         if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(fs.readFileSync(file));
+      },
+      // It answers the first value table asked for (facets' labels) only once
+      // the view has asked for a card: a view that waited for its labels
+      // before asking for its cards would wait forever. (One, not all: held
+      // requests keep their connections, and a browser has six per server.)
+      '/held/*': async (req, res, url) => {
+        const name = path.basename(url.pathname);
+        const file = path.join(flakyDir, name);
+        if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+        const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range || '');
+        const bytes = fs.readFileSync(file);
+        // A pack's first line holds its cards' offsets; the cards follow it.
+        if (name.startsWith('p-') && range && Number(range[1]) > bytes.indexOf(10)) cardAsked.resolve();
+        if (name.startsWith('v-') && !cardAsked.holding) {
+          cardAsked.holding = true;
+          await cardAsked.promise;
+        }
+        if (!range) { res.writeHead(200, { 'content-type': 'application/json' }); res.end(bytes); return; }
+        const [start, end] = [Number(range[1]), Math.min(Number(range[2]), bytes.length - 1)];
+        res.writeHead(206, { 'content-type': 'application/json', 'content-range': `bytes ${start}-${end}/${bytes.length}` });
+        res.end(bytes.subarray(start, end + 1));
       },
     },
   });
@@ -282,6 +306,20 @@ test('a shard that fails gives an error and a Retry that works once the server r
   assert.ok(s.cards.every((c) => c.marks.some((m) => /ceasefire/i.test(m))));
   assert.ok(ignoredRanges > 0, 'the cards were asked for by range');
   // Page errors are the failed requests' (reported to the console for the page's owner), not exceptions.
+  assert.deepEqual(page.exceptions, []);
+  await page.close();
+});
+
+test('a page\'s cards are asked for while its facets\' labels are still on their way', async () => {
+  cardAsked = {};
+  cardAsked.promise = new Promise((resolve) => { cardAsked.resolve = resolve; });
+  const page = await newPage(chrome.browser);
+  await page.goto(`${server.url}/held.html`);
+  const s = await settle(page, (s) => s.cards.length > 0);
+  assert.equal(s.error, null);
+  assert.ok(s.cards.every((c) => c.speaker && c.article), 'whole cards, with their articles');
+  await page.fill('claim-cards #cc-ar-q', 'ceasefire');
+  await settle(page, (s) => s.cards.length > 0 && s.cards.every((c) => c.marks.length > 0));
   assert.deepEqual(page.exceptions, []);
   await page.close();
 });
