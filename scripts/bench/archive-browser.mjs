@@ -74,13 +74,24 @@ async function viewAnswered(page, since = null) {
 const search = (params) => new URLSearchParams({ archive: '/ar/', ...params }).toString();
 const settleNetwork = (page) => page.waitForLoadState('networkidle').catch(() => {});
 
-const newPage = async (chrome) => {
+/**
+ * A page in a fresh context; `latency` ms added to every request (DevTools'
+ * network emulation, below the browser's cache and connection limits: a
+ * round trip to a CDN's edge, which the local server does not have).
+ */
+const newPage = async (chrome, latency = 0) => {
   const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  if (latency) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+  }
+  return { context, page };
 };
 
 /** One timed asking of a question: ours cold and warm, Pagefind's cold and warm; ms and the metered requests of each. */
-async function askOnce(chrome, server, { params, pf }, pfDir) {
+async function askOnce(chrome, server, { params, pf }, pfDir, latency) {
   const ours = (url) => url.includes('/ar/') || /claim-cards.*\.(js|wasm|css)$/.test(url);
   const oursCode = (url) => !url.includes('/ar/');
   const theirs = (url) => url.includes('/pf/');
@@ -88,7 +99,7 @@ async function askOnce(chrome, server, { params, pf }, pfDir) {
   const out = {};
   // Ours, cold.
   {
-    const { context, page } = await newPage(chrome);
+    const { context, page } = await newPage(chrome, latency);
     const m = meter(page, ours, oursCode);
     await page.goto(`${server.url}/?${search(params)}`);
     const answered = await viewAnswered(page);
@@ -99,7 +110,7 @@ async function askOnce(chrome, server, { params, pf }, pfDir) {
   }
   // Ours, warm: the archive open, then the question.
   {
-    const { context, page } = await newPage(chrome);
+    const { context, page } = await newPage(chrome, latency);
     await page.goto(`${server.url}/?${search({})}`);
     const opened = await viewAnswered(page);
     await settleNetwork(page);
@@ -117,7 +128,7 @@ async function askOnce(chrome, server, { params, pf }, pfDir) {
   }
   if (pfDir) {
     for (const kind of ['cold', 'warm']) {
-      const { context, page } = await newPage(chrome);
+      const { context, page } = await newPage(chrome, latency);
       await page.goto(`${server.url}/pf.html`);
       await page.waitForFunction(() => window.ready);
       if (kind === 'warm') {
@@ -140,7 +151,7 @@ async function askOnce(chrome, server, { params, pf }, pfDir) {
  * `pfDir` (null: none) in Chromium, `runs` times each after one unmeasured
  * asking; returns a row per question (median ms, every run's ms in `all`).
  */
-export async function browserRows(dir, pfDir, questions, runs = 3) {
+export async function browserRows(dir, pfDir, questions, runs = 3, latency = 0) {
   const mounts = { '/ar/': dir };
   if (pfDir) mounts['/pf/'] = pfDir;
   const server = await startServer({ gzip: true, mounts, routes: { '/pf.html': (req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(PAGE); } } });
@@ -148,10 +159,10 @@ export async function browserRows(dir, pfDir, questions, runs = 3) {
   const rows = [];
   try {
     for (const question of questions) {
-      await askOnce(chrome, server, question, pfDir); // the server compresses the files
+      await askOnce(chrome, server, question, pfDir, latency); // the server compresses the files
       const asked = [];
-      for (let run = 0; run < runs; run++) asked.push(await askOnce(chrome, server, question, pfDir));
-      const row = { name: question.name, runs, ...asked[0] };
+      for (let run = 0; run < runs; run++) asked.push(await askOnce(chrome, server, question, pfDir, latency));
+      const row = { name: question.name, runs, latency, ...asked[0] };
       for (const k of Object.keys(asked[0])) {
         const all = asked.map((a) => a[k].ms);
         row[k] = { ...asked[0][k], ms: [...all].sort((a, b) => a - b)[Math.floor(runs / 2)], all: all.map(Math.round) };
@@ -169,8 +180,9 @@ export async function browserRows(dir, pfDir, questions, runs = 3) {
 export function browserTable(claims, rows, pf) {
   const kb = (b) => (b / 1024).toFixed(1);
   const runs = rows[0]?.runs ?? 1;
-  const lines = [`**${claims.toLocaleString('en')} claims, in Chromium** (gzip; KB of data, code apart; ms from the first request to the first cards, median of ${runs})`, ''];
-  if (pf) lines.push(`Pagefind 1.6.0: ${pf.records.toLocaleString('en')} records indexed in ${pf.seconds.toFixed(0)} s, ${pf.files.toLocaleString('en')} files, ${(pf.bytes / 1048576).toFixed(0)} MB.`, '');
+  const latency = rows[0]?.latency ? `, ${rows[0].latency} ms added to each request` : '';
+  const lines = [`**${claims.toLocaleString('en')} claims, in Chromium${latency}** (gzip; KB of data, code apart; ms from the first request to the first cards, median of ${runs})`, ''];
+  if (pf && !latency) lines.push(`Pagefind 1.6.0: ${pf.records.toLocaleString('en')} records indexed in ${pf.seconds.toFixed(0)} s, ${pf.files.toLocaleString('en')} files, ${(pf.bytes / 1048576).toFixed(0)} MB.`, '');
   lines.push('| question | ours cold KB | req | ms | ours warm KB | ms | Pagefind cold KB | req | ms | Pagefind warm KB | ms | ours ÷ Pagefind (cold) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {

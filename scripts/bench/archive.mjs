@@ -8,6 +8,7 @@
 //
 //   node scripts/bench/archive.mjs [--archive-sizes 10000,100000,1000000] [--rebuild]
 //        [--no-browser] [--pagefind-sizes 10000,100000] [--archive-runs 3]
+//        [--archive-latency 40]
 //
 // The newsrooms and archives go to target/bench/archive/ (kept between runs:
 // a size is generated and built again only when missing or with --rebuild).
@@ -33,6 +34,13 @@ const BROWSER = !args.includes('--no-browser');
 const PAGEFIND_SIZES = opt('pagefind-sizes', '10000,100000').split(',').filter(Boolean).map(Number);
 /** Timed runs of each question in Chromium (the median is reported). */
 const RUNS = Number(opt('archive-runs', '3'));
+/**
+ * The questions are asked again with this many ms added to each request (0:
+ * not): the local server answers at once, so it shows what the work costs
+ * and hides what a round trip to a CDN's edge does — the number of rounds,
+ * and requests that wait for each other (README, "Publishing an archive").
+ */
+const LATENCY = Number(opt('archive-latency', '40'));
 
 /** The archive's identity of a label (archive::identity): folded words joined by '-'. */
 export function identity(label) {
@@ -155,12 +163,15 @@ export async function runArchive() {
       rows.push([name, options, r, cost(dir, r.rounds), cost(dir, r.rounds, opened)]);
     }
     let browser = null;
+    let distant = null;
     let pf = null;
     if (BROWSER) {
       if (PAGEFIND_SIZES.includes(n)) pf = await pagefindFor(n, path.join(OUT, `newsroom-${n}`));
-      browser = await browserRows(dir, pf ? path.join(OUT, `pagefind-${n}`) : null, asks, RUNS);
+      const pfDir = pf ? path.join(OUT, `pagefind-${n}`) : null;
+      browser = await browserRows(dir, pfDir, asks, RUNS);
+      if (LATENCY) distant = await browserRows(dir, pfDir, asks, RUNS, LATENCY);
     }
-    results.push({ n, claims: meta.claims, built, rows, browser, pf });
+    results.push({ n, claims: meta.claims, built, rows, browser, distant, pf });
   }
   return results;
 }
@@ -195,6 +206,7 @@ export function archiveTables(results) {
       lines.push(`| ${name} | ${total} | ${kb(cold.bytes)} | ${cold.requests} | ${cold.rounds} | ${warm ? kb(warm.bytes) : '—'} | ${warm ? warm.requests : '—'} |`);
     }
     if (r.browser) lines.push('', browserTable(r.claims, r.browser, r.pf));
+    if (r.distant) lines.push('', browserTable(r.claims, r.distant, r.pf));
   }
   return lines.join('\n');
 }
