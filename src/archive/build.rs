@@ -15,7 +15,7 @@
 //! are cut where a key's hash says (not after a fixed size), so a change moves
 //! only the cuts near it, and packs hold fixed ranges of doc numbers.
 
-use super::format::{self, KeyEntry, Manifest, Part, Postings, Shard, Sharded, Table};
+use super::format::{self, KeyEntry, Kind, Manifest, Part, Postings, Shard, Sharded, Table};
 use super::{day_of, identity, value_key, words, Entry, Facet, ALL_KEY, MANIFEST, STATE};
 use crate::convert::write::bundle_json_compact;
 use crate::load::{host_of, load};
@@ -285,8 +285,8 @@ struct Writer {
 }
 
 impl Writer {
-    fn put(&mut self, prefix: &str, ext: &str, content: &str) -> io::Result<String> {
-        self.put_bytes(prefix, ext, content.as_bytes())
+    fn put(&mut self, kind: Kind, content: &str) -> io::Result<String> {
+        self.put_bytes(kind, content.as_bytes())
     }
 
     /// A file of the archive being updated that the new build uses as it is.
@@ -296,8 +296,8 @@ impl Writer {
         }
     }
 
-    fn put_bytes(&mut self, prefix: &str, ext: &str, content: &[u8]) -> io::Result<String> {
-        let name = format!("{prefix}-{}.{ext}", hash_hex(content));
+    fn put_bytes(&mut self, kind: Kind, content: &[u8]) -> io::Result<String> {
+        let name = kind.name(&hash_hex(content));
         let path = self.dir.join(&name);
         if !path.exists() {
             let tmp = self.dir.join(format!(".{name}.tmp"));
@@ -373,7 +373,7 @@ impl Packs {
             let name = if self.cards.iter().all(Option::is_none) {
                 String::new()
             } else {
-                w.put("p", "jsonl", &format::write_pack(self.size, &self.cards))?
+                w.put(Kind::Pack, &format::write_pack(self.size, &self.cards))?
             };
             self.names.push(name);
             self.cards.clear();
@@ -753,7 +753,7 @@ impl Keys {
 
     fn write_list_file(&mut self, w: &mut Writer) -> io::Result<()> {
         if !self.file.is_empty() {
-            let name = w.put_bytes("l", "bin", &self.file)?;
+            let name = w.put_bytes(Kind::List, &self.file)?;
             self.names.push(name);
             self.file.clear();
         }
@@ -793,7 +793,7 @@ impl Keys {
                 }
             }
             self.shards.from.push(from);
-            self.shards.files.push(w.put("k", "json", &format::write_shard(&shard))?);
+            self.shards.files.push(w.put(Kind::Shard, &format::write_shard(&shard))?);
         }
         Ok(())
     }
@@ -811,7 +811,7 @@ impl Keys {
 /// `write`; returns their directory (each file's first key and name).
 fn write_directory<T>(
     w: &mut Writer,
-    kind: &str,
+    kind: Kind,
     items: &[(String, T)],
     mut cutter: Cutter,
     bytes: impl Fn(&(String, T)) -> usize,
@@ -823,7 +823,7 @@ fn write_directory<T>(
         if cutter.cut_after(&item.0, bytes(item)) || i + 1 == items.len() {
             let part = &items[start..=i];
             out.from.push(if start == 0 { String::new() } else { format::separator(&items[start - 1].0, &part[0].0) });
-            out.files.push(w.put(kind, "json", &write(part))?);
+            out.files.push(w.put(kind, &write(part))?);
             start = i + 1;
         }
     }
@@ -928,7 +928,7 @@ fn write_index(
                 labels: chunk.iter().map(|&(_, old)| values.labels[old].clone()).collect(),
                 counts: chunk.iter().map(|&(_, old)| values.counts[old]).collect(),
             };
-            files.push(w.put(format::TABLE_PREFIX, "json", &format::write_table(&table))?);
+            files.push(w.put(Kind::Table, &format::write_table(&table))?);
         }
         let (mut names, mut ids) = (Sharded::default(), Sharded::default());
         if f.named() {
@@ -955,17 +955,23 @@ fn write_index(
                 })
                 .collect();
             let third = || Cutter { min: opts.shard_bytes.0 / 3, max: opts.shard_bytes.1 / 3, size: 0 };
-            names =
-                write_directory(w, "n", &words, third(), |(word, vs)| word.len() + 8 * vs.len(), format::write_names)?;
+            names = write_directory(
+                w,
+                Kind::Names,
+                &words,
+                third(),
+                |(word, vs)| word.len() + 8 * vs.len(),
+                format::write_names,
+            )?;
             by_id.sort();
-            ids = write_directory(w, "i", &by_id, third(), |(id, _)| id.len() + 8, format::write_ids)?;
+            ids = write_directory(w, Kind::Ids, &by_id, third(), |(id, _)| id.len() + 8, format::write_ids)?;
         }
         tables.push((f, format::FacetTable { values: values.labels.len() as u32, files, names, ids }));
     }
 
     let mut pack_tables = Vec::new();
     for chunk in packs.names.chunks(format::TABLE_CHUNK) {
-        pack_tables.push(w.put("t", "json", &format::write_pack_table(chunk))?);
+        pack_tables.push(w.put(Kind::PackTable, &format::write_pack_table(chunk))?);
     }
     // Too many shards for the manifest: pages of them.
     let mut key_pages = Sharded::default();
@@ -974,7 +980,7 @@ fn write_index(
         for (from, files) in shards.from.chunks(per_page).zip(shards.files.chunks(per_page)) {
             let page = Sharded { from: from.to_vec(), files: files.to_vec() };
             key_pages.from.push(from[0].clone());
-            key_pages.files.push(w.put("d", "json", &format::write_page(&page))?);
+            key_pages.files.push(w.put(Kind::Page, &format::write_page(&page))?);
         }
         shards = Sharded::default();
     }

@@ -64,14 +64,55 @@ pub fn plain_name(name: &str) -> bool {
     !name.is_empty() && !name.starts_with('.') && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
 }
 
-/// The name prefix of a value table (`v-….json`, a [`Table`] chunk).
-pub const TABLE_PREFIX: &str = "v";
+/// The content-hashed files of an archive (the table above), each kind
+/// named `PREFIX-HASH.EXT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Shard,
+    Page,
+    List,
+    Names,
+    Ids,
+    Table,
+    PackTable,
+    Pack,
+}
+
+impl Kind {
+    const ALL: [Kind; 8] =
+        [Kind::Shard, Kind::Page, Kind::List, Kind::Names, Kind::Ids, Kind::Table, Kind::PackTable, Kind::Pack];
+
+    fn prefix_ext(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Shard => ("k", "json"),
+            Kind::Page => ("d", "json"),
+            Kind::List => ("l", "bin"),
+            Kind::Names => ("n", "json"),
+            Kind::Ids => ("i", "json"),
+            Kind::Table => ("v", "json"),
+            Kind::PackTable => ("t", "json"),
+            Kind::Pack => ("p", "jsonl"),
+        }
+    }
+
+    /// The name of this kind's file whose content hashes to `hash`.
+    pub fn name(self, hash: &str) -> String {
+        let (prefix, ext) = self.prefix_ext();
+        format!("{prefix}-{hash}.{ext}")
+    }
+
+    /// The kind of a file, or of a request for part of one, by its name.
+    pub fn of(name: &str) -> Option<Kind> {
+        let (prefix, _) = name.split_once('-')?;
+        Kind::ALL.into_iter().find(|k| k.prefix_ext().0 == prefix)
+    }
+}
 
 /// Whether `request` is for a value table: read for facets' labels only, so
 /// no other file's request waits on it (the view sends the cards' requests
 /// before those still waiting for a connection).
 pub fn labels_only(request: &str) -> bool {
-    request.strip_prefix(TABLE_PREFIX).is_some_and(|rest| rest.starts_with('-'))
+    Kind::of(request) == Some(Kind::Table)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1088,6 +1129,19 @@ pub fn separator(before: &str, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::plain_name;
+
+    #[test]
+    fn a_file_s_kind_is_read_back_from_its_name() {
+        for kind in Kind::ALL {
+            let name = kind.name("31192095bf4e");
+            assert!(plain_name(&name), "{name}");
+            assert_eq!(Kind::of(&name), Some(kind));
+            assert_eq!(Kind::of(&span_request(&name, Span { start: 3, end: 9 })), Some(kind));
+        }
+        assert_eq!(Kind::of(crate::archive::MANIFEST), None);
+        assert_eq!(Kind::of("x-31192095bf4e.json"), None);
+        assert!(labels_only(&Kind::Table.name("ab")) && !labels_only(&Kind::Pack.name("ab")));
+    }
 
     #[test]
     fn only_plain_names_are_fetched() {

@@ -16,7 +16,7 @@
 //! part by part only as far as the page needs; then the counts are
 //! estimates (scaled from what was read) and say so.
 
-use super::format::{self, Manifest, Names, Postings, Shard, Span, Table};
+use super::format::{self, Kind, Manifest, Names, Postings, Shard, Span, Table};
 use super::{identity, value_key, words, Entry, Facet, ALL_KEY, UNDATED};
 use crate::text::{fold_query, from_utf8_lossy};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -126,7 +126,7 @@ impl Files {
         let bad = |reason: String| format::BadFile { file: name.to_owned(), reason };
         self.bytes += bytes.len();
         let (file, span) = format::split_request(name);
-        let kind = file.split('-').next();
+        let kind = Kind::of(file);
         if let Some(span) = span {
             let asked = span.end - span.start;
             if bytes.len() as u64 != asked {
@@ -136,7 +136,7 @@ impl Files {
                 )));
             }
             // Blocks of long lists: each kept by its own request, as its part names it.
-            if kind == Some("l") {
+            if kind == Some(Kind::List) {
                 let mut at = span.start;
                 for (len, list) in format::read_list_blocks(&bytes).map_err(bad)? {
                     let block = Span { start: at, end: at + len as u64 };
@@ -150,13 +150,13 @@ impl Files {
         }
         let text = from_utf8_lossy(bytes);
         let parsed = match kind {
-            Some("k") => Parsed::Shard(format::read_shard(&text).map_err(bad)?),
-            Some("n") => Parsed::Names(format::read_names(&text).map_err(bad)?),
-            Some("i") => Parsed::Ids(format::read_ids(&text).map_err(bad)?),
-            Some("v") => Parsed::Table(format::read_table(&text).map_err(bad)?),
-            Some("t") => Parsed::PackTable(format::read_pack_table(&text).map_err(bad)?),
-            Some("d") => Parsed::Page(format::read_page(&text).map_err(bad)?),
-            Some("l") => return Err(bad("a list file is read by ranges, its blocks".into())),
+            Some(Kind::Shard) => Parsed::Shard(format::read_shard(&text).map_err(bad)?),
+            Some(Kind::Names) => Parsed::Names(format::read_names(&text).map_err(bad)?),
+            Some(Kind::Ids) => Parsed::Ids(format::read_ids(&text).map_err(bad)?),
+            Some(Kind::Table) => Parsed::Table(format::read_table(&text).map_err(bad)?),
+            Some(Kind::PackTable) => Parsed::PackTable(format::read_pack_table(&text).map_err(bad)?),
+            Some(Kind::Page) => Parsed::Page(format::read_page(&text).map_err(bad)?),
+            Some(Kind::List) => return Err(bad("a list file is read by ranges, its blocks".into())),
             _ => return Err(bad("not a file of an archive".into())),
         };
         self.parsed.insert(name.to_owned(), parsed);
@@ -655,7 +655,7 @@ pub fn search_with(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Li
         let mut other = Vec::new();
         for n in &need {
             match format::split_request(n) {
-                (file, Some(span)) if file.starts_with("l-") => blocks.push((file, span)),
+                (file, Some(span)) if Kind::of(file) == Some(Kind::List) => blocks.push((file, span)),
                 _ => other.push(n.clone()),
             }
         }
