@@ -101,6 +101,14 @@ fn the_class_has_exactly_the_listed_public_members() {
 }
 
 #[test]
+fn the_element_finds_an_archive_s_manifest_by_the_name_the_build_writes() {
+    // The element resolves `archive` to the manifest (and starts its
+    // download) before the archive view's wasm is there to do it.
+    let js = read("static/embed/claim-cards.js");
+    assert!(js.contains(&format!("const MANIFEST = '{}';", claim_cards::archive::MANIFEST)));
+}
+
+#[test]
 fn the_readme_documents_every_attribute_event_method_and_part() {
     let readme = read("README.md");
     let mut missing = Vec::new();

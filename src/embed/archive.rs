@@ -14,12 +14,16 @@ use yew::{AppHandle, Callback};
 #[wasm_bindgen]
 pub struct ArchiveWidget {
     app: Option<AppHandle<ArchiveApp>>,
+    /// The manifest's URL.
+    url: String,
 }
 
 #[wasm_bindgen]
 impl ArchiveWidget {
     /// Mounts the archive view at the end of `target` (the element's shadow
-    /// root). `config`: `archive` (its folder or manifest URL), `refused`
+    /// root). `config`: `archive` (its manifest's URL), `response` (a
+    /// promise of the manifest's response, if the element started its
+    /// download: [`crate::web::prefetched`]), `refused`
     /// (the origin `bundle-origins` refused: an error card, nothing
     /// fetched), `state` (filter attributes as a query string), `then` (the
     /// page URL's, which wins), `syncUrl`, and the presentation attributes.
@@ -28,6 +32,9 @@ impl ArchiveWidget {
     #[wasm_bindgen(constructor)]
     pub fn new(target: Node, config: JsValue, on_event: js_sys::Function) -> ArchiveWidget {
         let url = get_str(&config, "archive").unwrap_or_default();
+        if let Some(response) = super::get(&config, "response").and_then(|v| v.dyn_into::<js_sys::Promise>().ok()) {
+            crate::web::prefetched(&url, response);
+        }
         let pairs = |key: &str| crate::web::parse_query(&get_str(&config, key).unwrap_or_default());
         let (state, then) = (pairs("state"), pairs("then"));
         let chosen = if then.is_empty() { state } else { then };
@@ -49,13 +56,14 @@ impl ArchiveWidget {
             let _ = on_event.call2(&JsValue::NULL, &JsValue::from_str(name), &detail.0.into());
         });
         let refused = get_str(&config, "refused");
-        let props = ArchiveProps { url: url.into(), initial, options, on_status, refused: refused.map(Into::into) };
+        let props =
+            ArchiveProps { url: url.clone().into(), initial, options, on_status, refused: refused.map(Into::into) };
         let root = gloo::utils::document().create_element("div").ok();
         let app = root.and_then(|root| {
             target.append_child(&root).ok()?;
             Some(yew::Renderer::<ArchiveApp>::with_root_and_props(root, props).render())
         });
-        ArchiveWidget { app }
+        ArchiveWidget { app, url }
     }
 
     /// Unmounts the view (the element was removed, or its `archive` changed).
@@ -63,5 +71,7 @@ impl ArchiveWidget {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
+        // A manifest's download the view had not taken yet.
+        drop(crate::web::take_prefetched(&self.url));
     }
 }

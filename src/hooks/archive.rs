@@ -38,19 +38,6 @@ pub struct ArchiveView {
 /// An archive's claims, articles, and (newest, oldest) days.
 pub type About = (u32, u32, Option<(i32, i32)>);
 
-/// The manifest's URL for the element's `archive` value: a folder (the
-/// manifest inside it) or the manifest itself.
-pub fn manifest_url(archive: &str) -> String {
-    let a = archive.trim();
-    if a.ends_with(".json") {
-        a.to_owned()
-    } else if a.ends_with('/') {
-        format!("{a}{MANIFEST}")
-    } else {
-        format!("{a}/{MANIFEST}")
-    }
-}
-
 type Cell2 = Rc<RefCell<Option<Session>>>;
 
 /// The manifest, read (fresh: past every cache).

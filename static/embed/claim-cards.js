@@ -58,6 +58,14 @@ function loadWasm() {
   return wasm;
 }
 
+/** An archive's manifest, in the folder `archive` names (src/archive/mod.rs's MANIFEST). */
+const MANIFEST = 'archive.json';
+/** The manifest's URL for an `archive` value: a folder, or the manifest itself. */
+const manifestUrl = (archive) => {
+  const a = archive.trim();
+  return a.endsWith('.json') ? a : `${a}${a.endsWith('/') ? '' : '/'}${MANIFEST}`;
+};
+
 let archiveWasm = null;
 function loadArchiveWasm() {
   archiveWasm ??= (() => {
@@ -287,15 +295,19 @@ export class ClaimCardsElement extends HTMLElement {
     return this.getAttribute('archive') || null;
   }
 
-  /** An archive view: its own wasm; the manifest is fetched by the view. */
+  /** An archive view: its own wasm; the manifest downloads while it does, and the view takes the response. */
   async #startArchive() {
+    const manifest = manifestUrl(this.#archive());
+    const response = this.#refused() ? null : fetch(manifest);
+    response?.catch(() => {}); // a failure is reported by the view, not as an unhandled rejection
     try {
       const glue = await loadArchiveWasm();
       if (!this.isConnected || this.#widget) return;
       this.#prerendered();
       this.#shadow.querySelector('slot')?.remove();
       this.#widget = new glue.ArchiveWidget(this.#shadow, {
-        archive: this.#archive(),
+        archive: manifest,
+        response: manifestUrl(this.#archive()) === manifest ? response : null,
         ...this.#options(),
         state: this.#stateFromAttributes(),
         then: this.#urlState(),

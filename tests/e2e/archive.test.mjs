@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, newPage, axe, ROOT, SHOTS } from './support.mjs';
+import { startServer, launch, newPage, axe, ROOT, SHOTS, DIST } from './support.mjs';
 import { generateNewsroom } from '../../scripts/bench/gen-newsroom.mjs';
 
 const WORK = path.join(ROOT, 'target', 'e2e-archive');
@@ -25,6 +25,14 @@ let served = [];
 let ignoredRanges = 0;
 /** Whether the held archive has been asked for a card (see '/held/*'). */
 let cardAsked;
+/** While set: the archive view's wasm is answered only once the held archive's manifest has been asked for. */
+let manifestAsked = null;
+const deferred = () => {
+  const d = {};
+  d.promise = new Promise((resolve) => { d.resolve = resolve; });
+  return d;
+};
+const ARCHIVE_WASM = fs.readdirSync(DIST).find((f) => /^claim-cards-archive-.*\.wasm$/.test(f));
 let server;
 let other;
 let chrome;
@@ -74,6 +82,11 @@ before(async () => {
       '/archive.html': page('/live/'),
       '/flaky.html': page('/flaky/archive.json'),
       '/held.html': page('/held/archive.json'),
+      [`/${ARCHIVE_WASM}`]: async (req, res) => {
+        await manifestAsked?.promise;
+        res.writeHead(200, { 'content-type': 'application/wasm' });
+        res.end(fs.readFileSync(path.join(DIST, ARCHIVE_WASM)));
+      },
       '/refused.html': (req, res) => page(`${other.url}/ar/`, 'bundle-origins="self"')(req, res),
       // It also ignores Range, as a server without range support does: the
       // cards asked for by range come in whole packs (200), cut by the view.
@@ -97,6 +110,7 @@ before(async () => {
       // requests keep their connections, and a browser has six per server.)
       '/held/*': async (req, res, url) => {
         const name = path.basename(url.pathname);
+        if (name === 'archive.json') manifestAsked?.resolve();
         const file = path.join(flakyDir, name);
         if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
         const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range || '');
@@ -311,8 +325,7 @@ test('a shard that fails gives an error and a Retry that works once the server r
 });
 
 test('a page\'s cards are asked for while its facets\' labels are still on their way', async () => {
-  cardAsked = {};
-  cardAsked.promise = new Promise((resolve) => { cardAsked.resolve = resolve; });
+  cardAsked = deferred();
   const page = await newPage(chrome.browser);
   await page.goto(`${server.url}/held.html`);
   const s = await settle(page, (s) => s.cards.length > 0);
@@ -322,6 +335,24 @@ test('a page\'s cards are asked for while its facets\' labels are still on their
   await settle(page, (s) => s.cards.length > 0 && s.cards.every((c) => c.marks.length > 0));
   assert.deepEqual(page.exceptions, []);
   await page.close();
+});
+
+test('the manifest downloads while the archive view\'s wasm does', async () => {
+  // The wasm is answered only once the manifest has been asked for: a view
+  // that asked for its manifest only once it runs would wait forever.
+  manifestAsked = deferred();
+  cardAsked = deferred();
+  cardAsked.resolve();
+  const page = await newPage(chrome.browser);
+  try {
+    await page.goto(`${server.url}/held.html`);
+    const s = await settle(page, (s) => s.cards.length > 0);
+    assert.equal(s.error, null);
+    assert.deepEqual(page.exceptions, []);
+  } finally {
+    manifestAsked = null;
+    await page.close();
+  }
 });
 
 test('an archive from an origin the page does not allow is refused, and nothing is fetched', async () => {

@@ -16,7 +16,7 @@ use crate::components::more::More;
 use crate::components::skeleton::skeleton;
 use crate::components::{Options, Presentation};
 use crate::failure::Failure;
-use crate::hooks::archive::{manifest_url, use_archive, Trouble};
+use crate::hooks::archive::{use_archive, Trouble};
 use crate::i18n::{Lang, Strings};
 use facets::{ArchiveFacet, SpeakerFinder};
 use std::rc::Rc;
@@ -27,7 +27,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ArchiveProps {
-    /// The archive: its folder or its `archive.json`.
+    /// The archive's manifest (`archive.json`; the element finds it in the folder its `archive` names).
     pub url: AttrValue,
     #[prop_or_default]
     pub initial: Choice,
@@ -70,7 +70,7 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
     let copied = use_state(|| None::<usize>);
     let focus_at = use_state(|| None::<usize>);
     // A refused archive is never fetched (the hook is given no URL).
-    let url = if props.refused.is_some() { String::new() } else { manifest_url(&props.url) };
+    let url = if props.refused.is_some() { String::new() } else { props.url.to_string() };
     let (view, suggestions) = use_archive(&url, &choice, *shown, *attempt, &typed);
     // The host hears of the first page, or of why there is none.
     {
