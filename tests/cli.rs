@@ -405,3 +405,47 @@ fn render_oembed_prints_the_iframe_embed_and_needs_absolute_urls() {
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://cdn.example/cc/oembed.json\" title=\""
     ));
 }
+
+/// `archive search` reads what the archive view reads, round by round (the
+/// benchmark counts the view's rounds with it): every chosen value looked up
+/// in one round, then the page. A value the archive lacks is named.
+#[test]
+fn archive_search_reads_the_files_the_view_reads_round_by_round() {
+    use claim_cards::archive::format::{read_local, read_manifest};
+    use claim_cards::archive::session::{Asked, Choice, Session};
+    use claim_cards::archive::MANIFEST;
+    let dir = std::env::temp_dir().join(format!("claim-cards-cli-archive-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let (code, _, err) = run(&["archive", "build", "static/bundles", "-o", d]);
+    assert_eq!(code, 0, "{err}");
+    let asked = ["--speaker", "donald-trump", "--topic", "hostages"];
+    let (code, out, err) = run(&[&["archive", "search", d, "--json", "--limit", "3"][..], &asked[..]].concat());
+    assert_eq!(code, 0, "{err}");
+    let cli: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+
+    let manifest = read_manifest(&std::fs::read_to_string(dir.join(MANIFEST)).unwrap()).unwrap();
+    let mut s = Session::new(manifest, MANIFEST);
+    let c = Choice::from_pairs([("speaker", "donald-trump"), ("topic", "hostages")]);
+    let mut rounds = vec![vec![MANIFEST.to_owned()]];
+    let page = loop {
+        match s.ask(|s| s.page(&c, 3)) {
+            Asked::Answer(p) => break p,
+            Asked::Need(need) => {
+                for name in &need {
+                    s.add(name, read_local(&dir, name).unwrap()).unwrap();
+                }
+                rounds.push(need);
+            }
+            Asked::Broken(reason) => panic!("{reason}"),
+        }
+    };
+    assert!(page.total.n > 0, "the demo bundles have Donald Trump on hostages");
+    assert_eq!(cli["total"], serde_json::json!(page.total.n));
+    assert_eq!(cli["rounds"], serde_json::json!(rounds));
+
+    let (code, _, err) = run(&["archive", "search", d, "--speaker", "donald-trump", "--topic", "no-such-topic"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no topic \"no-such-topic\" in the archive"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

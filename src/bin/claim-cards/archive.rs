@@ -148,14 +148,13 @@ fn search(args: &[String]) -> Result<(), String> {
     let manifest_text = std::fs::read_to_string(dir.join(MANIFEST)).map_err(|e| format!("{MANIFEST}: {e}"))?;
     let m = format::read_manifest(&manifest_text).map_err(|e| format!("{MANIFEST}: {e}"))?;
     let mut s = Session::new(m, MANIFEST);
-    for (f, ids) in &c.chosen {
-        for id in ids {
-            // Said here, not only shown as an unknown value: a command's user typed it.
-            let one = Choice { chosen: vec![(*f, vec![id.clone()])], ..Choice::default() };
-            let q = answer(&dir, &mut s, &mut log, |s| s.query(&one))?;
-            if q.filters.iter().any(|(_, v)| v.contains(&session::NO_VALUE)) {
-                return Err(format!("no {} \"{id}\" in the archive", f.name()));
-            }
+    // The values looked up as the view looks them up (all in one round);
+    // one the archive lacks is said here, not only shown as an unknown
+    // value: a command's user typed it.
+    let q = answer(&dir, &mut s, &mut log, |s| s.query(&c))?;
+    for ((f, ids), (_, values)) in c.chosen.iter().zip(&q.filters) {
+        if let Some((id, _)) = ids.iter().zip(values).find(|(_, v)| **v == session::NO_VALUE) {
+            return Err(format!("no {} \"{id}\" in the archive", f.name()));
         }
     }
     // The page as the archive view asks for it: the same rounds of requests.
