@@ -679,19 +679,26 @@ fn search_in(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Limits) 
     }
     let all = keys_group(m, files, None, &[ALL_KEY.to_owned()], &mut need);
     let Some(all) = all.filter(|_| need.0.is_empty()) else { return Err(need.0) };
-    let Some(main) = run(&ask, files, &groups, &all, None, &mut need) else { return Err(need.0) };
+    let main = run(&ask, files, &groups, &all, None, &mut need);
     let driver_facet = groups.iter().min_by_key(|g| g.total()).and_then(|g| g.facet);
     let nothing_else = q.words.is_empty() && q.from.is_none() && q.to.is_none();
+    let chosen = |f: Facet| q.filters.iter().any(|(g, v)| *g == f && !v.is_empty());
+    let others = |f: Facet| q.filters.iter().any(|(g, v)| *g != f && !v.is_empty());
+    let totals = |f: Facet| nothing_else && !others(f);
+    // The driving facet's own options are counted by a run without its
+    // filter, asked for with the main run (not after it): what it reads does
+    // not depend on the main run's answer, so its files come in the same round.
+    let own =
+        driver_facet.filter(|&f| chosen(f) && !totals(f)).map(|f| run(&ask, files, &groups, &all, Some(f), &mut need));
+    let Some(main) = main else { return Err(need.0) };
     let mut facets = Vec::new();
     for f in Facet::ALL {
-        let chosen = q.filters.iter().any(|(g, v)| *g == f && !v.is_empty());
-        let others = q.filters.iter().any(|(g, v)| *g != f && !v.is_empty());
-        let c = if nothing_else && !others {
+        let c = if totals(f) {
             FacetCounts::Totals
-        } else if chosen && driver_facet == Some(f) {
-            match run(&ask, files, &groups, &all, Some(f), &mut need) {
-                Some(r) => counts(&r, f),
-                None => continue,
+        } else if chosen(f) && driver_facet == Some(f) {
+            match &own {
+                Some(Some(r)) => counts(r, f),
+                _ => continue,
             }
         } else {
             counts(&main, f)
