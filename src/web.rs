@@ -66,6 +66,10 @@ pub async fn fetch_bytes(url: &str, span: Option<(u64, u64)>, low: bool) -> Resu
     if let Some((start, end)) = span {
         let range = format!("bytes={start}-{}", end.saturating_sub(1));
         init.set_headers(&js_sys::Array::of1(&js_sys::Array::of2(&"range".into(), &range.into())));
+        // Past the browser's cache: Chromium's lets one request at a time
+        // have a URL, so ranges of one file (a page's cards, a word's
+        // blocks) would go one after another, a round trip each
+        // (BENCHMARKS.md, issue #22, "round trips").
         init.set_cache(web_sys::RequestCache::NoStore);
     }
     if low {

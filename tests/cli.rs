@@ -411,8 +411,8 @@ fn render_oembed_prints_the_iframe_embed_and_needs_absolute_urls() {
 /// in one round, then the page. A value the archive lacks is named.
 #[test]
 fn archive_search_reads_the_files_the_view_reads_round_by_round() {
-    use claim_cards::archive::format::{read_local, read_manifest};
-    use claim_cards::archive::session::{Asked, Choice, Session};
+    use claim_cards::archive::format::read_manifest;
+    use claim_cards::archive::session::{Choice, Session};
     use claim_cards::archive::MANIFEST;
     let dir = std::env::temp_dir().join(format!("claim-cards-cli-archive-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -428,18 +428,7 @@ fn archive_search_reads_the_files_the_view_reads_round_by_round() {
     let mut s = Session::new(manifest, MANIFEST);
     let c = Choice::from_pairs([("speaker", "donald-trump"), ("topic", "hostages")]);
     let mut rounds = vec![vec![MANIFEST.to_owned()]];
-    let page = loop {
-        match s.ask(|s| s.page(&c, 3)) {
-            Asked::Answer(p) => break p,
-            Asked::Need(need) => {
-                for name in &need {
-                    s.add(name, read_local(&dir, name).unwrap()).unwrap();
-                }
-                rounds.push(need);
-            }
-            Asked::Broken(reason) => panic!("{reason}"),
-        }
-    };
+    let page = s.answer_from(&dir, &mut rounds, |s| s.page(&c, 3)).unwrap();
     assert!(page.total.n > 0, "the demo bundles have Donald Trump on hostages");
     assert_eq!(cli["total"], serde_json::json!(page.total.n));
     assert_eq!(cli["rounds"], serde_json::json!(rounds));

@@ -267,6 +267,31 @@ impl Session {
         }
     }
 
+    /// Asks `f` until it answers, reading the files it names from the
+    /// archive's folder `dir` ([`read_local`](super::format::read_local));
+    /// each round of names is appended to `rounds`. What the CLI does where
+    /// the view fetches.
+    pub fn answer_from<T>(
+        &mut self,
+        dir: &std::path::Path,
+        rounds: &mut Vec<Vec<String>>,
+        mut f: impl FnMut(&mut Session) -> Result<T, Vec<String>>,
+    ) -> Result<T, String> {
+        loop {
+            match self.ask(&mut f) {
+                Asked::Answer(v) => return Ok(v),
+                Asked::Broken(reason) => return Err(reason),
+                Asked::Need(need) => {
+                    for name in &need {
+                        let bytes = super::format::read_local(dir, name).map_err(|e| format!("{name}: {e}"))?;
+                        self.add(name, bytes).map_err(|e| e.to_string())?;
+                    }
+                    rounds.push(need);
+                }
+            }
+        }
+    }
+
     /// The question a choice asks, once its values are known (`Err`: the
     /// files their lookups need).
     pub fn query(&mut self, c: &Choice) -> Result<Query, Vec<String>> {

@@ -32,9 +32,7 @@ impl ArchiveWidget {
     #[wasm_bindgen(constructor)]
     pub fn new(target: Node, config: JsValue, on_event: js_sys::Function) -> ArchiveWidget {
         let url = get_str(&config, "archive").unwrap_or_default();
-        if let Some(response) = super::get(&config, "response").and_then(|v| v.dyn_into::<js_sys::Promise>().ok()) {
-            crate::web::prefetched(&url, response);
-        }
+        super::take_over_download(&config, &url);
         let pairs = |key: &str| crate::web::parse_query(&get_str(&config, key).unwrap_or_default());
         let (state, then) = (pairs("state"), pairs("then"));
         let chosen = if then.is_empty() { state } else { then };

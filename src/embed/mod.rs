@@ -163,6 +163,15 @@ fn get_bool(config: &JsValue, key: &str) -> bool {
     get(config, key).and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
+/// The config's `response`: the element started the download of `url` (a
+/// bundle, an archive's manifest) while the wasm loaded, and hands over the
+/// promise of its response, which the first fetch of `url` takes.
+fn take_over_download(config: &JsValue, url: &str) {
+    if let Some(response) = get(config, "response").and_then(|v| v.dyn_into::<js_sys::Promise>().ok()) {
+        crate::web::prefetched(url, response);
+    }
+}
+
 /// Reads `speaker=a&q=x`-style text into a state (URL form: a facet's
 /// values one per pair).
 pub fn state_from_query(query: &str) -> ViewState {
@@ -288,10 +297,7 @@ impl Widget {
             let _ = on_event.call2(&JsValue::NULL, &JsValue::from_str(name), &detail);
         });
         let url = if inline.is_some() && src.is_empty() { "(inline bundle)".to_owned() } else { src };
-        // The host may have started the bundle's download already (a promise of its response).
-        if let Some(response) = get(&config, "response").and_then(|v| v.dyn_into::<js_sys::Promise>().ok()) {
-            crate::web::prefetched(&url, response);
-        }
+        take_over_download(&config, &url);
         let then = get_str(&config, "then").filter(|q| !q.is_empty()).map(|q| state_from_query(&q));
         let mut options = Options {
             sync_url: get_bool(&config, "syncUrl"),

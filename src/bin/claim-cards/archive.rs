@@ -5,11 +5,11 @@
 
 use crate::validate::line;
 use claim_cards::archive::build::{self, Options, PACK_SIZE};
-use claim_cards::archive::format::{self, read_local};
-use claim_cards::archive::session::{self, Action, Asked, Choice, Session};
+use claim_cards::archive::format;
+use claim_cards::archive::session::{self, Action, Choice, Session};
 use claim_cards::archive::{Facet, MANIFEST};
 use claim_cards::date::IsoDate;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(args: &[String]) -> ExitCode {
@@ -85,29 +85,6 @@ fn build_command(args: &[String]) -> ExitCode {
     }
 }
 
-/// Asks `f` of the session until it answers, reading the files it names
-/// from `dir`: each round of names is one round of requests (`log`).
-fn answer<T>(
-    dir: &Path,
-    s: &mut Session,
-    log: &mut Vec<Vec<String>>,
-    mut f: impl FnMut(&mut Session) -> Result<T, Vec<String>>,
-) -> Result<T, String> {
-    loop {
-        match s.ask(&mut f) {
-            Asked::Answer(v) => return Ok(v),
-            Asked::Broken(reason) => return Err(reason),
-            Asked::Need(need) => {
-                for name in &need {
-                    let bytes = read_local(dir, name).map_err(|e| format!("{name}: {e}"))?;
-                    s.add(name, bytes).map_err(|e| e.to_string())?;
-                }
-                log.push(need);
-            }
-        }
-    }
-}
-
 fn day(text: &str) -> Result<i32, String> {
     IsoDate::parse(text).map(|d| d.day_number() as i32).map_err(|e| format!("{text}: {e}"))
 }
@@ -151,14 +128,14 @@ fn search(args: &[String]) -> Result<(), String> {
     // The values looked up as the view looks them up (all in one round);
     // one the archive lacks is said here, not only shown as an unknown
     // value: a command's user typed it.
-    let q = answer(&dir, &mut s, &mut log, |s| s.query(&c))?;
+    let q = s.answer_from(&dir, &mut log, |s| s.query(&c))?;
     for ((f, ids), (_, values)) in c.chosen.iter().zip(&q.filters) {
         if let Some((id, _)) = ids.iter().zip(values).find(|(_, v)| **v == session::NO_VALUE) {
             return Err(format!("no {} \"{id}\" in the archive", f.name()));
         }
     }
     // The page as the archive view asks for it: the same rounds of requests.
-    let page = answer(&dir, &mut s, &mut log, |s| s.page(&c, limit))?;
+    let page = s.answer_from(&dir, &mut log, |s| s.page(&c, limit))?;
     let date = |d: i32| if d == claim_cards::archive::UNDATED { String::new() } else { session::day_text(d) };
     let cards: Vec<(String, String, String, String, i32)> = page
         .cards
