@@ -407,8 +407,7 @@ fn render_oembed_prints_the_iframe_embed_and_needs_absolute_urls() {
 }
 
 /// `archive search` reads what the archive view reads, round by round (the
-/// benchmark counts the view's rounds with it): every chosen value looked up
-/// in one round, then the page. A value the archive lacks is named.
+/// benchmark counts the view's rounds with it). A value the archive lacks is named.
 #[test]
 fn archive_search_reads_the_files_the_view_reads_round_by_round() {
     use claim_cards::archive::format::read_manifest;

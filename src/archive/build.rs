@@ -855,8 +855,20 @@ fn write_index(
     let days = index.docs.iter().flatten().map(|d| d.day).filter(|&d| d != super::UNDATED);
     let (newest, oldest) = (days.clone().max(), days.min());
 
-    // Facet keys: each value's docs. They and `#all` sort before every word.
-    let mut facet_lists: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    // Facet keys: each value's docs, keyed by its identity, with its number.
+    // They and `#all` sort before every word.
+    let identities: Vec<Vec<String>> = Facet::ALL
+        .iter()
+        .map(|&f| {
+            let (values, m) = (&index.values[facet_ix(f)], &maps[facet_ix(f)]);
+            let mut ids = vec![String::new(); values.labels.len()];
+            for (old, label) in values.labels.iter().enumerate() {
+                ids[m[old] as usize] = identity(label);
+            }
+            ids
+        })
+        .collect();
+    let mut facet_lists: BTreeMap<String, (Option<u32>, Vec<u32>)> = BTreeMap::new();
     let mut all = Vec::with_capacity(claims as usize);
     for (doc, d) in index.docs.iter().enumerate() {
         let Some(d) = d else { continue };
@@ -864,17 +876,21 @@ fn write_index(
         all.push(doc);
         let e = entry(doc, d);
         for f in Facet::ALL {
-            e.each_value(f, |v| facet_lists.entry(value_key(f, v)).or_default().push(doc));
+            e.each_value(f, |v| {
+                let key = value_key(f, &identities[facet_ix(f)][v as usize]);
+                facet_lists.entry(key).or_insert_with(|| (Some(v), Vec::new())).1.push(doc);
+            });
         }
     }
-    facet_lists.insert(ALL_KEY.to_owned(), all);
+    facet_lists.insert(ALL_KEY.to_owned(), (None, all));
 
     let mut keys = Keys::new();
     let mut shard = Shard::default();
     let mut last_key = String::new();
     let mut cutter = Cutter { min: opts.shard_bytes.0, max: opts.shard_bytes.1, size: 0 };
-    let lists = std::mem::take(&mut facet_lists).into_iter().chain(std::mem::take(&mut index.words));
-    for (key, docs) in lists {
+    let word_lists = std::mem::take(&mut index.words).into_iter().map(|(word, docs)| (word, (None, docs)));
+    let lists = std::mem::take(&mut facet_lists).into_iter().chain(word_lists);
+    for (key, (value, docs)) in lists {
         let mut entries: Vec<Entry> =
             docs.iter().filter_map(|&doc| index.docs[doc as usize].as_ref().map(|d| entry(doc, d))).collect();
         if entries.is_empty() {
@@ -905,7 +921,7 @@ fn write_index(
             keys.close(w, &mut shard, &last_key)?;
             last_key = before;
         }
-        shard.keys.push(KeyEntry { key: key.clone(), count, postings });
+        shard.keys.push(KeyEntry { key: key.clone(), count, postings, value });
         if alone || cutter.cut_after(&key, bytes + key.len()) {
             cutter.size = 0;
             keys.close(w, &mut shard, &last_key)?;
@@ -930,10 +946,9 @@ fn write_index(
             };
             files.push(w.put(Kind::Table, &format::write_table(&table))?);
         }
-        let (mut names, mut ids) = (Sharded::default(), Sharded::default());
+        let mut names = Sharded::default();
         if f.named() {
             let mut by_word: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
-            let mut by_id: Vec<(String, u32)> = Vec::new();
             for &(n, old) in &ordered {
                 if values.counts[old] == 0 {
                     continue;
@@ -945,7 +960,6 @@ fn write_index(
                 for word in seen {
                     by_word.entry(word.to_owned()).or_default().push((values.counts[old], n));
                 }
-                by_id.push((identity(&values.labels[old]), n));
             }
             let words: Vec<(String, Vec<u32>)> = by_word
                 .into_iter()
@@ -963,10 +977,8 @@ fn write_index(
                 |(word, vs)| word.len() + 8 * vs.len(),
                 format::write_names,
             )?;
-            by_id.sort();
-            ids = write_directory(w, Kind::Ids, &by_id, third(), |(id, _)| id.len() + 8, format::write_ids)?;
         }
-        tables.push((f, format::FacetTable { values: values.labels.len() as u32, files, names, ids }));
+        tables.push((f, format::FacetTable { values: values.labels.len() as u32, files, names }));
     }
 
     let mut pack_tables = Vec::new();

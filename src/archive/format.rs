@@ -5,11 +5,10 @@
 //! | file | holds |
 //! | --- | --- |
 //! | `archive.json` | [`Manifest`]: counts, dates, each shard's first key, the value tables, the pack tables |
-//! | `k-….json` | a [`Shard`]: consecutive keys, each with its list inline or the files of its parts |
+//! | `k-….json` | a [`Shard`]: consecutive keys, each with its list inline or the files of its parts (and a facet value's key, the value's number) |
 //! | `d-….json` | a page of the shard list ([`PAGE`] shards), when the manifest has too many to list |
 //! | `l-….bin` | blocks of long lists, each a [`List`] compressed on its own (raw DEFLATE) and read by byte range: a list's [`HEAD`] newest entries, then [`BLOCK`]s |
 //! | `n-….json` | a names shard: each folded word of a facet's labels → the values it names (type-ahead) |
-//! | `i-….json` | an identities shard: each value's identity (as URLs name it) → its number ([`write_ids`]) |
 //! | `v-….json` | a [`Table`] chunk: [`TABLE_CHUNK`] values of a facet, each its label and count |
 //! | `t-….json` | a pack table chunk: [`TABLE_CHUNK`] pack file names |
 //! | `p-….jsonl` | a pack ([`write_pack`]): the cards of `pack_size` consecutive docs, each a one-claim bundle, read by byte ranges |
@@ -72,15 +71,13 @@ pub enum Kind {
     Page,
     List,
     Names,
-    Ids,
     Table,
     PackTable,
     Pack,
 }
 
 impl Kind {
-    const ALL: [Kind; 8] =
-        [Kind::Shard, Kind::Page, Kind::List, Kind::Names, Kind::Ids, Kind::Table, Kind::PackTable, Kind::Pack];
+    const ALL: [Kind; 7] = [Kind::Shard, Kind::Page, Kind::List, Kind::Names, Kind::Table, Kind::PackTable, Kind::Pack];
 
     fn prefix_ext(self) -> (&'static str, &'static str) {
         match self {
@@ -88,7 +85,6 @@ impl Kind {
             Kind::Page => ("d", "json"),
             Kind::List => ("l", "bin"),
             Kind::Names => ("n", "json"),
-            Kind::Ids => ("i", "json"),
             Kind::Table => ("v", "json"),
             Kind::PackTable => ("t", "json"),
             Kind::Pack => ("p", "jsonl"),
@@ -459,6 +455,9 @@ pub struct KeyEntry {
     pub key: String,
     pub count: u32,
     pub postings: Postings,
+    /// A facet value's key ([`super::value_key`]): the value's number, as
+    /// list entries name it.
+    pub value: Option<u32>,
 }
 
 /// Consecutive keys of the key space, in order.
@@ -484,6 +483,11 @@ pub fn write_shard(shard: &Shard) -> String {
     push_strings(&mut out, shard.keys.iter().map(|k| k.key.as_str()));
     out.push_str(",\"n\":");
     push_ints(&mut out, shard.keys.iter().map(|k| i64::from(k.count)));
+    // Values' numbers (-1: a word's key), in shards that have a value's key.
+    if shard.keys.iter().any(|k| k.value.is_some()) {
+        out.push_str(",\"v\":");
+        push_ints(&mut out, shard.keys.iter().map(|k| k.value.map_or(-1, i64::from)));
+    }
     out.push_str(",\"p\":[");
     for (i, k) in shard.keys.iter().enumerate() {
         if i > 0 {
@@ -504,13 +508,22 @@ pub fn write_shard(shard: &Shard) -> String {
 /// decoded only when read ([`Inline::list`]).
 pub fn read_shard(text: &str) -> Read<Shard> {
     let shared: std::sync::Arc<str> = text.into();
-    let (mut keys, mut counts, mut postings) = (None, None, None);
+    let (mut keys, mut counts, mut postings, mut values) = (None, None, None, None);
     let mut p = Parser::new(&shared);
     let mut bad = None;
     p.members(|p, key| {
         match key.as_ref() {
             "k" => keys = Some(p.value()?.as_array().map(|a| a.iter().map(string).collect::<Read<Vec<_>>>())),
             "n" => counts = Some(p.value()?.as_array().map(|a| a.iter().map(uint).collect::<Read<Vec<_>>>())),
+            "v" => {
+                let value = |v: &Value| -> Read<Option<u32>> {
+                    match int(v)? {
+                        -1 => Ok(None),
+                        n => u32::try_from(n).map(Some).map_err(|_| format!("{n} is out of range")),
+                    }
+                };
+                values = Some(p.value()?.as_array().map(|a| a.iter().map(value).collect::<Read<Vec<_>>>()));
+            }
             "p" => {
                 let mut items = Vec::new();
                 p.elements(|p| {
@@ -537,14 +550,19 @@ pub fn read_shard(text: &str) -> Read<Shard> {
     let keys = keys.ok_or("no \"k\"")?.ok_or("\"k\" is not an array")??;
     let counts = counts.ok_or("no \"n\"")?.ok_or("\"n\" is not an array")??;
     let postings = postings.ok_or("no \"p\"")?;
-    if counts.len() != keys.len() || postings.len() != keys.len() {
-        return Err("\"k\", \"n\" and \"p\" differ in length".into());
+    let values = match values {
+        None => vec![None; keys.len()],
+        Some(v) => v.ok_or("\"v\" is not an array")??,
+    };
+    if counts.len() != keys.len() || postings.len() != keys.len() || values.len() != keys.len() {
+        return Err("\"k\", \"n\", \"p\" and \"v\" differ in length".into());
     }
     let out: Vec<KeyEntry> = keys
         .into_iter()
         .zip(counts)
         .zip(postings)
-        .map(|((key, count), postings)| KeyEntry { key, count, postings })
+        .zip(values)
+        .map(|(((key, count), postings), value)| KeyEntry { key, count, postings, value })
         .collect();
     if out.windows(2).any(|w| w[0].key >= w[1].key) {
         return Err("the keys are not in order".into());
@@ -724,34 +742,6 @@ pub fn read_names(text: &str) -> Read<Names> {
         .map(|(w, x)| Ok((w, x.as_array().ok_or("\"x\" holds a non-array")?.iter().map(uint).collect::<Read<_>>()?)))
         .collect::<Read<Vec<_>>>()?;
     Ok(Names { words })
-}
-
-// ---------------------------------------------------------------- identities
-
-/// An identities shard (`i-….json`): facet values' identities (as a URL
-/// names a value: [`super::identity`]), sorted, each with its value number.
-/// A chosen value is found by reading one of these, however many words its
-/// name has and however common they are.
-pub fn write_ids(ids: &[(String, u32)]) -> String {
-    let mut out = String::from("{\"i\":");
-    push_strings(&mut out, ids.iter().map(|(id, _)| id.as_str()));
-    out.push_str(",\"v\":");
-    push_ints(&mut out, ids.iter().map(|&(_, v)| i64::from(v)));
-    out.push('}');
-    out
-}
-
-pub fn read_ids(text: &str) -> Read<Vec<(String, u32)>> {
-    let v = parse(text)?;
-    let ids = strings(&v, "i")?;
-    let values = array(&v, "v")?;
-    if ids.len() != values.len() {
-        return Err("\"i\" and \"v\" differ in length".into());
-    }
-    if ids.windows(2).any(|w| w[0] >= w[1]) {
-        return Err("the identities are not in order".into());
-    }
-    ids.into_iter().zip(values).map(|(id, v)| Ok((id, uint(v)?))).collect()
 }
 
 // ---------------------------------------------------------------- tables
@@ -967,8 +957,6 @@ pub struct FacetTable {
     pub files: Vec<String>,
     /// The names directory (type-ahead), for facets with [`Facet::named`].
     pub names: Sharded,
-    /// The identities directory (a URL's value → its number), likewise.
-    pub ids: Sharded,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1053,8 +1041,6 @@ pub fn write_manifest(m: &Manifest) -> String {
         if facet.named() {
             out.push_str(",\"names\":");
             push_sharded(&mut out, &t.names);
-            out.push_str(",\"ids\":");
-            push_sharded(&mut out, &t.ids);
         }
         out.push('}');
     }
@@ -1090,9 +1076,8 @@ pub fn read_manifest(text: &str) -> Read<Manifest> {
                 (false, _) => Ok(Sharded::default()),
             }
         };
-        let (names, ids) = (directory("names")?, directory("ids")?);
-        tables
-            .push((facet, FacetTable { values: uint(field(t, "values")?)?, files: strings(t, "files")?, names, ids }));
+        let names = directory("names")?;
+        tables.push((facet, FacetTable { values: uint(field(t, "values")?)?, files: strings(t, "files")?, names }));
     }
     let packs = field(&v, "packs")?;
     Ok(Manifest {
@@ -1191,10 +1176,16 @@ mod tests {
     fn shards_round_trip_and_reject_disorder() {
         let shard = Shard {
             keys: vec![
-                KeyEntry { key: "cease".into(), count: 1, postings: Postings::Inline(Inline::new(vec![entry(3, 1)])) },
+                KeyEntry {
+                    key: "cease".into(),
+                    count: 1,
+                    postings: Postings::Inline(Inline::new(vec![entry(3, 1)])),
+                    value: None,
+                },
                 KeyEntry {
                     key: "ceasefire".into(),
                     count: 2000,
+                    value: None,
                     // Blocks in two files, the first not at a file's start.
                     postings: Postings::Parts(vec![
                         Part {
@@ -1228,6 +1219,24 @@ mod tests {
         assert_eq!(read_shard(&text).unwrap().range("cease", false).len(), 1);
         let swapped = text.replace("[\"cease\",\"ceasefire\"]", "[\"ceasefire\",\"cease\"]");
         assert!(read_shard(&swapped).is_err());
+        assert!(!text.contains("\"v\""), "a shard of words only has no value numbers");
+    }
+
+    #[test]
+    fn a_value_s_number_is_beside_its_key() {
+        let inline = |e| Postings::Inline(Inline::new(vec![e]));
+        let shard = Shard {
+            keys: vec![
+                KeyEntry { key: "#snguyen-van-a".into(), count: 1, postings: inline(entry(3, 1)), value: Some(7) },
+                KeyEntry { key: "#sreuters".into(), count: 1, postings: inline(entry(2, 1)), value: Some(0) },
+                KeyEntry { key: "a".into(), count: 1, postings: inline(entry(1, 1)), value: None },
+            ],
+        };
+        let text = write_shard(&shard);
+        assert!(text.contains("\"v\":[7,0,-1]"), "{text}");
+        assert_eq!(read_shard(&text).unwrap(), shard);
+        assert!(read_shard(&text.replacen("[7,0,-1]", "[7,0]", 1)).unwrap_err().contains("differ in length"));
+        assert!(read_shard(&text.replacen("[7,0,-1]", "[7,0,-2]", 1)).unwrap_err().contains("out of range"));
     }
 
     #[test]
@@ -1238,8 +1247,14 @@ mod tests {
                     key: "a".into(),
                     count: 2,
                     postings: Postings::Inline(Inline::new(vec![entry(9, 1), entry(3, 4)])),
+                    value: None,
                 },
-                KeyEntry { key: "b".into(), count: 1, postings: Postings::Inline(Inline::new(vec![entry(5, 2)])) },
+                KeyEntry {
+                    key: "b".into(),
+                    count: 1,
+                    postings: Postings::Inline(Inline::new(vec![entry(5, 2)])),
+                    value: None,
+                },
             ],
         };
         let text = write_shard(&shard);
@@ -1288,16 +1303,10 @@ mod tests {
     }
 
     #[test]
-    fn identities_round_trip_and_reject_disorder() {
-        let ids = vec![("maria-muller-7".to_owned(), 12), ("nguyen-van-a".to_owned(), 0), ("reuters".to_owned(), 3)];
-        let text = write_ids(&ids);
-        assert_eq!(read_ids(&text).unwrap(), ids);
-        let swapped = text.replacen("maria-muller-7", "zz", 1);
-        assert_eq!(read_ids(&swapped).unwrap_err(), "the identities are not in order");
-        assert!(read_ids("{\"i\":[\"a\"],\"v\":[]}").unwrap_err().contains("differ in length"));
-        // An archive of the format before the identities: said, with what to do.
-        let old = "{\"claim_cards_archive\":1}";
-        assert!(read_manifest(old).unwrap_err().contains("build the archive again"));
+    fn an_archive_of_an_older_format_is_refused_with_what_to_do() {
+        for old in ["{\"claim_cards_archive\":1}", "{\"claim_cards_archive\":3}"] {
+            assert!(read_manifest(old).unwrap_err().contains("build the archive again"));
+        }
     }
 
     #[test]

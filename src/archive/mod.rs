@@ -15,7 +15,8 @@
 //! * Every claim is a *doc*, numbered so that a fresh build's numbers run from
 //!   the newest claim to the oldest; its card lives in pack `doc / pack_size`.
 //! * One sorted key space holds every posting list: the folded words of the
-//!   searchable text, and `#` keys for facet values (`#s12`: speaker 12) and
+//!   searchable text, and `#` keys for facet values (`#snguyen-van-a`: the
+//!   speaker of that identity, with the value's number beside the key) and
 //!   for all claims (`#all`). It is cut into shards; the manifest lists each
 //!   shard's first key, shortened to what tells it from the shard before.
 //! * A posting *entry* carries the claim's date and all of its facet values, so
@@ -39,7 +40,9 @@ use crate::text::fold;
 /// The version of the files, in the manifest (`claim_cards_archive`).
 /// 2: the identities directories (`ids`), by which chosen values are found.
 /// 3: long lists in compressed blocks read by range (`l-….bin`), not files of parts.
-pub const FORMAT: u32 = 3;
+/// 4: a facet value's list is keyed by its identity (the URL's value), its
+/// number beside the key in its shard: no identities directories.
+pub const FORMAT: u32 = 4;
 /// The one file that is not content-hashed: it names all the others.
 pub const MANIFEST: &str = "archive.json";
 /// What the build keeps beside the archive for `--update` (never fetched by readers).
@@ -104,9 +107,11 @@ impl Facet {
     }
 }
 
-/// The posting list key of a facet's value.
-pub fn value_key(facet: Facet, value: u32) -> String {
-    format!("#{}{value}", facet.letter())
+/// The posting list key of a facet's value, by its [`identity`]: a value a
+/// URL names is found in the key space like a word, with no lookup first
+/// (its number, which list entries carry, is beside the key in its shard).
+pub fn value_key(facet: Facet, identity: &str) -> String {
+    format!("#{}{identity}", facet.letter())
 }
 
 /// The key of the list of every claim.

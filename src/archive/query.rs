@@ -17,7 +17,7 @@
 //! estimates (scaled from what was read) and say so.
 
 use super::format::{self, Kind, Manifest, Names, Postings, Shard, Span, Table};
-use super::{identity, value_key, words, Entry, Facet, ALL_KEY, UNDATED};
+use super::{value_key, words, Entry, Facet, ALL_KEY, UNDATED};
 use crate::text::{fold_query, from_utf8_lossy};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -47,8 +47,9 @@ impl Default for Limits {
 pub struct Query {
     /// Folded words; every one must match.
     pub words: Vec<String>,
-    /// Chosen values per facet: any of a facet's, all facets.
-    pub filters: Vec<(Facet, Vec<u32>)>,
+    /// Chosen values per facet, by identity (as URLs name them): any of a
+    /// facet's, all facets. A value the archive lacks matches nothing.
+    pub filters: Vec<(Facet, Vec<String>)>,
     /// Days, inclusive.
     pub from: Option<i32>,
     pub to: Option<i32>,
@@ -102,7 +103,6 @@ enum Parsed {
     Shard(Shard),
     List(format::List),
     Names(Names),
-    Ids(Vec<(String, u32)>),
     Table(Table),
     PackTable(Vec<String>),
     Page(format::Sharded),
@@ -152,7 +152,6 @@ impl Files {
         let parsed = match kind {
             Some(Kind::Shard) => Parsed::Shard(format::read_shard(&text).map_err(bad)?),
             Some(Kind::Names) => Parsed::Names(format::read_names(&text).map_err(bad)?),
-            Some(Kind::Ids) => Parsed::Ids(format::read_ids(&text).map_err(bad)?),
             Some(Kind::Table) => Parsed::Table(format::read_table(&text).map_err(bad)?),
             Some(Kind::PackTable) => Parsed::PackTable(format::read_pack_table(&text).map_err(bad)?),
             Some(Kind::Page) => Parsed::Page(format::read_page(&text).map_err(bad)?),
@@ -217,13 +216,6 @@ impl Files {
     fn names(&self, name: &str, need: &mut Need) -> Option<&Names> {
         match self.parsed.get(name) {
             Some(Parsed::Names(n)) => Some(n),
-            _ => need.add(name),
-        }
-    }
-
-    fn ids(&self, name: &str, need: &mut Need) -> Option<&[(String, u32)]> {
-        match self.parsed.get(name) {
-            Some(Parsed::Ids(i)) => Some(i),
             _ => need.add(name),
         }
     }
@@ -318,6 +310,8 @@ pub struct Answer {
     /// More results than `hits` exist (or may).
     pub more: bool,
     pub facets: Vec<(Facet, FacetCounts)>,
+    /// The numbers of the chosen values the archive has, per facet.
+    pub chosen: Vec<(Facet, Vec<u32>)>,
 }
 
 /// One term of a group: a key's postings, and whether it is the query's word
@@ -328,6 +322,8 @@ struct Term<'f> {
     postings: &'f Postings,
     /// The shard it is in (named if its list cannot be read).
     shard: &'f str,
+    /// A facet value's number.
+    value: Option<u32>,
 }
 
 /// A condition: a query word's keys or a facet's chosen values' keys.
@@ -341,6 +337,11 @@ struct Group<'f> {
 impl Group<'_> {
     fn total(&self) -> u64 {
         self.terms.iter().map(|t| u64::from(t.count)).sum()
+    }
+
+    /// A facet group's values (those of its keys the archive has).
+    fn values(&self) -> Vec<u32> {
+        self.terms.iter().filter_map(|t| t.value).collect()
     }
 }
 
@@ -389,7 +390,7 @@ fn word_group<'f>(m: &'f Manifest, files: &'f Files, word: &str, last: bool, nee
     for name in shards {
         let Some(shard) = files.shard(name, need) else { continue };
         for k in shard.range(word, prefix) {
-            terms.push(Term { exact: k.key == word, count: k.count, postings: &k.postings, shard: name });
+            terms.push(Term { exact: k.key == word, count: k.count, postings: &k.postings, shard: name, value: None });
         }
     }
     terms.sort_by(|a, b| b.exact.cmp(&a.exact).then(b.count.cmp(&a.count)));
@@ -414,7 +415,7 @@ fn keys_group<'f>(
             continue;
         };
         for k in shard.range(key, false) {
-            terms.push(Term { exact: true, count: k.count, postings: &k.postings, shard: name });
+            terms.push(Term { exact: true, count: k.count, postings: &k.postings, shard: name, value: k.value });
         }
     }
     Some(Group { facet, terms, capped: false })
@@ -541,8 +542,7 @@ fn run<'f>(
     let (limit, lim) = (*limit, lim);
     let active: Vec<&Group> = groups.iter().filter(|g| skip.is_none() || g.facet != skip).collect();
     let driver = active.iter().min_by_key(|g| g.total()).copied().unwrap_or(all);
-    let facet_filters: Vec<(Facet, &[u32])> =
-        q.filters.iter().filter(|(f, v)| Some(*f) != skip && !v.is_empty()).map(|(f, v)| (*f, v.as_slice())).collect();
+    let facet_filters: Vec<(Facet, Vec<u32>)> = active.iter().filter_map(|g| Some((g.facet?, g.values()))).collect();
     let whole = driver.total() <= lim.full;
     let mut depth: Vec<Option<usize>> = driver.terms.iter().map(|_| if whole { None } else { Some(1) }).collect();
     loop {
@@ -673,7 +673,7 @@ fn search_in(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Limits) 
     }
     for (f, values) in &q.filters {
         if !values.is_empty() {
-            let keys: Vec<String> = values.iter().map(|&v| value_key(*f, v)).collect();
+            let keys: Vec<String> = values.iter().map(|id| value_key(*f, id)).collect();
             groups.extend(keys_group(m, files, Some(*f), &keys, &mut need));
         }
     }
@@ -713,7 +713,8 @@ fn search_in(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Limits) 
     let total = estimate(results.len(), &main);
     let hits: Vec<Hit> = results.iter().take(limit).map(|(e, _)| Hit { doc: e.doc, day: e.day }).collect();
     let more = results.len() > limit || !main.exact;
-    need.into_result(|| Answer { hits, total, more, facets })
+    let chosen = groups.iter().filter_map(|g| Some((g.facet?, g.values()))).collect();
+    need.into_result(|| Answer { hits, total, more, facets, chosen })
 }
 
 /// A facet value's label and total claims.
@@ -795,28 +796,6 @@ pub fn suggest(
     l.sort_by(|a, b| b.total.cmp(&a.total).then(a.value.cmp(&b.value)));
     l.truncate(limit);
     Ok(l)
-}
-
-/// The value of `facet` whose identity (as in a URL) is `id`, if there is one.
-pub fn lookup(m: &Manifest, files: &Files, facet: Facet, id: &str) -> Result<Option<u32>, Vec<String>> {
-    let Some(t) = m.table(facet) else { return Ok(None) };
-    if !facet.named() {
-        // Few values: read the table.
-        let mut need = Need::default();
-        for (c, file) in t.files.iter().enumerate() {
-            if let Some(table) = files.table(file, &mut need) {
-                if let Some(i) = table.labels.iter().position(|l| identity(l) == id) {
-                    return Ok(Some((c * format::TABLE_CHUNK + i) as u32));
-                }
-            }
-        }
-        return need.into_result(|| None);
-    }
-    // Many values: the identities directory names the one file to read.
-    let Some(f) = t.ids.file_for(id) else { return Ok(None) };
-    let mut need = Need::default();
-    let Some(ids) = files.ids(&t.ids.files[f], &mut need) else { return Err(need.0) };
-    Ok(ids.binary_search_by(|(x, _)| x.as_str().cmp(id)).ok().map(|i| ids[i].1))
 }
 
 /// Neighbouring ranges of one file closer than this many bytes are asked

@@ -4,8 +4,9 @@
 //! every facet's options with their labels and counts — or names the files it
 //! still needs. The browser (`hooks::archive`) fetches those and asks again;
 //! the CLI and the tests read them from a folder. Each step asks for what
-//! it can name at once: the lookups of chosen values, the search's shards
-//! and lists (a round per part read), the cards' offsets, then the cards and
+//! it can name at once: the search's shards (chosen values' lists are keyed
+//! by their identities, as the words' by the words) and lists (a round per
+//! part read), the cards' offsets, then the cards and
 //! the facets' labels together (BENCHMARKS.md counts the rounds).
 
 use super::format::Manifest;
@@ -209,12 +210,11 @@ pub struct Page {
 }
 
 /// An archive being read: its manifest, the files fetched so far, and what
-/// was learned from them (facet values by identity, loaded cards).
+/// was learned from them (loaded cards).
 #[derive(Debug)]
 pub struct Session {
     pub manifest: Manifest,
     pub files: Files,
-    values: FxHashMap<(Facet, String), Option<u32>>,
     cards: FxHashMap<u32, Option<Shared>>,
     /// Where the archive is (named in a card's problems, never shown).
     url: String,
@@ -230,18 +230,9 @@ pub enum Asked<T> {
     Broken(String),
 }
 
-/// A value number no archive has: a chosen value the archive lacks matches nothing.
-pub const NO_VALUE: u32 = u32::MAX;
-
 impl Session {
     pub fn new(manifest: Manifest, url: &str) -> Session {
-        Session {
-            manifest,
-            files: Files::default(),
-            values: FxHashMap::default(),
-            cards: FxHashMap::default(),
-            url: url.to_owned(),
-        }
+        Session { manifest, files: Files::default(), cards: FxHashMap::default(), url: url.to_owned() }
     }
 
     /// Adds a fetched file (see [`Files::add`]).
@@ -292,39 +283,21 @@ impl Session {
         }
     }
 
-    /// The question a choice asks, once its values are known (`Err`: the
-    /// files their lookups need).
-    pub fn query(&mut self, c: &Choice) -> Result<Query, Vec<String>> {
-        let mut need = Need::default();
-        for (f, ids) in &c.chosen {
-            for id in ids {
-                let key = (*f, id.clone());
-                if self.values.contains_key(&key) {
-                    continue;
-                }
-                match query::lookup(&self.manifest, &self.files, *f, id) {
-                    Ok(v) => {
-                        self.values.insert(key, v);
-                    }
-                    Err(n) => need.extend(n),
-                }
-            }
+    /// The question a choice asks (its values by identity: their lists are
+    /// keyed so, with no lookup first).
+    pub fn query(c: &Choice) -> Query {
+        Query {
+            words: Query::words_of(&c.query),
+            filters: c.chosen.clone(),
+            from: c.from,
+            to: c.to,
+            relevance: c.relevance,
         }
-        let filters = c
-            .chosen
-            .iter()
-            .map(|(f, ids)| {
-                let values = ids.iter().map(|id| self.values.get(&(*f, id.clone())).copied().flatten());
-                (*f, values.map(|v| v.unwrap_or(NO_VALUE)).collect())
-            })
-            .collect();
-        let q = Query { words: Query::words_of(&c.query), filters, from: c.from, to: c.to, relevance: c.relevance };
-        need.into_result(|| q)
     }
 
     /// The first `shown` cards of a choice, its total and its facets.
     pub fn page(&mut self, c: &Choice, shown: usize) -> Result<Page, Vec<String>> {
-        let q = self.query(c)?;
+        let q = Session::query(c);
         let m = &self.manifest;
         let a = query::search(m, &self.files, &q, shown).map_err(|mut need| {
             // The cards will need a pack table: the first (the newest docs'),
@@ -352,7 +325,7 @@ impl Session {
         let mut facets = Vec::new();
         for (f, counts) in &a.facets {
             let chosen: Vec<u32> =
-                q.filters.iter().filter(|(g, _)| g == f).flat_map(|(_, v)| v.iter().copied()).collect();
+                a.chosen.iter().filter(|(g, _)| g == f).flat_map(|(_, v)| v.iter().copied()).collect();
             let (exact, counted): (bool, Option<&Vec<(u32, u32)>>) = match counts {
                 FacetCounts::Totals => (true, None),
                 FacetCounts::Counted { values, exact } => (*exact, Some(values)),

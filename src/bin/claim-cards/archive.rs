@@ -125,17 +125,15 @@ fn search(args: &[String]) -> Result<(), String> {
     let manifest_text = std::fs::read_to_string(dir.join(MANIFEST)).map_err(|e| format!("{MANIFEST}: {e}"))?;
     let m = format::read_manifest(&manifest_text).map_err(|e| format!("{MANIFEST}: {e}"))?;
     let mut s = Session::new(m, MANIFEST);
-    // The values looked up as the view looks them up (all in one round);
-    // one the archive lacks is said here, not only shown as an unknown
-    // value: a command's user typed it.
-    let q = s.answer_from(&dir, &mut log, |s| s.query(&c))?;
-    for ((f, ids), (_, values)) in c.chosen.iter().zip(&q.filters) {
-        if let Some((id, _)) = ids.iter().zip(values).find(|(_, v)| **v == session::NO_VALUE) {
-            return Err(format!("no {} \"{id}\" in the archive", f.name()));
-        }
-    }
     // The page as the archive view asks for it: the same rounds of requests.
     let page = s.answer_from(&dir, &mut log, |s| s.page(&c, limit))?;
+    // A chosen value the archive lacks (the view shows it ticked, with no
+    // count) is said here: a command's user typed it.
+    for f in &page.facets {
+        if let Some(o) = f.options.iter().find(|o| o.chosen && o.count.is_none()) {
+            return Err(format!("no {} \"{}\" in the archive", f.facet.name(), o.id));
+        }
+    }
     let date = |d: i32| if d == claim_cards::archive::UNDATED { String::new() } else { session::day_text(d) };
     let cards: Vec<(String, String, String, String, i32)> = page
         .cards
