@@ -543,6 +543,8 @@ fn build_into(dir: &Path, paths: &[PathBuf], small: bool, update: bool) -> Repor
         opts.list_file_bytes = 300;
         // Tiny shards, listed in pages of three.
         (opts.shard_bytes, opts.page) = ((64, 512), 3);
+        // Value tables in the manifest and in files.
+        opts.inline_table = 60;
     }
     build::build(paths, &opts).unwrap()
 }
@@ -821,6 +823,9 @@ fn a_chosen_value_is_found_in_the_key_space_as_a_word_is() {
     build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
     let m = manifest(&out);
     assert!(!m.key_pages.files.is_empty(), "a small build lists its shards in pages");
+    // Its value tables: some in the manifest, some in files.
+    assert!(m.tables.iter().any(|(_, t)| t.inline.is_some() && t.files.is_empty()));
+    assert!(m.tables.iter().any(|(_, t)| t.inline.is_none() && !t.files.is_empty()));
     let mut s = Session::new(m, MANIFEST);
     let c = Choice::from_pairs([("speaker", "donald-trump"), ("topic", "hostages"), ("q", "hamas")]);
     let mut rounds = vec![vec![MANIFEST.to_owned()]];
@@ -836,6 +841,10 @@ fn a_chosen_value_is_found_in_the_key_space_as_a_word_is() {
     for f in [Facet::Speaker, Facet::Topic] {
         let view = page.facets.iter().find(|v| v.facet == f).unwrap();
         assert!(view.options.iter().any(|o| o.chosen && o.count.is_some_and(|n| n > 0)), "{f:?} {view:?}");
+    }
+    // Every facet's options have their labels, from the manifest or a table file.
+    for view in &page.facets {
+        assert!(view.options.iter().all(|o| !o.label.is_empty() && o.count.is_some()), "{view:?}");
     }
     std::fs::remove_dir_all(&out).unwrap();
 }

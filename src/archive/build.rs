@@ -56,6 +56,8 @@ pub struct Options {
     pub shard_bytes: (usize, usize),
     /// Shards the manifest lists before it needs pages: [`format::PAGE`].
     pub page: usize,
+    /// A value table this small goes in the manifest: [`format::INLINE_TABLE`].
+    pub inline_table: usize,
 }
 
 impl Options {
@@ -70,6 +72,7 @@ impl Options {
             list_file_bytes: format::LIST_FILE_BYTES,
             shard_bytes: SHARD_BYTES,
             page: format::PAGE,
+            inline_table: format::INLINE_TABLE,
         }
     }
 }
@@ -938,13 +941,18 @@ fn write_index(
         let m = &maps[facet_ix(f)];
         let mut ordered: Vec<(u32, usize)> = (0..values.labels.len()).map(|old| (m[old], old)).collect();
         ordered.sort();
-        let mut files = Vec::new();
+        let (mut files, mut inline) = (Vec::new(), None);
         for chunk in ordered.chunks(format::TABLE_CHUNK) {
             let table = Table {
                 labels: chunk.iter().map(|&(_, old)| values.labels[old].clone()).collect(),
                 counts: chunk.iter().map(|&(_, old)| values.counts[old]).collect(),
             };
-            files.push(w.put(Kind::Table, &format::write_table(&table))?);
+            let text = format::write_table(&table);
+            if ordered.len() <= format::TABLE_CHUNK && text.len() <= opts.inline_table {
+                inline = Some(table);
+            } else {
+                files.push(w.put(Kind::Table, &text)?);
+            }
         }
         let mut names = Sharded::default();
         if f.named() {
@@ -978,7 +986,7 @@ fn write_index(
                 format::write_names,
             )?;
         }
-        tables.push((f, format::FacetTable { values: values.labels.len() as u32, files, names }));
+        tables.push((f, format::FacetTable { values: values.labels.len() as u32, files, inline, names }));
     }
 
     let mut pack_tables = Vec::new();

@@ -52,6 +52,10 @@ pub const LIST_FILE_BYTES: usize = 2 << 20;
 const BLOCK_LIMIT: usize = 16 << 20;
 /// Values per table chunk, and pack names per pack table chunk.
 pub const TABLE_CHUNK: usize = 256;
+/// A facet's whole value table of at most this many bytes (its JSON) is in
+/// the manifest, not a file: the few-valued facets (kind, verdict, most
+/// archives' publishers; 83–257 bytes each at 10⁶) cost a question no request.
+pub const INLINE_TABLE: usize = 1024;
 /// Shards listed in the manifest itself; more are listed in pages of this many.
 pub const PAGE: usize = 128;
 
@@ -764,9 +768,12 @@ pub fn write_table(t: &Table) -> String {
 }
 
 pub fn read_table(text: &str) -> Read<Table> {
-    let v = parse(text)?;
-    let labels = strings(&v, "l")?;
-    let counts = array(&v, "n")?.iter().map(uint).collect::<Read<Vec<_>>>()?;
+    table_of(&parse(text)?)
+}
+
+fn table_of(v: &Value) -> Read<Table> {
+    let labels = strings(v, "l")?;
+    let counts = array(v, "n")?.iter().map(uint).collect::<Read<Vec<_>>>()?;
     if labels.len() != counts.len() {
         return Err("\"l\" and \"n\" differ in length".into());
     }
@@ -950,11 +957,13 @@ impl Sharded {
     }
 }
 
-/// A facet's value table: how many values, and its chunk files.
+/// A facet's value table: how many values, and its chunk files — or, when
+/// small ([`INLINE_TABLE`]), the table itself.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FacetTable {
     pub values: u32,
     pub files: Vec<String>,
+    pub inline: Option<Table>,
     /// The names directory (type-ahead), for facets with [`Facet::named`].
     pub names: Sharded,
 }
@@ -1036,8 +1045,17 @@ pub fn write_manifest(m: &Manifest) -> String {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&format!("\n\"{}\":{{\"values\":{},\"files\":", facet.name(), t.values));
-        push_strings(&mut out, t.files.iter().map(String::as_str));
+        out.push_str(&format!("\n\"{}\":{{\"values\":{},", facet.name(), t.values));
+        match &t.inline {
+            Some(table) => {
+                out.push_str("\"table\":");
+                out.push_str(&write_table(table));
+            }
+            None => {
+                out.push_str("\"files\":");
+                push_strings(&mut out, t.files.iter().map(String::as_str));
+            }
+        }
         if facet.named() {
             out.push_str(",\"names\":");
             push_sharded(&mut out, &t.names);
@@ -1077,7 +1095,11 @@ pub fn read_manifest(text: &str) -> Read<Manifest> {
             }
         };
         let names = directory("names")?;
-        tables.push((facet, FacetTable { values: uint(field(t, "values")?)?, files: strings(t, "files")?, names }));
+        let (files, inline) = match t.as_object().and_then(|o| o.get("table")) {
+            Some(table) => (Vec::new(), Some(table_of(table).map_err(|e| format!("the {} table: {e}", facet.name()))?)),
+            None => (strings(t, "files")?, None),
+        };
+        tables.push((facet, FacetTable { values: uint(field(t, "values")?)?, files, inline, names }));
     }
     let packs = field(&v, "packs")?;
     Ok(Manifest {
@@ -1300,6 +1322,33 @@ mod tests {
         assert!(read_pack("{\"claim_cards_pack\":1,\"a\":[[0,2]]}\n").is_err());
         assert!(read_offsets("0000002a0000001f").is_err());
         assert!(read_offsets("zz").is_err());
+    }
+
+    #[test]
+    fn a_small_value_table_is_in_the_manifest() {
+        let table = Table { labels: vec!["Quote".into(), "Report".into()], counts: vec![7, 3] };
+        let m = Manifest {
+            build: "b".into(),
+            tables: vec![
+                (
+                    Facet::Speaker,
+                    FacetTable { values: 300, files: vec!["v-1.json".into(), "v-2.json".into()], ..Default::default() },
+                ),
+                (Facet::Kind, FacetTable { values: 2, inline: Some(table.clone()), ..Default::default() }),
+            ],
+            pack_size: 4,
+            ..Default::default()
+        };
+        let text = write_manifest(&m);
+        assert!(
+            text.contains("\"kind\":{\"values\":2,\"table\":{\"l\":[\"Quote\",\"Report\"],\"n\":[7,3]}}"),
+            "{text}"
+        );
+        let read = read_manifest(&text).unwrap();
+        assert_eq!(read.table(Facet::Kind).unwrap().inline, Some(table));
+        assert_eq!(read.table(Facet::Speaker).unwrap().files.len(), 2);
+        let bad = text.replace("\"n\":[7,3]", "\"n\":[7]");
+        assert!(read_manifest(&bad).unwrap_err().starts_with("the kind table: "), "{bad}");
     }
 
     #[test]

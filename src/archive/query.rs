@@ -732,8 +732,13 @@ pub fn labels(m: &Manifest, files: &Files, facet: Facet, values: &[u32]) -> Resu
     let mut out = Vec::new();
     let Some(t) = m.table(facet) else { return Ok(out) };
     for &v in values {
-        let Some(file) = t.files.get(v as usize / format::TABLE_CHUNK) else { continue };
-        if let Some(table) = files.table(file, &mut need) {
+        let chunk = v as usize / format::TABLE_CHUNK;
+        let table = match (&t.inline, t.files.get(chunk)) {
+            (Some(table), _) if chunk == 0 => Some(table),
+            (None, Some(file)) => files.table(file, &mut need),
+            _ => None,
+        };
+        if let Some(table) = table {
             let i = v as usize % format::TABLE_CHUNK;
             if let (Some(label), Some(&total)) = (table.labels.get(i), table.counts.get(i)) {
                 out.push(Label { value: v, label: label.clone(), total });
