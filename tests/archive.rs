@@ -848,3 +848,32 @@ fn a_chosen_value_is_found_in_the_key_space_as_a_word_is() {
     }
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+/// The list of every claim (`#all`, the biggest shard) is read only by the
+/// questions it drives: the one with no condition, and a lone facet's own
+/// counts within dates — not by a search, nor a facet on its own.
+#[test]
+fn the_list_of_every_claim_is_read_only_when_it_drives() {
+    use format::Kind;
+    let out = temp_dir("all-key");
+    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    let shards_read = |pairs: &[(&str, &str)]| {
+        let mut s = Session::new(manifest(&out), MANIFEST);
+        let c = Choice::from_pairs(pairs.iter().copied());
+        let mut rounds = Vec::new();
+        let page = s.answer_from(&out, &mut rounds, |s| s.page(&c, 3)).unwrap();
+        assert!(page.total.n > 0, "{pairs:?}");
+        rounds.concat().into_iter().filter(|n| Kind::of(n) == Some(Kind::Shard)).collect::<BTreeSet<_>>()
+    };
+    // With no condition, #all (a shard of its own) is the only list read.
+    let all = shards_read(&[]);
+    assert_eq!(all.len(), 1, "{all:?}");
+    for pairs in
+        [&[("q", "hamas")][..], &[("speaker", "donald-trump")], &[("speaker", "donald-trump"), ("q", "hostages")]]
+    {
+        assert!(shards_read(pairs).is_disjoint(&all), "{pairs:?} read #all");
+    }
+    let within = shards_read(&[("speaker", "donald-trump"), ("from", "2024-01-01")]);
+    assert!(within.is_superset(&all), "a lone facet's counts within dates are driven by #all");
+    std::fs::remove_dir_all(&out).unwrap();
+}

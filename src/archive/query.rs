@@ -534,14 +534,17 @@ fn run<'f>(
     ask: &Ask,
     files: &'f Files,
     groups: &[Group<'f>],
-    all: &Group<'f>,
+    all: Option<&Group<'f>>,
     skip: Option<Facet>,
     need: &mut Need,
 ) -> Option<Run<'f>> {
     let Ask { q, limit, lim } = ask;
     let (limit, lim) = (*limit, lim);
     let active: Vec<&Group> = groups.iter().filter(|g| skip.is_none() || g.facet != skip).collect();
-    let driver = active.iter().min_by_key(|g| g.total()).copied().unwrap_or(all);
+    let Some(driver) = active.iter().min_by_key(|g| g.total()).copied().or(all) else {
+        debug_assert!(false, "a run with no condition needs #all");
+        return Some(Run { passing: Vec::new(), exact: true, scale: 1.0 });
+    };
     let facet_filters: Vec<(Facet, Vec<u32>)> = active.iter().filter_map(|g| Some((g.facet?, g.values()))).collect();
     let whole = driver.total() <= lim.full;
     let mut depth: Vec<Option<usize>> = driver.terms.iter().map(|_| if whole { None } else { Some(1) }).collect();
@@ -677,19 +680,31 @@ fn search_in(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Limits) 
             groups.extend(keys_group(m, files, Some(*f), &keys, &mut need));
         }
     }
-    let all = keys_group(m, files, None, &[ALL_KEY.to_owned()], &mut need);
-    let Some(all) = all.filter(|_| need.0.is_empty()) else { return Err(need.0) };
-    let main = run(&ask, files, &groups, &all, None, &mut need);
-    let driver_facet = groups.iter().min_by_key(|g| g.total()).and_then(|g| g.facet);
     let nothing_else = q.words.is_empty() && q.from.is_none() && q.to.is_none();
     let chosen = |f: Facet| q.filters.iter().any(|(g, v)| *g == f && !v.is_empty());
     let others = |f: Facet| q.filters.iter().any(|(g, v)| *g != f && !v.is_empty());
     let totals = |f: Facet| nothing_else && !others(f);
+    // The list of every claim drives a run with no condition: the question
+    // with none, and the count of a lone facet's own options within dates.
+    // Other questions do not read it (its shard is the biggest).
+    let facets_chosen = Facet::ALL.into_iter().filter(|&f| chosen(f)).count();
+    let lone_within_dates = facets_chosen == 1 && Facet::ALL.into_iter().any(|f| chosen(f) && !totals(f));
+    let all = if q.words.is_empty() && (facets_chosen == 0 || lone_within_dates) {
+        keys_group(m, files, None, &[ALL_KEY.to_owned()], &mut need)
+    } else {
+        None
+    };
+    if !need.0.is_empty() {
+        return Err(need.0);
+    }
+    let main = run(&ask, files, &groups, all.as_ref(), None, &mut need);
+    let driver_facet = groups.iter().min_by_key(|g| g.total()).and_then(|g| g.facet);
     // The driving facet's own options are counted by a run without its
     // filter, asked for with the main run (not after it): what it reads does
     // not depend on the main run's answer, so its files come in the same round.
-    let own =
-        driver_facet.filter(|&f| chosen(f) && !totals(f)).map(|f| run(&ask, files, &groups, &all, Some(f), &mut need));
+    let own = driver_facet
+        .filter(|&f| chosen(f) && !totals(f))
+        .map(|f| run(&ask, files, &groups, all.as_ref(), Some(f), &mut need));
     let Some(main) = main else { return Err(need.0) };
     let mut facets = Vec::new();
     for f in Facet::ALL {
