@@ -877,3 +877,31 @@ fn the_list_of_every_claim_is_read_only_when_it_drives() {
     assert!(within.is_superset(&all), "a lone facet's counts within dates are driven by #all");
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+/// A search word's prefix whose words run over two pages of the shard list:
+/// both pages are asked for in one round.
+#[test]
+fn a_prefix_over_two_pages_of_shards_asks_for_both_at_once() {
+    let out = temp_dir("prefix-pages");
+    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    let m = manifest(&out);
+    let pages = &m.key_pages;
+    // A page whose first key is a word: a prefix of it that sorts before it
+    // begins words on the page before too.
+    let (i, prefix) = (1..pages.from.len())
+        .find_map(|i| {
+            let from = &pages.from[i];
+            let p: String = from.chars().take(query::PREFIX_MIN).collect();
+            let word = from.chars().all(char::is_alphanumeric) && from.chars().count() > query::PREFIX_MIN;
+            (word && pages.from[i - 1].as_str() < p.as_str()).then_some((i, p))
+        })
+        .expect("a page that begins inside a prefix");
+    let mut s = Session::new(m.clone(), MANIFEST);
+    let c = Choice::from_pairs([("q", prefix.as_str())]);
+    let mut rounds = Vec::new();
+    s.answer_from(&out, &mut rounds, |s| s.page(&c, 3)).unwrap();
+    for page in [&pages.files[i - 1], &pages.files[i]] {
+        assert!(rounds[0].contains(page), "{prefix}: {page} not in the first round {rounds:?}");
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}

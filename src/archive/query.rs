@@ -363,11 +363,10 @@ fn shard_files<'f>(
         } else {
             m.key_pages.file_for(word).map_or(0..0, |i| i..i + 1)
         };
-        let mut pages = Vec::new();
-        for i in range.take(2) {
-            pages.push(files.page(&m.key_pages.files[i], need)?);
-        }
-        pages
+        // Every page asked for at once (a prefix's words may start on the next).
+        let pages: Vec<Option<&format::Sharded>> =
+            range.take(2).map(|i| files.page(&m.key_pages.files[i], need)).collect();
+        pages.into_iter().collect::<Option<Vec<_>>>()?
     };
     for page in pages {
         let range = if prefix { page.files_for_prefix(word) } else { page.file_for(word).map_or(0..0, |i| i..i + 1) };
