@@ -905,3 +905,32 @@ fn a_prefix_over_two_pages_of_shards_asks_for_both_at_once() {
     }
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+/// `--update` keeps every value's number, those of the tables in the
+/// manifest too: a value that becomes the most common keeps its number.
+#[test]
+fn an_update_keeps_the_numbers_of_values_in_the_manifest_s_tables() {
+    let src = temp_dir("keep-numbers");
+    let out = temp_dir("keep-numbers-out");
+    let paths = build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap();
+    let opts = |update| Options { update, inline_table: 4096, ..Options::new(out.clone()) };
+    build::build(&paths, &opts(false)).unwrap();
+    let before = manifest(&out).table(Facet::Kind).unwrap().inline.clone().expect("the kinds are in the manifest");
+    assert!(before.labels.len() >= 2, "{before:?}");
+    // Many claims of the rarest kind: renumbered afresh, it would come first.
+    let rarest = identity(before.labels.last().unwrap());
+    let claims: Vec<Value> = (0..40)
+        .map(|i| json!({"id": format!("c{i}"), "text": format!("claim {i}"), "speaker": "p", "sources": ["s"], "kind": rarest}))
+        .collect();
+    let bundle = json!({"version": 1.1, "article": {"title": "More", "url": "https://example.org/more",
+        "published": "2025-01-02"}, "speakers": [{"id": "p", "name": "Someone"}],
+        "sources": [{"id": "s", "name": "Somewhere"}], "claims": claims});
+    let more = src.join("more.json");
+    std::fs::write(&more, bundle.to_string()).unwrap();
+    build::build(&[more], &opts(true)).unwrap();
+    let after = manifest(&out).table(Facet::Kind).unwrap().inline.clone().expect("still in the manifest");
+    assert_eq!(&after.labels[..before.labels.len()], &before.labels[..], "numbers kept");
+    assert!(after.counts[before.labels.len() - 1] >= 40, "{after:?}");
+    std::fs::remove_dir_all(&src).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+}

@@ -516,9 +516,15 @@ pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
             .map_err(|e| invalid(format!("{MANIFEST}: {e}")))?;
         for (facet, t) in &m.tables {
             let values = &mut index.values[facet_ix(*facet)];
+            // The table in the manifest, or its chunk files.
+            let mut tables: Vec<Table> = t.inline.iter().cloned().collect();
             for file in &t.files {
-                let table = format::read_table(&std::fs::read_to_string(dir.join(file))?)
-                    .map_err(|e| invalid(format!("{file}: {e}")))?;
+                tables.push(
+                    format::read_table(&std::fs::read_to_string(dir.join(file))?)
+                        .map_err(|e| invalid(format!("{file}: {e}")))?,
+                );
+            }
+            for table in tables {
                 for label in table.labels {
                     values.by_identity.insert(identity(&label), values.labels.len() as u32);
                     values.labels.push(label);
