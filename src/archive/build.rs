@@ -982,12 +982,13 @@ fn write_index(
                     (word, vs.into_iter().map(|(_, n)| n).collect())
                 })
                 .collect();
-            let third = || Cutter { min: opts.shard_bytes.0 / 3, max: opts.shard_bytes.1 / 3, size: 0 };
+            // Names files are cut at a third of a shard's size.
+            let third = Cutter { min: opts.shard_bytes.0 / 3, max: opts.shard_bytes.1 / 3, size: 0 };
             names = write_directory(
                 w,
                 Kind::Names,
                 &words,
-                third(),
+                third,
                 |(word, vs)| word.len() + 8 * vs.len(),
                 format::write_names,
             )?;

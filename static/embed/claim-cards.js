@@ -66,6 +66,17 @@ const manifestUrl = (archive) => {
   return a.endsWith('.json') ? a : `${a}${a.endsWith('/') ? '' : '/'}${MANIFEST}`;
 };
 
+/**
+ * Starts the download of `url` (a bundle, an archive's manifest) while the
+ * wasm loads: the widget takes the response. A failure is the widget's to
+ * report, not an unhandled rejection.
+ */
+function startDownload(url) {
+  const response = fetch(url);
+  response.catch(() => {});
+  return response;
+}
+
 let archiveWasm = null;
 function loadArchiveWasm() {
   archiveWasm ??= (() => {
@@ -275,8 +286,7 @@ export class ClaimCardsElement extends HTMLElement {
     // The bundle downloads while the wasm does; the widget takes the response.
     const src = this.getAttribute('src');
     const inline = this.querySelector(':scope > script[type="application/json"]');
-    const response = src && !inline && !this.#refused() ? fetch(src) : null;
-    response?.catch(() => {}); // a failure is reported by the widget, not as an unhandled rejection
+    const response = src && !inline && !this.#refused() ? startDownload(src) : null;
     try {
       const glue = await loadWasm();
       // Mounting is a task of its own, not the tail of the wasm's instantiation.
@@ -298,8 +308,7 @@ export class ClaimCardsElement extends HTMLElement {
   /** An archive view: its own wasm; the manifest downloads while it does, and the view takes the response. */
   async #startArchive() {
     const manifest = manifestUrl(this.#archive());
-    const response = this.#refused() ? null : fetch(manifest);
-    response?.catch(() => {}); // a failure is reported by the view, not as an unhandled rejection
+    const response = this.#refused() ? null : startDownload(manifest);
     try {
       const glue = await loadArchiveWasm();
       if (!this.isConnected || this.#widget) return;
