@@ -313,9 +313,8 @@ fn ask_archive(dir: &Path, ask: &Ask, limit: usize, lim: Limits) -> Asked {
     };
     let a = answer(dir, &mut files, |fs| query::search_with(&m, fs, &q, limit, lim));
     // Every hit's card in one batch: neighbouring spans are read together.
-    let docs: Vec<u32> = a.hits.iter().map(|h| h.doc).collect();
     let cards = answer(dir, &mut files, |fs| {
-        query::cards(&m, fs, &docs).map(|c| c.into_iter().map(|c| c.map(str::to_owned)).collect::<Vec<_>>())
+        query::cards(&m, fs, &a.hits).map(|c| c.into_iter().map(|c| c.map(str::to_owned)).collect::<Vec<_>>())
     });
     let hits = cards
         .into_iter()
@@ -931,6 +930,95 @@ fn an_update_keeps_the_numbers_of_values_in_the_manifest_s_tables() {
     let after = manifest(&out).table(Facet::Kind).unwrap().inline.clone().expect("still in the manifest");
     assert_eq!(&after.labels[..before.labels.len()], &before.labels[..], "numbers kept");
     assert!(after.counts[before.labels.len() - 1] >= 40, "{after:?}");
+    std::fs::remove_dir_all(&src).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+/// A list entry says where its card is (its doc number is the card's place,
+/// and it has the card's length): a page's cards are asked for in the round
+/// after the lists that found them, each by one range of whole units — no
+/// round reading their offsets first.
+#[test]
+fn a_page_s_cards_are_asked_for_as_soon_as_their_lists_are_in() {
+    use format::Kind;
+    let out = temp_dir("places");
+    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    for pairs in [&[("q", "hamas")][..], &[("speaker", "donald-trump")], &[]] {
+        let mut s = Session::new(manifest(&out), MANIFEST);
+        let c = Choice::from_pairs(pairs.iter().copied());
+        let mut rounds = Vec::new();
+        let page = s.answer_from(&out, &mut rounds, |s| s.page(&c, 4)).unwrap();
+        assert!(!page.cards.is_empty(), "{pairs:?}");
+        fn packs(r: &[String]) -> Vec<(&str, Option<format::Span>)> {
+            r.iter().map(|n| format::split_request(n)).filter(|(f, _)| Kind::of(f) == Some(Kind::Pack)).collect()
+        }
+        let (last, before) = rounds.split_last().unwrap();
+        assert!(before.iter().all(|r| packs(r).is_empty()), "{pairs:?}: packs read before the last round: {rounds:?}");
+        for (_, span) in packs(last) {
+            let span = span.expect("a card is a range of its pack");
+            assert_eq!((span.end - span.start) % format::UNIT, 0, "{pairs:?}: {last:?}");
+        }
+        // Nothing but the cards and labels after the lists.
+        assert!(
+            last.iter().all(|n| matches!(Kind::of(format::split_request(n).0), Some(Kind::Pack | Kind::Table))),
+            "{last:?}"
+        );
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+/// `--update` keeps every card's place: a replaced article's cards leave
+/// their room blank, so the doc numbers (places) of every other claim, and
+/// the packs that hold only them, stay as they were.
+#[test]
+fn an_update_keeps_every_other_card_s_place() {
+    let src = temp_dir("keep-places");
+    let out = temp_dir("keep-places-out");
+    // The newest article first in place order: the one replaced.
+    let paths: Vec<PathBuf> = (0..4)
+        .map(|n| {
+            let path = src.join(format!("a{n}.json"));
+            let a = Article { year: 2024 - n as i32, ..arb_fixed() };
+            std::fs::write(&path, bundle_json(&a, n, "").to_string()).unwrap();
+            path
+        })
+        .collect();
+    let opts = |update| Options { update, pack_size: 6, ..Options::new(out.clone()) };
+    let places = || {
+        let mut s = Session::new(manifest(&out), MANIFEST);
+        let page = s.answer_from(&out, &mut Vec::new(), |s| s.page(&Choice::default(), 100)).unwrap();
+        page.cards
+            .iter()
+            .map(|c| {
+                let b = &c.data.bundle;
+                ((b.article.url.clone().unwrap(), b.claims[0].id.clone()), c.doc)
+            })
+            .collect::<BTreeMap<_, _>>()
+    };
+    build::build(&paths, &opts(false)).unwrap();
+    let before = places();
+    assert_eq!(before.len(), 12);
+    // The newest article again, with one claim fewer and longer texts.
+    let mut v = bundle_json(&Article { year: 2024, ..arb_fixed() }, 0, "v");
+    v["claims"].as_array_mut().unwrap().pop();
+    for c in v["claims"].as_array_mut().unwrap() {
+        c["text"] = format!("{} {}", c["text"].as_str().unwrap(), "longer ".repeat(80)).into();
+    }
+    std::fs::write(&paths[0], v.to_string()).unwrap();
+    build::build(&paths[..1], &opts(true)).unwrap();
+    let after = places();
+    assert_eq!(after.len(), 11);
+    let url = v["article"]["url"].as_str().unwrap().to_owned();
+    let replaced = |(u, _): &(String, String)| *u == url;
+    assert_eq!(before.keys().filter(|c| replaced(c)).count(), 3);
+    for (claim, place) in &before {
+        if !replaced(claim) {
+            assert_eq!(after.get(claim), Some(place), "{claim:?} moved");
+        }
+    }
+    // The replaced article's cards come after every place the archive had.
+    let last = before.values().max().unwrap();
+    assert!(after.iter().filter(|(c, _)| replaced(c)).all(|(_, p)| p > last), "{after:?}");
     std::fs::remove_dir_all(&src).unwrap();
     std::fs::remove_dir_all(&out).unwrap();
 }

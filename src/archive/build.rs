@@ -6,14 +6,15 @@
 //! (a broken bundle is reported and skipped there), the second, newest article
 //! first, numbers its claims, adds their words and facet values to the posting
 //! lists (doc numbers, 4 bytes per word of a claim) and writes its cards into
-//! packs as they fill. The lists are written at the end, key by key.
+//! packs as they fill: a claim's doc number is its card's place there. The lists are written at the end, key by key.
 //!
-//! `--update` keeps the archive's doc numbers and value numbers: it reads the
-//! packs back (they hold every claim), leaves out the articles being replaced,
-//! adds the new bundles' claims after the last doc, and writes the files again.
+//! `--update` keeps the archive's doc numbers (the cards' places) and value
+//! numbers: it reads the packs back (they hold every claim), leaves out the
+//! articles being replaced (their cards' room stays, blank), adds the new
+//! bundles' claims after the last place, and writes the files again.
 //! A file whose content is unchanged keeps its name and is not rewritten: shards
 //! are cut where a key's hash says (not after a fixed size), so a change moves
-//! only the cuts near it, and packs hold fixed ranges of doc numbers.
+//! only the cuts near it, and packs hold fixed ranges of places.
 
 use super::format::{self, KeyEntry, Kind, Manifest, Part, Postings, Shard, Sharded, Table};
 use super::{day_of, identity, value_key, words, Entry, Facet, ALL_KEY, MANIFEST, STATE};
@@ -28,11 +29,12 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Claims per pack, unless `--pack-size` says otherwise. Readers fetch a
-/// card by range, so a pack's size costs them nothing; 4,096 cards of ≈ 600
-/// bytes are ≈ 2.5 MB a file, well under object stores' and CDNs' limits
-/// (Cloudflare Pages: 25 MB), and 245 files for 10⁶ claims.
-pub const PACK_SIZE: u32 = 4096;
+/// A pack's length in [`format::UNIT`]s, unless `--pack-size` says
+/// otherwise. Readers fetch a card by range, so a pack's size costs them
+/// nothing; 12,288 units are 3 MB a file (≈ 4,000 cards of ≈ 700 bytes),
+/// well under object stores' and CDNs' limits (Cloudflare Pages: 25 MB), and
+/// ≈ 270 files for 10⁶ claims.
+pub const PACK_SIZE: u32 = 12_288;
 /// A shard is cut after a key whose hash is 0 modulo this, once it holds
 /// [`SHARD_BYTES`]`.0` bytes; always at `.1`. A question reads a shard for
 /// each word (and up to three for a prefix): 4–16 KB (≈ 2–7 KB compressed)
@@ -194,6 +196,8 @@ impl Values {
 /// A doc's facet values (provisional numbers) and day.
 struct Doc {
     day: i32,
+    /// Its card's length in [`format::UNIT`]s.
+    units: u32,
     speaker: u32,
     kind: u32,
     verdict: Option<u32>,
@@ -204,7 +208,9 @@ struct Doc {
 
 #[derive(Default)]
 struct Index {
-    docs: Vec<Option<Doc>>,
+    /// By doc number: a card's place, so most numbers have no doc (a card
+    /// takes ≈ 3 units); boxed, a number without one costs 8 bytes.
+    docs: Vec<Option<Box<Doc>>>,
     values: [Values; 6],
     words: BTreeMap<String, Vec<u32>>,
     articles: u32,
@@ -215,13 +221,13 @@ fn facet_ix(f: Facet) -> usize {
 }
 
 impl Index {
-    /// Adds the claims `claims` of `bundle` as docs `first…`.
-    fn add(&mut self, bundle: &Bundle, claims: std::ops::Range<usize>, first: u32) {
+    /// Adds the claims of `bundle`, each as the doc its card's place and
+    /// length (`cards[i]`, claim `i`'s) say.
+    fn add(&mut self, bundle: &Bundle, cards: &[(u32, u32)]) {
         let a = &bundle.article;
         let publisher = a.publisher.clone().or_else(|| a.url.as_deref().and_then(host_of));
         let mut text = String::new();
-        for (i, c) in bundle.claims[claims].iter().enumerate() {
-            let doc = first + i as u32;
+        for (c, &(doc, units)) in bundle.claims.iter().zip(cards) {
             let speaker = &bundle.speakers[c.speaker];
             let mut v = |f: Facet, label: &str| self.values[facet_ix(f)].number(label);
             let sp = v(Facet::Speaker, &speaker.name).or_else(|| v(Facet::Speaker, &speaker.id)).unwrap_or(0);
@@ -263,6 +269,7 @@ impl Index {
             }
             let d = Doc {
                 day: day_of(c.date.as_ref().or(a.published.as_ref())),
+                units,
                 speaker: sp,
                 kind,
                 verdict,
@@ -274,7 +281,7 @@ impl Index {
             if self.docs.len() <= at {
                 self.docs.resize_with(at + 1, || None);
             }
-            self.docs[at] = Some(d);
+            self.docs[at] = Some(Box::new(d));
         }
     }
 }
@@ -361,47 +368,82 @@ impl OldKeys {
     }
 }
 
-/// Packs, filled in doc order: each holds the cards of `size` consecutive
-/// docs, each card the one-claim bundle [`single`] makes.
+/// Packs, filled in place order: pack `p` holds the places `p × size …`
+/// (in [`format::UNIT`]s), each card the one-claim bundle [`single`] makes,
+/// padded to whole units ([`format::pad_card`]). A card does not begin in a
+/// pack it would not fit in, unless it is the pack's first (it is longer
+/// than a pack: its pack is longer than the others).
 struct Packs {
     size: u32,
+    /// The pack being filled, and what it holds so far.
     current: u32,
-    cards: Vec<Option<String>>,
+    body: String,
     names: Vec<String>,
 }
 
 impl Packs {
+    fn new(size: u32) -> Packs {
+        Packs { size: size.max(1), current: 0, body: String::new(), names: Vec::new() }
+    }
+
+    /// Writes the packs before `pack` (an empty one is named "").
     fn flush_until(&mut self, w: &mut Writer, pack: u32) -> io::Result<()> {
         while self.current < pack {
-            let name = if self.cards.iter().all(Option::is_none) {
-                String::new()
-            } else {
-                w.put(Kind::Pack, &format::write_pack(self.size, &self.cards))?
-            };
+            let name = if self.body.trim().is_empty() { String::new() } else { w.put(Kind::Pack, &self.body)? };
             self.names.push(name);
-            self.cards.clear();
+            self.body.clear();
             self.current += 1;
         }
         Ok(())
     }
 
-    /// The card of `doc` (already a one-claim bundle's JSON).
-    fn card(&mut self, w: &mut Writer, doc: u32, text: String) -> io::Result<()> {
-        self.flush_until(w, doc / self.size)?;
-        let j = (doc % self.size) as usize;
-        if self.cards.len() <= j {
-            self.cards.resize(j + 1, None);
+    /// Writes every pack with a card.
+    fn finish(&mut self, w: &mut Writer) -> io::Result<()> {
+        let end = if self.body.is_empty() { self.current } else { self.current + 1 };
+        self.flush_until(w, end)
+    }
+
+    /// The first place no card has yet.
+    fn next(&self) -> u32 {
+        let used = (self.body.len() as u64 / format::UNIT) as u32;
+        self.current * self.size + used.min(self.size)
+    }
+
+    /// Leaves the places before `place` to the cards there already (and
+    /// room where none is: a removed card's, kept so the others keep theirs).
+    fn reserve(&mut self, w: &mut Writer, place: u32) -> io::Result<()> {
+        if place < self.next() {
+            return Ok(());
         }
-        self.cards[j] = Some(text);
+        self.flush_until(w, place / self.size)?;
+        let used = self.body.len() as u64 / format::UNIT;
+        self.body.push_str(&format::hole(u64::from(place % self.size).saturating_sub(used)));
         Ok(())
     }
 
-    /// A whole article as docs `first…`, a card per claim.
-    fn article(&mut self, w: &mut Writer, bundle: &Bundle, first: u32) -> io::Result<()> {
-        for i in 0..bundle.claims.len() {
-            self.card(w, first + i as u32, bundle_json_compact(&single(bundle, i)))?;
-        }
+    /// A card (its padded line) at `place`, after every card so far.
+    fn put(&mut self, w: &mut Writer, place: u32, line: &str) -> io::Result<()> {
+        self.reserve(w, place)?;
+        self.body.push_str(line);
         Ok(())
+    }
+
+    /// A new card after every other: its place and length in units.
+    fn add(&mut self, w: &mut Writer, card: &str) -> io::Result<(u32, u32)> {
+        let line = format::pad_card(card);
+        let units = (line.len() as u64 / format::UNIT) as u32;
+        let mut place = self.next();
+        let used = place % self.size;
+        if used > 0 && used + units > self.size {
+            place += self.size - used;
+        }
+        self.put(w, place, &line)?;
+        Ok((place, units))
+    }
+
+    /// A whole article, a card per claim: each card's place and length.
+    fn article(&mut self, w: &mut Writer, bundle: &Bundle) -> io::Result<Vec<(u32, u32)>> {
+        (0..bundle.claims.len()).map(|i| self.add(w, &bundle_json_compact(&single(bundle, i)))).collect()
     }
 }
 
@@ -448,12 +490,13 @@ fn single(bundle: &Bundle, i: usize) -> Bundle {
 struct Kept {
     identity: String,
     hash: String,
+    /// Its cards' places: `first` up to (not with) `end`.
     first: u32,
-    count: u32,
+    end: u32,
 }
 
 fn write_state(articles: &[Kept], next_doc: u32) -> String {
-    let mut out = format!("{{\"claim_cards_archive_build\":1,\"next_doc\":{next_doc},\"articles\":[\n");
+    let mut out = format!("{{\"claim_cards_archive_build\":2,\"next_doc\":{next_doc},\"articles\":[\n");
     for (i, a) in articles.iter().enumerate() {
         if i > 0 {
             out.push_str(",\n");
@@ -463,7 +506,7 @@ fn write_state(articles: &[Kept], next_doc: u32) -> String {
             crate::json::quote(&a.identity),
             crate::json::quote(&a.hash),
             a.first,
-            a.count
+            a.end
         ));
     }
     out.push_str("\n]}\n");
@@ -472,6 +515,9 @@ fn write_state(articles: &[Kept], next_doc: u32) -> String {
 
 fn read_state(text: &str) -> Result<(Vec<Kept>, u32), String> {
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if v["claim_cards_archive_build"].as_u64() != Some(2) {
+        return Err("written by an earlier claim-cards: build the archive again, without --update".into());
+    }
     let next = v["next_doc"].as_u64().ok_or("no next_doc")? as u32;
     let articles = v["articles"]
         .as_array()
@@ -482,7 +528,7 @@ fn read_state(text: &str) -> Result<(Vec<Kept>, u32), String> {
                 identity: a.get(0)?.as_str()?.to_owned(),
                 hash: a.get(1)?.as_str()?.to_owned(),
                 first: a.get(2)?.as_u64()? as u32,
-                count: a.get(3)?.as_u64()? as u32,
+                end: a.get(3)?.as_u64()? as u32,
             })
         })
         .collect::<Option<Vec<_>>>()
@@ -597,7 +643,7 @@ pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
     articles.sort_by_key(|k| k.first);
 
     let size = old.as_ref().map_or(opts.pack_size.max(1), |m| m.pack_size);
-    let mut packs = Packs { size, current: 0, cards: Vec::new(), names: Vec::new() };
+    let mut packs = Packs::new(size);
     if let Some(m) = &old {
         // Pass 0 (update): the kept articles' claims, from the packs.
         let mut chunk: Vec<String> = Vec::new();
@@ -613,13 +659,14 @@ pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
             let cards = format::read_pack(&text).map_err(|e| invalid(format!("{file}: {e}")))?;
             for (j, card) in cards {
                 let doc = p * m.pack_size + j;
-                let i = articles.partition_point(|k| k.first + k.count <= doc);
+                let i = articles.partition_point(|k| k.end <= doc);
                 if articles.get(i).is_none_or(|k| k.first > doc) {
                     continue; // an article being replaced
                 }
                 let bundle = load(card).bundle.ok_or_else(|| invalid(format!("{file}: card {j} does not load")))?;
-                index.add(&bundle, 0..bundle.claims.len(), doc);
-                packs.card(&mut w, doc, card.to_owned())?;
+                let line = format::pad_card(card);
+                index.add(&bundle, &[(doc, (line.len() as u64 / format::UNIT) as u32)]);
+                packs.put(&mut w, doc, &line)?;
             }
         }
         index.articles = articles.len() as u32;
@@ -633,22 +680,23 @@ pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
         }
         let text = std::fs::read_to_string(&f.path)?;
         let Some(bundle) = load(&text).bundle else { continue };
-        let first = next_doc;
-        index.add(&bundle, 0..bundle.claims.len(), first);
-        packs.article(&mut w, &bundle, first)?;
-        let n = bundle.claims.len() as u32;
-        next_doc += n;
+        // After every place an earlier build gave (a replaced article's too).
+        packs.reserve(&mut w, next_doc)?;
+        let cards = packs.article(&mut w, &bundle)?;
+        index.add(&bundle, &cards);
+        let first = cards.first().map_or(next_doc, |c| c.0);
+        next_doc = packs.next();
         index.articles += 1;
-        articles.push(Kept { identity: f.identity.clone(), hash: hash_hex(text.as_bytes()), first, count: n });
+        articles.push(Kept { identity: f.identity.clone(), hash: hash_hex(text.as_bytes()), first, end: next_doc });
         report.bundles += 1;
     }
-    packs.flush_until(&mut w, next_doc.div_ceil(size))?;
+    packs.finish(&mut w)?;
 
     let old_keys = match &old {
         Some(m) => Some(OldKeys::open(dir, m)?),
         None => None,
     };
-    let manifest = write_index(&mut index, &mut w, packs, next_doc, opts, old_keys)?;
+    let manifest = write_index(&mut index, &mut w, packs, opts, old_keys)?;
     report.claims = manifest.claims;
     let mut unique = w.files.clone();
     unique.sort();
@@ -844,7 +892,6 @@ fn write_index(
     index: &mut Index,
     w: &mut Writer,
     packs: Packs,
-    next_doc: u32,
     opts: &Options,
     mut old: Option<OldKeys>,
 ) -> io::Result<Manifest> {
@@ -855,6 +902,7 @@ fn write_index(
         doc,
         speaker: map(Facet::Speaker, d.speaker),
         kind: map(Facet::Kind, d.kind),
+        units: d.units,
         verdict: d.verdict.map(|v| map(Facet::Verdict, v)),
         publisher: d.publisher.map(|v| map(Facet::Publisher, v)),
         topics: d.topics.iter().map(|&v| map(Facet::Topic, v)).collect(),
@@ -1024,7 +1072,7 @@ fn write_index(
         key_pages,
         tables,
         pack_size: packs.size,
-        packs: next_doc.div_ceil(packs.size),
+        packs: packs.names.len() as u32,
         pack_tables,
     })
 }

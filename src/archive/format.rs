@@ -11,7 +11,7 @@
 //! | `n-….json` | a names shard: each folded word of a facet's labels → the values it names (type-ahead) |
 //! | `v-….json` | a [`Table`] chunk: [`TABLE_CHUNK`] values of a facet, each its label and count |
 //! | `t-….json` | a pack table chunk: [`TABLE_CHUNK`] pack file names |
-//! | `p-….jsonl` | a pack ([`write_pack`]): the cards of `pack_size` consecutive docs, each a one-claim bundle, read by byte ranges |
+//! | `p-….jsonl` | a pack: `pack_size` [`UNIT`]s of cards ([`pad_card`]), each a one-claim bundle at its place, read by byte range |
 //!
 //! A list is written as columns (each entry's day, doc, speaker, …), days and
 //! docs as differences from the entry before: small numbers, which gzip keeps small.
@@ -231,10 +231,11 @@ fn unsteps(steps: &[i64], sign: i64) -> Vec<i64> {
         .collect()
 }
 
-/// A list's columns ([`write_list`], [`read_list`]): `d` days, `i` docs, `s`
-/// speakers, `k` kinds — every entry has one —, then, written when an entry
-/// has one, `v` verdicts, `u` publishers, `t` topics, `r` sources.
-const LIST_COLUMNS: [&str; 4] = ["d", "i", "s", "k"];
+/// A list's columns ([`write_list`], [`read_list`]): `d` days, `i` docs (the
+/// cards' places), `s` speakers, `k` kinds, `c` the cards' lengths in
+/// [`UNIT`]s — every entry has one —, then, written when an entry has one,
+/// `v` verdicts, `u` publishers, `t` topics, `r` sources.
+const LIST_COLUMNS: [&str; 5] = ["d", "i", "s", "k", "c"];
 const LIST_OPTIONAL: [&str; 4] = ["v", "u", "t", "r"];
 
 /// The JSON of a list of entries (already in order).
@@ -249,6 +250,8 @@ pub fn write_list(out: &mut String, entries: &[Entry]) {
     push_ints(out, entries.iter().map(|e| i64::from(e.speaker)));
     out.push_str(",\"k\":");
     push_ints(out, entries.iter().map(|e| i64::from(e.kind)));
+    out.push_str(",\"c\":");
+    push_ints(out, entries.iter().map(|e| i64::from(e.units)));
     if entries.iter().any(|e| e.verdict.is_some()) {
         out.push_str(",\"v\":");
         push_ints(out, entries.iter().map(|e| e.verdict.map_or(0, |v| i64::from(v) + 1)));
@@ -308,7 +311,7 @@ fn read_list(v: &Value) -> Read<List> {
             Some(items) => Err(format!("\"{key}\" has {} entries, \"d\" {n}", items.len())),
         }
     };
-    let (speakers, kinds) = (column("s")?, column("k")?);
+    let (speakers, kinds, units) = (column("s")?, column("k")?, column("c")?);
     let (verdicts, publishers) = (optional("v")?, optional("u")?);
     let (topics, sources) = (nested("t")?, nested("r")?);
     if docs.len() != n {
@@ -331,6 +334,7 @@ fn read_list(v: &Value) -> Read<List> {
             doc: small(doc)?,
             speaker: small(speakers[i])?,
             kind: small(kinds[i])?,
+            units: small(units[i])?,
             verdict: opt(verdicts[i])?,
             publisher: opt(publishers[i])?,
             topics,
@@ -794,43 +798,77 @@ pub fn read_pack_table(text: &str) -> Read<Vec<String>> {
 
 // ---------------------------------------------------------------- packs
 //
-// A reader fetches a card by two byte ranges of its pack (HTTP `Range`, which
-// every object store and CDN serves): the card's two offsets in the header,
-// then the card itself. So a card costs its own few hundred bytes, not its
-// pack's: with whole packs of 96 claims, 6 cards of a page were ≈ 60 KB gzip,
-// most of a question's bytes, and 10⁶ claims needed 10,417 pack files.
+// A reader fetches a card by one byte range of its pack (HTTP `Range`, which
+// every object store and CDN serves). So a card costs its own few hundred
+// bytes, not its pack's: with whole packs of 96 claims, 6 cards of a page
+// were ≈ 60 KB gzip, most of a question's bytes, and 10⁶ claims needed 10,417
+// pack files. Its range needs nothing read first: a list entry's doc number
+// is the card's *place* — where it begins, in [`UNIT`]s, in the packs laid
+// end to end, each `pack_size` units long — and the entry carries the card's
+// length in units. Until format 4 a doc number was a count, and a card was
+// found by reading its offsets in its pack's header first: a round of
+// requests more for every question (BENCHMARKS.md, "where a cold question's
+// time goes"). Places cost lists ≈ 5 % more bytes than counts did (their
+// steps are ≈ 3 times larger) and packs ≈ 19 % more on disk (each card is
+// padded to a whole unit).
 
-/// How a pack file begins: its first line is this, [`OFFSET_WIDTH`] hex digits
-/// per card slot and one more (the end of the last), then `"}` and a newline.
-const PACK_HEAD: &str = "{\"claim_cards_pack\":2,\"o\":\"";
-/// Hex digits of each offset in a pack's header.
-pub const OFFSET_WIDTH: usize = 8;
+/// The unit of a card's place and length, in bytes: each card of a pack is a
+/// line padded with spaces to a whole number of units.
+pub const UNIT: u64 = 256;
+/// The longest card a reader asks for, in units (256 KB): a list entry that
+/// says more is not believed.
+pub const MAX_CARD_UNITS: u32 = 1024;
 
-/// A pack: the cards of `size` consecutive docs (`cards[j]` is doc
-/// `first + j`'s, None where there is none), each a one-claim bundle on a
-/// line of its own, after a header line of each card's byte offset.
-pub fn write_pack(size: u32, cards: &[Option<String>]) -> String {
-    let slots = size as usize;
-    let header = PACK_HEAD.len() + OFFSET_WIDTH * (slots + 1) + 3;
-    let mut body = String::new();
-    let mut offsets = Vec::with_capacity(slots + 1);
-    for j in 0..slots {
-        offsets.push(header + body.len());
-        if let Some(Some(card)) = cards.get(j) {
-            // A bundle's JSON has no raw newline inside a string: one line each.
-            body.push_str(&card.replace('\n', ""));
-            body.push('\n');
-        }
+/// A card (a one-claim bundle's JSON, no raw newline in it) as its pack
+/// holds it: a line padded with spaces to whole [`UNIT`]s.
+pub fn pad_card(card: &str) -> String {
+    let mut line = card.replace('\n', "");
+    let units = (line.len() as u64 + 1).div_ceil(UNIT);
+    let end = (units * UNIT) as usize - 1;
+    while line.len() < end {
+        line.push(' ');
     }
-    offsets.push(header + body.len());
-    let mut out = String::with_capacity(header + body.len());
-    out.push_str(PACK_HEAD);
-    for o in offsets {
-        out.push_str(&format!("{o:0width$x}", width = OFFSET_WIDTH));
+    line.push('\n');
+    line
+}
+
+/// Room a card no longer in the archive leaves in its pack (so that every
+/// other card keeps its place): `units` lines of spaces.
+pub fn hole(units: u64) -> String {
+    let mut out = String::with_capacity((units * UNIT) as usize);
+    for _ in 0..units {
+        out.push_str(&" ".repeat(UNIT as usize - 1));
+        out.push('\n');
     }
-    out.push_str("\"}\n");
-    out.push_str(&body);
     out
+}
+
+/// The pack of the card at `place` (its number among the packs), and the
+/// card's span in that pack, for a card `units` long.
+pub fn card_span(place: u32, units: u32, pack_size: u32) -> (u32, Span) {
+    let size = pack_size.max(1);
+    let start = u64::from(place % size) * UNIT;
+    (place / size, Span { start, end: start + u64::from(units.clamp(1, MAX_CARD_UNITS)) * UNIT })
+}
+
+/// Every card of a whole pack file, with its place in the pack in units (for
+/// `--update`).
+pub fn read_pack(text: &str) -> Read<Vec<(u32, &str)>> {
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    while at < text.len() {
+        let end = text[at..].find('\n').map(|i| at + i + 1).ok_or("a pack's last line does not end")?;
+        if (end as u64) % UNIT != 0 {
+            return Err(format!("a line of the pack ends at byte {end}, not at a whole unit of {UNIT}"));
+        }
+        let card = text[at..end].trim_end();
+        if !card.is_empty() {
+            let unit = u32::try_from(at as u64 / UNIT).map_err(|_| "the pack is too large".to_owned())?;
+            out.push((unit, card));
+        }
+        at = end;
+    }
+    Ok(out)
 }
 
 /// A byte range of a file: what a request for part of a file names, as
@@ -857,52 +895,6 @@ pub fn split_request(request: &str) -> (&str, Option<Span>) {
         Some(span) => (file, Some(span)),
         None => (request, None),
     }
-}
-
-/// Where in its pack the header holds slot `j`'s offsets (its start, and the next's: its end).
-pub fn pack_offsets(j: u32) -> Span {
-    let start = (PACK_HEAD.len() + OFFSET_WIDTH * j as usize) as u64;
-    Span { start, end: start + 2 * OFFSET_WIDTH as u64 }
-}
-
-/// The `i`th offset of a run of [`OFFSET_WIDTH`]-digit hex offsets.
-fn offset_at(hex: &str, i: usize) -> Option<u64> {
-    hex.get(i * OFFSET_WIDTH..(i + 1) * OFFSET_WIDTH).and_then(|h| u64::from_str_radix(h, 16).ok())
-}
-
-/// The card's span from the header's two offsets (`pack_offsets`' text);
-/// None for an empty slot.
-pub fn read_offsets(text: &str) -> Read<Option<Span>> {
-    let bad = || format!("not two offsets: {text:?}");
-    if text.len() != 2 * OFFSET_WIDTH {
-        return Err(bad());
-    }
-    let (a, b) = (offset_at(text, 0).ok_or_else(bad)?, offset_at(text, 1).ok_or_else(bad)?);
-    match a.cmp(&b) {
-        std::cmp::Ordering::Less => Ok(Some(Span { start: a, end: b })),
-        std::cmp::Ordering::Equal => Ok(None),
-        std::cmp::Ordering::Greater => Err(format!("offsets out of order: {text:?}")),
-    }
-}
-
-/// Every card of a whole pack file, with its slot (for `--update`).
-pub fn read_pack(text: &str) -> Read<Vec<(u32, &str)>> {
-    let rest = text.strip_prefix(PACK_HEAD).ok_or("not a claim-cards pack (format 2)")?;
-    let hex_len = rest.find('"').ok_or("the pack's header does not end")?;
-    if hex_len % OFFSET_WIDTH != 0 || hex_len < OFFSET_WIDTH {
-        return Err("the pack's header is not whole offsets".into());
-    }
-    let offset = |i: usize| offset_at(rest, i).map(|o| o as usize).ok_or_else(|| format!("offset {i} is not a number"));
-    let slots = hex_len / OFFSET_WIDTH - 1;
-    let mut out = Vec::new();
-    for j in 0..slots {
-        let (a, b) = (offset(j)?, offset(j + 1)?);
-        if a < b {
-            let card = text.get(a..b).ok_or_else(|| format!("card {j} is outside the pack"))?;
-            out.push((j as u32, card.trim_end_matches('\n')));
-        }
-    }
-    Ok(out)
 }
 
 /// Reads `request` (a file, or a span of one) from the archive in `dir`:
@@ -1170,6 +1162,7 @@ mod tests {
             doc,
             speaker: doc % 3,
             kind: 1,
+            units: 2 + doc % 2,
             verdict: (doc % 2 == 0).then_some(4),
             publisher: Some(0),
             topics: vec![doc],
@@ -1319,9 +1312,9 @@ mod tests {
         assert!(read_shard("{\"k\":[\"a\"],\"n\":[1]}").unwrap_err().contains("\"p\""));
         assert!(read_manifest("{}").unwrap_err().contains("not a claim-cards archive"));
         assert!(read_list_file("{\"d\":[1,2],\"i\":[1],\"s\":[0,0],\"k\":[0,0]}").is_err());
-        assert!(read_pack("{\"claim_cards_pack\":1,\"a\":[[0,2]]}\n").is_err());
-        assert!(read_offsets("0000002a0000001f").is_err());
-        assert!(read_offsets("zz").is_err());
+        // A format 4 pack: a header line not a whole unit long.
+        assert!(read_pack("{\"claim_cards_pack\":2,\"o\":\"0000002a0000002b\"}\n{}\n").is_err());
+        assert!(read_pack(&pad_card("{}").replace('\n', " ")).is_err());
     }
 
     #[test]
@@ -1353,24 +1346,23 @@ mod tests {
 
     #[test]
     fn an_archive_of_an_older_format_is_refused_with_what_to_do() {
-        for old in ["{\"claim_cards_archive\":1}", "{\"claim_cards_archive\":3}"] {
+        for old in ["{\"claim_cards_archive\":1}", "{\"claim_cards_archive\":4}"] {
             assert!(read_manifest(old).unwrap_err().contains("build the archive again"));
         }
     }
 
     #[test]
     fn packs_are_read_by_spans() {
-        let cards = [Some("{\"a\":1}".to_owned()), None, Some("{\"b\":\"ü\"}".to_owned())];
-        let pack = write_pack(4, &cards);
-        assert_eq!(read_pack(&pack).unwrap(), vec![(0, "{\"a\":1}"), (2, "{\"b\":\"ü\"}")]);
-        let at = |j: u32| {
-            let s = pack_offsets(j);
-            read_offsets(&pack[s.start as usize..s.end as usize]).unwrap()
-        };
-        let card = at(2).unwrap();
-        assert_eq!(pack[card.start as usize..card.end as usize].trim_end(), "{\"b\":\"ü\"}");
-        assert_eq!(at(1), None);
-        assert_eq!(at(3), None);
+        // Cards at their places, a hole where one was removed.
+        let long = format!("{{\"t\":\"{}\"}}", "x".repeat(300));
+        let pack = [pad_card("{\"a\":1}"), hole(1), pad_card("{\"b\":\"ü\"}"), pad_card(&long)].concat();
+        assert_eq!(pack.len() as u64 % UNIT, 0);
+        assert_eq!(read_pack(&pack).unwrap(), vec![(0, "{\"a\":1}"), (2, "{\"b\":\"ü\"}"), (3, long.as_str())]);
+        // Place 7 of packs 4 units long: the fourth unit of the second pack.
+        let (p, card) = card_span(7, 2, 4);
+        assert_eq!((p, card), (1, Span { start: 3 * UNIT, end: 5 * UNIT }));
+        let (_, card) = card_span(3, 2, 8);
+        assert_eq!(pack[card.start as usize..card.end as usize].trim_end(), long);
         let request = span_request("p-1.jsonl", card);
         assert_eq!(split_request(&request), ("p-1.jsonl", Some(card)));
         assert_eq!(split_request("k-1.json"), ("k-1.json", None));

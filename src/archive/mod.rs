@@ -12,8 +12,11 @@
 //! The design, against Pagefind's (whose start-up file lists every page and
 //! whose filters load every value's whole page list):
 //!
-//! * Every claim is a *doc*, numbered so that a fresh build's numbers run from
-//!   the newest claim to the oldest; its card lives in pack `doc / pack_size`.
+//! * Every claim is a *doc*, numbered by its card's *place*: where the card
+//!   begins in the packs laid end to end, in [`format::UNIT`]s, so that a
+//!   fresh build's numbers run from the newest claim to the oldest and a list
+//!   entry says where its card is (pack `doc / pack_size`; the entry has its
+//!   length) with nothing read first.
 //! * One sorted key space holds every posting list: the folded words of the
 //!   searchable text, and `#` keys for facet values (`#snguyen-van-a`: the
 //!   speaker of that identity, with the value's number beside the key) and
@@ -42,7 +45,7 @@ use crate::text::fold;
 /// 3: long lists in compressed blocks read by range (`l-….bin`), not files of parts.
 /// 4: a facet value's list is keyed by its identity (the URL's value), its
 /// number beside the key in its shard: no identities directories.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 /// The one file that is not content-hashed: it names all the others.
 pub const MANIFEST: &str = "archive.json";
 /// What the build keeps beside the archive for `--update` (never fetched by readers).
@@ -125,6 +128,8 @@ pub struct Entry {
     pub doc: u32,
     pub speaker: u32,
     pub kind: u32,
+    /// The card's length in [`format::UNIT`]s (`doc` is its place).
+    pub units: u32,
     pub verdict: Option<u32>,
     pub publisher: Option<u32>,
     pub topics: Vec<u32>,

@@ -112,7 +112,7 @@ enum Parsed {
 #[derive(Debug, Default)]
 pub struct Files {
     parsed: FxHashMap<String, Parsed>,
-    /// Spans of files, as fetched (a pack's offsets, cards), by file.
+    /// Spans of files, as fetched (cards, blocks of lists), by file.
     spans: FxHashMap<String, Vec<(Span, String)>>,
     /// The first list found unreadable when decoded ([`Files::broken`]).
     broken: std::cell::RefCell<Option<format::BadFile>>,
@@ -289,6 +289,8 @@ pub struct Count {
 pub struct Hit {
     pub doc: u32,
     pub day: i32,
+    /// Its card's length ([`Entry::units`]).
+    pub units: u32,
 }
 
 /// One facet's counts: each value's claims among the results, given the
@@ -725,7 +727,8 @@ fn search_in(m: &Manifest, files: &Files, q: &Query, limit: usize, lim: Limits) 
         results.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.order(b.0)));
     }
     let total = estimate(results.len(), &main);
-    let hits: Vec<Hit> = results.iter().take(limit).map(|(e, _)| Hit { doc: e.doc, day: e.day }).collect();
+    let hits: Vec<Hit> =
+        results.iter().take(limit).map(|(e, _)| Hit { doc: e.doc, day: e.day, units: e.units }).collect();
     let more = results.len() > limit || !main.exact;
     let chosen = groups.iter().filter_map(|g| Some((g.facet?, g.values()))).collect();
     need.into_result(|| Answer { hits, total, more, facets, chosen })
@@ -837,15 +840,15 @@ fn coalesce(mut spans: Vec<(&str, Span)>) -> Vec<String> {
     out.into_iter().map(|(file, span)| format::span_request(file, span)).collect()
 }
 
-/// The cards of `docs`, in order: each a one-claim bundle (None: the
-/// archive has no such doc). Each is read in two spans of its pack, its
-/// offsets then itself; spans near each other are asked for together.
-pub fn cards<'f>(m: &Manifest, files: &'f Files, docs: &[u32]) -> Result<Vec<Option<&'f str>>, Vec<String>> {
+/// The cards of `hits`, in order: each a one-claim bundle (None: the
+/// archive has no such doc). Each is one span of its pack, named by the
+/// hit's place and length; spans near each other are asked for together.
+pub fn cards<'f>(m: &Manifest, files: &'f Files, hits: &[Hit]) -> Result<Vec<Option<&'f str>>, Vec<String>> {
     let mut need = Need::default();
-    // Each doc's pack (None: no such doc), then its offsets' span.
-    let mut packs: Vec<Option<&'f str>> = Vec::with_capacity(docs.len());
-    for &doc in docs {
-        let pack = doc / m.pack_size;
+    // Each card's pack file (None: no such pack) and span there.
+    let mut spans: Vec<Option<(&'f str, Span)>> = Vec::with_capacity(hits.len());
+    for h in hits {
+        let (pack, span) = format::card_span(h.doc, h.units, m.pack_size);
         let name = match m.pack_tables.get(pack as usize / format::TABLE_CHUNK) {
             None => None,
             Some(table) => match files.pack_table(table, &mut need) {
@@ -855,39 +858,28 @@ pub fn cards<'f>(m: &Manifest, files: &'f Files, docs: &[u32]) -> Result<Vec<Opt
                 }
             },
         };
-        packs.push(name);
+        spans.push(name.map(|n| (n, span)));
     }
     if !need.0.is_empty() {
         return Err(need.0);
     }
-    let mut out = Vec::with_capacity(docs.len());
-    let (mut offsets_wanted, mut cards_wanted) = (Vec::new(), Vec::new());
-    for (&doc, pack) in docs.iter().zip(packs) {
-        let Some(pack) = pack else {
-            out.push(None);
-            continue;
-        };
-        let at = format::pack_offsets(doc % m.pack_size);
-        let Some(offsets) = files.span(pack, at) else {
-            offsets_wanted.push((pack, at));
-            out.push(None);
-            continue;
-        };
-        // A malformed header is a card the archive cannot show, as a missing one.
-        let Ok(Some(span)) = format::read_offsets(offsets) else {
+    let mut out = Vec::with_capacity(hits.len());
+    let mut wanted = Vec::new();
+    for found in spans {
+        let Some((pack, span)) = found else {
             out.push(None);
             continue;
         };
         match files.span(pack, span) {
-            Some(text) => out.push(Some(text.trim_end_matches('\n'))),
+            // The card, without the spaces that pad it to whole units.
+            Some(text) => out.push(Some(text.trim_end()).filter(|t| !t.is_empty())),
             None => {
-                cards_wanted.push((pack, span));
+                wanted.push((pack, span));
                 out.push(None);
             }
         }
     }
-    need.extend(coalesce(offsets_wanted));
-    need.extend(coalesce(cards_wanted));
+    need.extend(coalesce(wanted));
     need.into_result(|| out)
 }
 

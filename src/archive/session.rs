@@ -6,8 +6,8 @@
 //! the CLI and the tests read them from a folder. Each step asks for what
 //! it can name at once: the search's shards (chosen values' lists are keyed
 //! by their identities, as the words' by the words) and lists (a round per
-//! part read), the cards' offsets, then the cards and
-//! the facets' labels together (BENCHMARKS.md counts the rounds).
+//! part read), then the cards (their places are in the lists) and the
+//! facets' labels together (BENCHMARKS.md counts the rounds).
 
 use super::format::Manifest;
 use super::query::{self, Count, FacetCounts, Files, Label, Need, Query};
@@ -20,8 +20,9 @@ use rustc_hash::FxHashMap;
 /// Cards per page: the first page, and each one more as the reader scrolls
 /// (the next page is asked for while the end of the list is still 1,000 px
 /// away). As many as the widget renders first after an interaction (its
-/// `WINDOW`). Each card is two small range requests of its pack (its
-/// offsets, then itself: a few hundred bytes), BENCHMARKS.md, issue #22.
+/// `WINDOW`). Each card is one small range request of its pack (its place
+/// and length are in its list entry: a few hundred bytes), BENCHMARKS.md,
+/// issue #22.
 pub const PAGE: usize = 6;
 /// Options shown per facet (its chosen values besides); a speaker not among
 /// them is found by the type-ahead.
@@ -309,10 +310,10 @@ impl Session {
         })?;
         // Every card of the page and every facet's labels in one round.
         let mut need = Need::default();
-        let docs: Vec<u32> = a.hits.iter().map(|h| h.doc).filter(|d| !self.cards.contains_key(d)).collect();
-        match query::cards(m, &self.files, &docs) {
+        let hits: Vec<query::Hit> = a.hits.iter().filter(|h| !self.cards.contains_key(&h.doc)).cloned().collect();
+        match query::cards(m, &self.files, &hits) {
             Ok(found) => {
-                for (doc, text) in docs.into_iter().zip(found) {
+                for (doc, text) in hits.into_iter().map(|h| h.doc).zip(found) {
                     let card = text.and_then(|text| match LoadState::from_text(&self.url, text) {
                         LoadState::Ready(d) if !d.bundle.claims.is_empty() => Some(d),
                         _ => None,

@@ -58,7 +58,7 @@ async fn open(url: &str, fresh: bool) -> Result<Session, Trouble> {
 /// file is added as it arrives, and the session is asked again as soon as no
 /// file other files wait on is still coming — facets' labels (value tables)
 /// are the only files nothing waits on. So a page's cards are asked for as
-/// soon as their offsets are in, while its labels are still on their way,
+/// soon as the lists that name them are in, while its labels are still on their way,
 /// and go first to the connections the browser has free (the labels are
 /// sent at low priority). An answer needs every file, labels too.
 async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<T, Vec<String>>) -> Result<T, Trouble> {

@@ -92,7 +92,8 @@ folders of .json files) into OUT: archive.json names every other file, each
 named by its content, so all but archive.json can be cached forever. A broken
 bundle is reported as validate reports it and skipped. --update adds or
 replaces the given bundles (an article is known by its URL) in an existing
-archive. archive search asks OUT a question the way the widget does and
+archive. --pack-size is the length of a pack of cards in units of 256 bytes
+(default 12288: 3 MB). archive search asks OUT a question the way the widget does and
 prints the results, the facet counts and the files it read.
 
 Exit status: 0 all claims valid, 1 claims skipped (or items left out by
