@@ -1022,3 +1022,46 @@ fn an_update_keeps_every_other_card_s_place() {
     std::fs::remove_dir_all(&src).unwrap();
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+/// The view shows a page's cards as soon as they are in: `cards_first`
+/// answers once only the facets' labels are missing (its facets empty, not
+/// labelled), and the whole page, labels in, has the same cards.
+#[test]
+fn a_page_s_cards_are_shown_before_its_facets_labels_are_in() {
+    use session::Asked;
+    let out = temp_dir("cards-first");
+    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    let mut s = Session::new(manifest(&out), MANIFEST);
+    let c = Choice::from_pairs([("q", "hamas")]);
+    let mut held = Vec::new();
+    // Every file the page asks for but the labels.
+    let first = loop {
+        match s.ask(|s| s.page(&c, 4)) {
+            Asked::Need(need) => {
+                let (labels, other): (Vec<String>, Vec<String>) =
+                    need.into_iter().partition(|n| format::labels_only(n));
+                held.extend(labels);
+                if other.is_empty() {
+                    break s.cards_first(&c, 4).expect("the cards are in");
+                }
+                assert!(s.cards_first(&c, 4).is_err(), "no page before its cards are in");
+                for n in other {
+                    s.add(&n, read_local(&out, &n).unwrap()).unwrap();
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    assert!(!held.is_empty(), "the page needs label tables from files");
+    assert!(!first.labelled && first.facets.is_empty(), "{first:?}");
+    assert!(!first.cards.is_empty());
+    for n in held {
+        s.add(&n, read_local(&out, &n).unwrap()).unwrap();
+    }
+    let whole = s.page(&c, 4).unwrap();
+    assert!(whole.labelled && !whole.facets.is_empty());
+    let docs = |p: &Page| p.cards.iter().map(|k| k.doc).collect::<Vec<_>>();
+    assert_eq!(docs(&first), docs(&whole));
+    assert_eq!(first.total, whole.total);
+    std::fs::remove_dir_all(&out).unwrap();
+}

@@ -57,21 +57,27 @@ function meter(page, match, code) {
   return m;
 }
 
-/** Waits until the archive view is not busy and has cards (or an empty state); the page's time then. */
-async function viewAnswered(page, since = null) {
-  return page.evaluate((since) => new Promise((resolve) => {
+/**
+ * Waits until the archive view shows this question's cards (or its empty
+ * state): the cards' region not busy — since 2026-12-07 (night, later) the
+ * view shows the cards while the facets' labels are still coming; before,
+ * the whole view had to be. `whole`: wait for the whole view (the facets
+ * too). The page's time then.
+ */
+async function viewAnswered(page, since = null, whole = false) {
+  return page.evaluate(([since, whole]) => new Promise((resolve) => {
     const check = () => {
       const root = document.querySelector('claim-cards')?.shadowRoot;
       const view = root?.querySelector('.cc-archive');
       const count = root?.querySelector('.cc-count-line')?.textContent;
-      const done = view && view.getAttribute('aria-busy') === 'false'
-        && (root.querySelector('.cc-list > .cc-card') || root.querySelector('.cc-empty'))
+      const done = view && (!whole || view.getAttribute('aria-busy') === 'false')
+        && (root.querySelector('.cc-cards[aria-busy="false"] > .cc-list > .cc-card') || root.querySelector('.cc-empty[aria-busy="false"]'))
         && (since === null || count !== since);
       if (done) resolve({ at: performance.now(), count, cards: root.querySelectorAll('.cc-list > .cc-card').length });
       else requestAnimationFrame(check);
     };
     check();
-  }), since);
+  }), [since, whole]);
 }
 
 const search = (params) => new URLSearchParams({ archive: '/ar/', ...params }).toString();
@@ -119,7 +125,7 @@ async function askOnce(chrome, server, { params, pf }, pfDir, latency) {
   {
     const { context, page } = await newPage(chrome, latency);
     await page.goto(`${server.url}/?${search({})}`);
-    const opened = await viewAnswered(page);
+    const opened = await viewAnswered(page, null, true);
     await settleNetwork(page);
     const m = meter(page, ours, oursCode);
     const t0 = await page.evaluate((query) => {

@@ -208,6 +208,9 @@ pub struct Page {
     pub facets: Vec<FacetView>,
     /// The folded search words, for highlighting.
     pub words: Vec<String>,
+    /// Every facet's options are here; false for the cards alone
+    /// ([`Session::cards_first`]), `facets` empty.
+    pub labelled: bool,
 }
 
 /// An archive being read: its manifest, the files fetched so far, and what
@@ -298,6 +301,24 @@ impl Session {
 
     /// The first `shown` cards of a choice, its total and its facets.
     pub fn page(&mut self, c: &Choice, shown: usize) -> Result<Page, Vec<String>> {
+        self.page_with(c, shown, true)
+    }
+
+    /// The page's cards and total once they are in, its facets' labels
+    /// still on their way (`labelled` false, `facets` empty); the whole page
+    /// if they are in too. Asks for no file: the view shows the cards while
+    /// [`Session::page`]'s files finish arriving.
+    pub fn cards_first(&mut self, c: &Choice, shown: usize) -> Result<Page, Vec<String>> {
+        self.page_with(c, shown, true).or_else(|need| {
+            if need.iter().all(|n| super::format::labels_only(n)) {
+                self.page_with(c, shown, false)
+            } else {
+                Err(need)
+            }
+        })
+    }
+
+    fn page_with(&mut self, c: &Choice, shown: usize, labels: bool) -> Result<Page, Vec<String>> {
         let q = Session::query(c);
         let m = &self.manifest;
         let a = query::search(m, &self.files, &q, shown).map_err(|mut need| {
@@ -324,7 +345,7 @@ impl Session {
             Err(n) => need.extend(n),
         }
         let mut facets = Vec::new();
-        for (f, counts) in &a.facets {
+        for (f, counts) in a.facets.iter().filter(|_| labels) {
             let chosen: Vec<u32> =
                 a.chosen.iter().filter(|(g, _)| g == f).flat_map(|(_, v)| v.iter().copied()).collect();
             let (exact, counted): (bool, Option<&Vec<(u32, u32)>>) = match counts {
@@ -387,7 +408,7 @@ impl Session {
                 Some(Card { doc: h.doc, data, day: h.day })
             })
             .collect();
-        Ok(Page { total: a.total, more: a.more, cards, facets, words: q.words })
+        Ok(Page { total: a.total, more: a.more, cards, facets, words: q.words, labelled: labels })
     }
 
     /// Values of `facet` whose names have the words typed (the last one begun), most claims first.

@@ -60,10 +60,19 @@ async fn open(url: &str, fresh: bool) -> Result<Session, Trouble> {
 /// are the only files nothing waits on. So a page's cards are asked for as
 /// soon as the lists that name them are in, while its labels are still on their way,
 /// and go first to the connections the browser has free (the labels are
-/// sent at low priority). An answer needs every file, labels too.
-async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<T, Vec<String>>) -> Result<T, Trouble> {
+/// sent at low priority). An answer needs every file, labels too; while
+/// only labels are still coming, `early` is asked each time a file arrives
+/// until it gives what to do then (the view shows the page's cards:
+/// [`Session::cards_first`]), which runs once the session is let go.
+async fn drive<T>(
+    url: &str,
+    cell: &Cell2,
+    ask: impl Fn(&mut Session) -> Result<T, Vec<String>>,
+    early: impl Fn(&mut Session) -> Option<Box<dyn FnOnce()>>,
+) -> Result<T, Trouble> {
     use futures::stream::{FuturesUnordered, StreamExt};
     let mut rechecked = false;
+    let mut told = false;
     let mut coming = FuturesUnordered::new();
     let mut names: Vec<String> = Vec::new();
     let inconsistent =
@@ -104,8 +113,17 @@ async fn drive<T>(url: &str, cell: &Cell2, ask: impl Fn(&mut Session) -> Result<
             names.retain(|n| *n != name);
             match result {
                 Ok(bytes) => {
-                    if let Some(session) = cell.borrow_mut().as_mut() {
-                        session.add(&name, bytes).map_err(|e| inconsistent(e.to_string()))?;
+                    let labels_left = !names.is_empty() && names.iter().all(|n| labels_only(n));
+                    let then = match cell.borrow_mut().as_mut() {
+                        Some(session) => {
+                            session.add(&name, bytes).map_err(|e| inconsistent(e.to_string()))?;
+                            (labels_left && !told).then(|| early(session)).flatten()
+                        }
+                        None => None,
+                    };
+                    if let Some(then) = then {
+                        told = true;
+                        then();
                     }
                 }
                 Err((Failure::Status(404), reason)) if !rechecked => {
@@ -155,7 +173,25 @@ pub fn use_archive(url: &str, choice: &Choice, shown: usize, attempt: u32, typed
             latest.set(me);
             view.set(ArchiveView { busy: true, trouble: None, ..(*view).clone() });
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = drive(&url, &session, |s| s.page(&choice, shown)).await;
+                // The cards as soon as they are in, the facets' labels still coming.
+                let early = |s: &mut Session| -> Option<Box<dyn FnOnce()>> {
+                    let page = s.cards_first(&choice, shown).ok()?;
+                    let (view, latest) = (view.clone(), latest.clone());
+                    Some(Box::new(move || {
+                        if latest.get() == me && !page.labelled {
+                            // The facets shown meanwhile are the last page's, the view busy.
+                            let previous = view.page.as_ref().map(|p| p.facets.clone()).unwrap_or_default();
+                            let page = Page { facets: previous, ..page };
+                            view.set(ArchiveView {
+                                page: Some(Rc::new(page)),
+                                busy: true,
+                                trouble: None,
+                                ..(*view).clone()
+                            });
+                        }
+                    }))
+                };
+                let answer = drive(&url, &session, |s| s.page(&choice, shown), early).await;
                 if latest.get() != me {
                     return;
                 }
@@ -192,7 +228,7 @@ pub fn use_archive(url: &str, choice: &Choice, shown: usize, attempt: u32, typed
             }
             asked.then(|| {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let found = drive(&url, &session, |s| s.suggest(Facet::Speaker, &typed)).await;
+                    let found = drive(&url, &session, |s| s.suggest(Facet::Speaker, &typed), |_| None).await;
                     if !gone.get() {
                         suggestions.set(Rc::new(found.unwrap_or_default()));
                     }

@@ -27,6 +27,8 @@ let ignoredRanges = 0;
 let cardAsked;
 /** While set: the archive view's wasm is answered only once the held archive's manifest has been asked for. */
 let manifestAsked = null;
+/** While set: the held archive's value tables (facets' labels) are answered only once it resolves. */
+let labelsHeld = null;
 const deferred = () => {
   const d = {};
   d.promise = new Promise((resolve) => { d.resolve = resolve; });
@@ -121,6 +123,7 @@ before(async () => {
           cardAsked.holding = true;
           await cardAsked.promise;
         }
+        if (name.startsWith('v-') && labelsHeld) await labelsHeld.promise;
         if (!range) { res.writeHead(200, { 'content-type': 'application/json' }); res.end(bytes); return; }
         const [start, end] = [Number(range[1]), Math.min(Number(range[2]), bytes.length - 1)];
         res.writeHead(206, { 'content-type': 'application/json', 'content-range': `bytes ${start}-${end}/${bytes.length}` });
@@ -173,6 +176,8 @@ async function settle(page, ok = () => true) {
       const root = document.querySelector('claim-cards').shadowRoot;
       const view = root.querySelector('.cc-archive');
       return view?.getAttribute('aria-busy') === 'false' && root.querySelector('.cc-count-line')?.textContent !== prev.count
+        // (A page's cards come before its facets: the view stops being busy after.)
+        || (view?.getAttribute('aria-busy') === 'true') !== prev.busy
         || root.querySelectorAll('.cc-list > .cc-card').length !== prev.cards.length
         || !!root.querySelector('.cc-error') !== !!prev.error
         || location.search !== prev.url;
@@ -333,6 +338,33 @@ test('a page\'s cards are asked for while its facets\' labels are still on their
   assert.ok(s.cards.every((c) => c.speaker && c.article), 'whole cards, with their articles');
   await page.fill('claim-cards #cc-ar-q', 'ceasefire');
   await settle(page, (s) => s.cards.length > 0 && s.cards.every((c) => c.marks.length > 0));
+  assert.deepEqual(page.exceptions, []);
+  await page.close();
+});
+
+test('a page\'s cards are shown while its facets\' labels are still on their way', async () => {
+  // Every label table held: the cards are on screen (their region not busy)
+  // while the view as a whole still says it is busy; then the facets come.
+  labelsHeld = deferred();
+  cardAsked = deferred();
+  cardAsked.resolve();
+  const page = await newPage(chrome.browser);
+  try {
+    await page.goto(`${server.url}/held.html`);
+    await page.waitForFunction(() => document.querySelector('claim-cards')?.shadowRoot
+      ?.querySelector('.cc-cards[aria-busy="false"] > .cc-list > .cc-card'), null, { timeout: 30000 });
+    const busy = await page.evaluate(() => document.querySelector('claim-cards').shadowRoot
+      .querySelector('.cc-archive').getAttribute('aria-busy'));
+    assert.equal(busy, 'true', 'the facets are still coming');
+  } finally {
+    labelsHeld.resolve();
+    labelsHeld = null;
+  }
+  const s = await settle(page, (s) => s.cards.length > 0);
+  assert.equal(s.error, null);
+  const facets = await page.evaluate(() => document.querySelector('claim-cards').shadowRoot
+    .querySelectorAll('fieldset.cc-facet input[type=checkbox]').length);
+  assert.ok(facets > 0, 'the facets\' options, once their labels are in');
   assert.deepEqual(page.exceptions, []);
   await page.close();
 });

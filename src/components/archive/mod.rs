@@ -72,6 +72,12 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
     // A refused archive is never fetched (the hook is given no URL).
     let url = if props.refused.is_some() { String::new() } else { props.url.to_string() };
     let (view, suggestions) = use_archive(&url, &choice, *shown, *attempt, &typed);
+    // Whether a question is on its way, as of the last render: read when the
+    // end of the list comes near, by an observer made when the list last
+    // grew (a page's cards come before it stops being busy: a value captured
+    // then would say busy for ever).
+    let busy_now = use_mut_ref(|| false);
+    *busy_now.borrow_mut() = view.busy;
     // The host hears of the first page, or of why there is none.
     {
         let on_status = props.on_status.clone();
@@ -239,9 +245,9 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
             });
             let more = (page.more && page.cards.len() >= *shown).then(|| {
                 let on_more = {
-                    let (shown, busy) = (shown.clone(), view.busy);
+                    let (shown, busy) = (shown.clone(), busy_now.clone());
                     Callback::from(move |()| {
-                        if !busy {
+                        if !*busy.borrow() {
                             shown.set(*shown + PAGE)
                         }
                     })
@@ -253,8 +259,15 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
                         shown.set(*shown + PAGE);
                     })
                 };
-                html! { <More key="more" remaining={1} label={AttrValue::Static(a.show_more)} {on_more} {on_press} generation={page.cards.len()} /> }
+                // Observed again when the list grows and when the view stops being
+                // busy: a sentinel still near the viewport then asks for the next page.
+                let generation = (page.cards.len() << 1) | usize::from(!view.busy);
+                html! { <More key="more" remaining={1} label={AttrValue::Static(a.show_more)} {on_more} {on_press} {generation} /> }
             });
+            // The cards shown are another question's (the view's own are
+            // on their way); a page of cards whose facets' labels are still
+            // coming is this question's.
+            let stale = view.busy && page.labelled;
             let facets = page.facets.iter().map(|f| {
                 html! { <ArchiveFacet key={f.facet.name()} view={f.clone()} chosen={c.values(f.facet).to_vec()}
                 dispatch={dispatch.clone()} strings={s} archive={a} /> }
@@ -317,12 +330,12 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
                             </div>
                         }
                         if page.cards.is_empty() {
-                            <div class="cc-empty">
+                            <div class="cc-empty" aria-busy={stale.to_string()}>
                                 <p class="cc-empty-title">{ a.empty_title }</p>
                                 <p>{ a.empty_hint }</p>
                             </div>
                         } else {
-                            <div class="cc-cards" ref={list.clone()}>
+                            <div class="cc-cards" ref={list.clone()} aria-busy={stale.to_string()}>
                                 <ul class="cc-list">{ for cards }{ for more }</ul>
                             </div>
                         }
