@@ -6,7 +6,8 @@
 //! (a broken bundle is reported and skipped there), the second, newest article
 //! first, numbers its claims, adds their words and facet values to the posting
 //! lists (doc numbers, 4 bytes per word of a claim) and writes its cards into
-//! packs as they fill: a claim's doc number is its card's place there. The lists are written at the end, key by key.
+//! packs as they fill: a claim's doc number is its card's place there. The
+//! lists are written at the end, key by key.
 //!
 //! `--update` keeps the archive's doc numbers (the cards' places) and value
 //! numbers: it reads the packs back (they hold every claim), leaves out the
@@ -405,8 +406,7 @@ impl Packs {
 
     /// The first place no card has yet.
     fn next(&self) -> u32 {
-        let used = (self.body.len() as u64 / format::UNIT) as u32;
-        self.current * self.size + used.min(self.size)
+        self.current * self.size + units(&self.body).min(self.size)
     }
 
     /// Leaves the places before `place` to the cards there already (and
@@ -416,8 +416,8 @@ impl Packs {
             return Ok(());
         }
         self.flush_until(w, place / self.size)?;
-        let used = self.body.len() as u64 / format::UNIT;
-        self.body.push_str(&format::hole(u64::from(place % self.size).saturating_sub(used)));
+        let used = units(&self.body);
+        self.body.push_str(&format::hole(u64::from((place % self.size).saturating_sub(used))));
         Ok(())
     }
 
@@ -431,7 +431,7 @@ impl Packs {
     /// A new card after every other: its place and length in units.
     fn add(&mut self, w: &mut Writer, card: &str) -> io::Result<(u32, u32)> {
         let line = format::pad_card(card);
-        let units = (line.len() as u64 / format::UNIT) as u32;
+        let units = units(&line);
         let mut place = self.next();
         let used = place % self.size;
         if used > 0 && used + units > self.size {
@@ -445,6 +445,11 @@ impl Packs {
     fn article(&mut self, w: &mut Writer, bundle: &Bundle) -> io::Result<Vec<(u32, u32)>> {
         (0..bundle.claims.len()).map(|i| self.add(w, &bundle_json_compact(&single(bundle, i)))).collect()
     }
+}
+
+/// How many [`format::UNIT`]s `text` (padded cards) takes.
+fn units(text: &str) -> u32 {
+    (text.len() as u64 / format::UNIT) as u32
 }
 
 /// Claim `i` of `bundle` as a bundle of its own: the article, the claim, and
@@ -665,7 +670,7 @@ pub fn build(paths: &[PathBuf], opts: &Options) -> io::Result<Report> {
                 }
                 let bundle = load(card).bundle.ok_or_else(|| invalid(format!("{file}: card {j} does not load")))?;
                 let line = format::pad_card(card);
-                index.add(&bundle, &[(doc, (line.len() as u64 / format::UNIT) as u32)]);
+                index.add(&bundle, &[(doc, units(&line))]);
                 packs.put(&mut w, doc, &line)?;
             }
         }

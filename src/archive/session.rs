@@ -309,16 +309,11 @@ impl Session {
     /// if they are in too. Asks for no file: the view shows the cards while
     /// [`Session::page`]'s files finish arriving.
     pub fn cards_first(&mut self, c: &Choice, shown: usize) -> Result<Page, Vec<String>> {
-        self.page_with(c, shown, true).or_else(|need| {
-            if need.iter().all(|n| super::format::labels_only(n)) {
-                self.page_with(c, shown, false)
-            } else {
-                Err(need)
-            }
-        })
+        self.page_with(c, shown, false)
     }
 
-    fn page_with(&mut self, c: &Choice, shown: usize, labels: bool) -> Result<Page, Vec<String>> {
+    /// [`Session::page`], or with `whole` false [`Session::cards_first`].
+    fn page_with(&mut self, c: &Choice, shown: usize, whole: bool) -> Result<Page, Vec<String>> {
         let q = Session::query(c);
         let m = &self.manifest;
         let a = query::search(m, &self.files, &q, shown).map_err(|mut need| {
@@ -330,7 +325,7 @@ impl Session {
             need
         })?;
         // Every card of the page and every facet's labels in one round.
-        let mut need = Need::default();
+        let (mut need, mut labels_need) = (Need::default(), Need::default());
         let hits: Vec<query::Hit> = a.hits.iter().filter(|h| !self.cards.contains_key(&h.doc)).cloned().collect();
         match query::cards(m, &self.files, &hits) {
             Ok(found) => {
@@ -345,7 +340,7 @@ impl Session {
             Err(n) => need.extend(n),
         }
         let mut facets = Vec::new();
-        for (f, counts) in a.facets.iter().filter(|_| labels) {
+        for (f, counts) in &a.facets {
             let chosen: Vec<u32> =
                 a.chosen.iter().filter(|(g, _)| g == f).flat_map(|(_, v)| v.iter().copied()).collect();
             let (exact, counted): (bool, Option<&Vec<(u32, u32)>>) = match counts {
@@ -364,7 +359,7 @@ impl Session {
                 (Ok(a), Ok(b)) => (a, b),
                 (a, b) => {
                     for e in [a.err(), b.err()].into_iter().flatten() {
-                        need.extend(e);
+                        labels_need.extend(e);
                     }
                     continue;
                 }
@@ -397,9 +392,12 @@ impl Session {
             let values = m.table(*f).map_or(0, |t| t.values);
             facets.push(FacetView { facet: *f, exact, options, values });
         }
-        if !need.0.is_empty() {
+        let labelled = labels_need.0.is_empty();
+        if !need.0.is_empty() || (whole && !labelled) {
+            need.extend(labels_need.0);
             return Err(need.0);
         }
+        let facets = if labelled { facets } else { Vec::new() };
         let cards = a
             .hits
             .iter()
@@ -408,7 +406,7 @@ impl Session {
                 Some(Card { doc: h.doc, data, day: h.day })
             })
             .collect();
-        Ok(Page { total: a.total, more: a.more, cards, facets, words: q.words, labelled: labels })
+        Ok(Page { total: a.total, more: a.more, cards, facets, words: q.words, labelled })
     }
 
     /// Values of `facet` whose names have the words typed (the last one begun), most claims first.

@@ -72,12 +72,6 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
     // A refused archive is never fetched (the hook is given no URL).
     let url = if props.refused.is_some() { String::new() } else { props.url.to_string() };
     let (view, suggestions) = use_archive(&url, &choice, *shown, *attempt, &typed);
-    // Whether a question is on its way, as of the last render: read when the
-    // end of the list comes near, by an observer made when the list last
-    // grew (a page's cards come before it stops being busy: a value captured
-    // then would say busy for ever).
-    let busy_now = use_mut_ref(|| false);
-    *busy_now.borrow_mut() = view.busy;
     // The host hears of the first page, or of why there is none.
     {
         let on_status = props.on_status.clone();
@@ -245,9 +239,9 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
             });
             let more = (page.more && page.cards.len() >= *shown).then(|| {
                 let on_more = {
-                    let (shown, busy) = (shown.clone(), busy_now.clone());
+                    let (shown, busy) = (shown.clone(), view.busy);
                     Callback::from(move |()| {
-                        if !*busy.borrow() {
+                        if !busy {
                             shown.set(*shown + PAGE)
                         }
                     })
@@ -259,8 +253,10 @@ pub fn ArchiveApp(props: &ArchiveProps) -> Html {
                         shown.set(*shown + PAGE);
                     })
                 };
-                // Observed again when the list grows and when the view stops being
-                // busy: a sentinel still near the viewport then asks for the next page.
+                // Observed again (with this `on_more`, and what it knows of
+                // `busy`) when the list grows and when the view stops being busy:
+                // a page's cards come before that, and a sentinel still near the
+                // viewport then asks for the next page.
                 let generation = (page.cards.len() << 1) | usize::from(!view.busy);
                 html! { <More key="more" remaining={1} label={AttrValue::Static(a.show_more)} {on_more} {on_press} {generation} /> }
             });
