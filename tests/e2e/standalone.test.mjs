@@ -176,6 +176,8 @@ test('a missing bundle shows an error card, not a blank space', async () => {
 
 test("group by speaker puts each speaker's claims under one heading", async () => {
   const page = await open('?group=speaker');
+  // The prerender is not grouped: the widget applies the URL's view once live.
+  await page.waitForSelector('.cc-group-head');
   await showAll(page);
   const heads = await page.$$eval('.cc-group-head .cc-speaker-name', (els) => els.map((e) => e.textContent));
   assert.equal(heads.length, 14);
