@@ -17,7 +17,9 @@
 //   URL, as back/forward does; Pagefind: a second `search`) — and bytes and
 //   time count from then.
 // The widget's own code (JS, wasm, CSS) and Pagefind's (pagefind.js, its
-// worker and wasm) are counted apart, as "code".
+// worker and wasm) are counted apart, as "code". A cold load's time is also
+// cut into phases (`coldPhases`): the view's code in, its first request, the
+// last card in, the cards shown.
 //
 // The server compresses each file once and keeps it, and every question is
 // asked once unmeasured before it is timed: as at a CDN's edge, a request's
@@ -80,6 +82,34 @@ async function viewAnswered(page, since = null, whole = false) {
   }), [since, whole]);
 }
 
+/**
+ * Where a cold question's time went, from the page's resource timings (ms
+ * from the view's first request): its code in (the glue and wasm), its
+ * first question's first request, the last card range in before the cards
+ * were shown (none for an empty answer), and the cards shown; `start` is
+ * the code's arrival to the first request, `tail` the last card's to the
+ * cards shown.
+ */
+async function coldPhases(page, start, shown) {
+  return page.evaluate(([start, shown]) => {
+    const all = performance.getEntriesByType('resource');
+    const code = all.filter((e) => /\/claim-cards-archive-[^/]*\.(js|wasm)$/.test(e.name));
+    const data = all.filter((e) => e.name.includes('/ar/') && !e.name.endsWith('/archive.json'));
+    const cards = data.filter((e) => /\/p-[^/]*\.jsonl$/.test(e.name) && e.responseEnd <= shown);
+    const codeIn = Math.max(...code.map((e) => e.responseEnd));
+    const asked = Math.min(...data.map((e) => e.startTime));
+    const cardsIn = cards.length ? Math.max(...cards.map((e) => e.responseEnd)) : null;
+    return {
+      code: codeIn - start,
+      asked: asked - start,
+      cardsIn: cardsIn == null ? null : cardsIn - start,
+      shown: shown - start,
+      start: asked - codeIn,
+      tail: cardsIn == null ? null : shown - cardsIn,
+    };
+  }, [start, shown]);
+}
+
 const search = (params) => new URLSearchParams({ archive: '/ar/', ...params }).toString();
 const settleNetwork = (page) => page.waitForLoadState('networkidle').catch(() => {});
 
@@ -117,8 +147,9 @@ async function askOnce(chrome, server, { params, pf }, pfDir, latency) {
     const start = await page.evaluate(() => Math.min(...performance.getEntriesByType('resource')
       .filter((e) => e.name.endsWith('/ar/archive.json') || /\/claim-cards-archive-[^/]*\.(js|wasm)$/.test(e.name))
       .map((e) => e.startTime)));
+    const phases = await coldPhases(page, start, answered.at);
     await settleNetwork(page);
-    out.cold = { ...m, ms: answered.at - start, count: answered.count };
+    out.cold = { ...m, ms: answered.at - start, count: answered.count, phases };
     await context.close();
   }
   // Ours, warm: the archive open, then the question.
@@ -176,10 +207,17 @@ export async function browserRows(dir, pfDir, questions, runs = 3, latency = 0) 
       const asked = [];
       for (let run = 0; run < runs; run++) asked.push(await askOnce(chrome, server, question, pfDir, latency));
       const row = { name: question.name, runs, latency, ...asked[0] };
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       for (const k of Object.keys(asked[0])) {
         const all = asked.map((a) => a[k].ms);
-        row[k] = { ...asked[0][k], ms: [...all].sort((a, b) => a - b)[Math.floor(runs / 2)], all: all.map(Math.round) };
+        row[k] = { ...asked[0][k], ms: median(all), all: all.map(Math.round) };
       }
+      // Each phase's median over the runs (a phase no run has: null).
+      const phases = asked.map((a) => a.cold.phases);
+      row.cold.phases = Object.fromEntries(Object.keys(phases[0]).map((p) => {
+        const xs = phases.map((x) => x[p]).filter((x) => x != null);
+        return [p, xs.length ? median(xs) : null];
+      }));
       rows.push(row);
     }
   } finally {
@@ -202,6 +240,13 @@ export function browserTable(claims, rows, pf) {
     const p = r.pf_cold;
     const w = r.pf_warm;
     lines.push(`| ${r.name} | ${kb(r.cold.data)} | ${r.cold.requests} | ${r.cold.ms.toFixed(0)} | ${kb(r.warm.data)} | ${r.warm.ms.toFixed(0)} | ${p ? kb(p.data) : '—'} | ${p ? p.requests : '—'} | ${p ? p.ms.toFixed(0) : '—'} | ${w ? kb(w.data) : '—'} | ${w ? w.ms.toFixed(0) : '—'} | ${p && p.data ? (r.cold.data / p.data).toFixed(2) : '—'} |`);
+  }
+  lines.push('', `Where the cold time went (ms from the view's first request, each the median of ${runs} by itself): the view's code in; its first question's first request; the last card in; the cards shown; "start", from the code's arrival to the first request, and "tail", from the last card's to the cards shown.`, '',
+    '| question | code in | asked | last card in | cards shown | start | tail |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const ms = (x) => (x == null ? '—' : x.toFixed(0));
+  for (const r of rows) {
+    const f = r.cold.phases;
+    lines.push(`| ${r.name} | ${ms(f.code)} | ${ms(f.asked)} | ${ms(f.cardsIn)} | ${ms(f.shown)} | ${ms(f.start)} | ${ms(f.tail)} |`);
   }
   const code = rows[0];
   if (code) lines.push('', `Code, cold: ours ${kb(code.cold.code)} KB (the archive view's wasm, glue, CSS), Pagefind ${code.pf_cold ? kb(code.pf_cold.code) : '—'} KB (pagefind.js, its wasm).`);
