@@ -7,7 +7,15 @@
 // more than 5 ms of lazy compilation it prints how many functions were
 // compiled, and the costliest with their names.
 //
-//   node scripts/bench/lazy.mjs [--top N] [--wasm FILE]
+//   node scripts/bench/lazy.mjs [--top N] [--wasm FILE] [--rate N]
+//   node scripts/bench/lazy.mjs --archive DIR [--query 'q=ngừng bắn&sort=relevance'] [--rate 1]
+//
+// With --archive, the page is the archive view (issue #22) over the archive
+// in DIR (`claim-cards archive build`), asked the query cold, traced until
+// its cards are shown (and a second more, as every trace here); the wasm is
+// the archive view's, and every function compiled is summed by crate, and by
+// time from the first one (25 ms steps). Build the archive view's wasm with
+// names as above, with `--features archive-view`.
 //
 // Names come from the wasm's name section, which a release build strips: for
 // names, build the widget's wasm with them and put it in dist/ beside its glue
@@ -26,14 +34,18 @@
 //
 // (scripts/build-release puts the release files back.)
 import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { startServer, launch } from '../../tests/e2e/support.mjs';
 import { tasks, traceLoad } from './trace.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, d) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : d; };
 const top = Number(opt('top', 25));
+const archive = opt('archive', null);
+const rate = Number(opt('rate', archive ? 1 : 4));
 const wasmFile = opt('wasm', (() => {
-  const name = readdirSync('dist').find((f) => /^claim-cards-[\d.]+\.wasm$/.test(f));
+  const pattern = archive ? /^claim-cards-archive-[\d.]+\.wasm$/ : /^claim-cards-[\d.]+\.wasm$/;
+  const name = readdirSync('dist').find((f) => pattern.test(f));
   return name && `dist/${name}`;
 })());
 
@@ -67,11 +79,18 @@ function functionNames(file) {
   return names;
 }
 
-const server = await startServer({ gzip: true });
+const server = await startServer({ gzip: true, mounts: archive ? { '/ar/': path.resolve(archive) } : {} });
 const chrome = await launch();
+const query = opt('query', 'q=ngừng bắn&sort=relevance');
+const page = archive ? `/?${new URLSearchParams({ archive: '/ar/', ...Object.fromEntries(new URLSearchParams(query)) })}` : '/';
+// The archive view: until its cards (or its empty state) are shown.
+const shown = `(() => { const r = document.querySelector('claim-cards')?.shadowRoot;
+  return !!r?.querySelector('.cc-cards[aria-busy="false"] .cc-card, .cc-empty[aria-busy="false"]'); })()`;
 let events;
 try {
-  events = await traceLoad(chrome.browser, `${server.url}/`, { categories: ['disabled-by-default-v8.wasm.detailed'] });
+  events = await traceLoad(chrome.browser, `${server.url}${page}`, {
+    rate, until: archive ? shown : undefined, categories: ['disabled-by-default-v8.wasm.detailed'],
+  });
 } finally {
   await chrome.close();
   await server.close();
@@ -89,5 +108,28 @@ for (const t of all.filter((t) => (t.parts['wasm lazy compile'] ?? 0) > 5)) {
   for (const [ms, index] of rows) {
     console.log(`  ${ms.toFixed(2).padStart(6)} ms  #${index}  ${(names.get(Number(index)) ?? '').slice(0, 140)}`);
   }
+}
+if (archive && lazy.length) {
+  // A name's crate: the first path segment, generics and impl brackets aside
+  // (`<alloc::vec::Vec<T> as …>` is alloc's); this crate's by module.
+  const crate = (name) => {
+    const path = (name ?? '?').replace(/\[[0-9a-f]+\]/g, '').replace(/^<+/, '').match(/^[A-Za-z_][\w]*(::[a-z_]\w*){0,2}/)?.[0] ?? '?';
+    return path.startsWith('claim_cards') ? path : path.split('::')[0];
+  };
+  const sum = (groups) => [...groups].sort((a, b) => b[1].ms - a[1].ms);
+  const add = (m, k, ms) => { const g = m.get(k) ?? { ms: 0, n: 0 }; g.ms += ms; g.n++; m.set(k, g); };
+  const byCrate = new Map();
+  const bySlot = new Map();
+  const t0 = Math.min(...lazy.map((e) => e.ts));
+  for (const e of lazy) {
+    add(byCrate, crate(names.get(Number(e.args?.func_index))), e.dur / 1000);
+    add(bySlot, Math.floor((e.ts - t0) / 25000) * 25, e.dur / 1000);
+  }
+  const total = lazy.reduce((s, e) => s + e.dur / 1000, 0);
+  console.log(`\n${lazy.length} functions compiled lazily, ${total.toFixed(1)} ms (the trace's overhead included)`);
+  console.log('by crate:');
+  for (const [k, g] of sum(byCrate).slice(0, top)) console.log(`  ${g.ms.toFixed(1).padStart(6)} ms ${String(g.n).padStart(5)}  ${k}`);
+  console.log('by time from the first (ms):');
+  for (const [k, g] of [...bySlot].sort((a, b) => a[0] - b[0])) console.log(`  ${String(k).padStart(5)}+25: ${g.ms.toFixed(1).padStart(6)} ms ${String(g.n).padStart(5)}`);
 }
 if (!names.size) console.log('(no names: the wasm has no name section; see the header for a build with names)');
