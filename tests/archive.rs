@@ -532,6 +532,13 @@ fn check_session(dir: &Path, truth: &[Truth], ask: &Ask, limit: usize) -> Result
     Ok(())
 }
 
+/// The demo bundles (`static/bundles`) as an archive of small shards, in a new folder.
+fn demo_archive(tag: &str) -> PathBuf {
+    let out = temp_dir(tag);
+    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    out
+}
+
 fn build_into(dir: &Path, paths: &[PathBuf], small: bool, update: bool) -> Report {
     let mut opts = Options::new(dir.to_owned());
     opts.update = update;
@@ -818,8 +825,7 @@ fn arb_fixed() -> Article {
 #[test]
 fn a_chosen_value_is_found_in_the_key_space_as_a_word_is() {
     use format::Kind;
-    let out = temp_dir("by-identity");
-    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    let out = demo_archive("by-identity");
     let m = manifest(&out);
     assert!(!m.key_pages.files.is_empty(), "a small build lists its shards in pages");
     // Its value tables: some in the manifest, some in files.
@@ -854,8 +860,7 @@ fn a_chosen_value_is_found_in_the_key_space_as_a_word_is() {
 #[test]
 fn the_list_of_every_claim_is_read_only_when_it_drives() {
     use format::Kind;
-    let out = temp_dir("all-key");
-    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    let out = demo_archive("all-key");
     let shards_read = |pairs: &[(&str, &str)]| {
         let mut s = Session::new(manifest(&out), MANIFEST);
         let c = Choice::from_pairs(pairs.iter().copied());
@@ -881,8 +886,7 @@ fn the_list_of_every_claim_is_read_only_when_it_drives() {
 /// both pages are asked for in one round.
 #[test]
 fn a_prefix_over_two_pages_of_shards_asks_for_both_at_once() {
-    let out = temp_dir("prefix-pages");
-    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    let out = demo_archive("prefix-pages");
     let m = manifest(&out);
     let pages = &m.key_pages;
     // A page whose first key is a word: a prefix of it that sorts before it
@@ -941,8 +945,7 @@ fn an_update_keeps_the_numbers_of_values_in_the_manifest_s_tables() {
 #[test]
 fn a_page_s_cards_are_asked_for_as_soon_as_their_lists_are_in() {
     use format::Kind;
-    let out = temp_dir("places");
-    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    let out = demo_archive("places");
     for pairs in [&[("q", "hamas")][..], &[("speaker", "donald-trump")], &[]] {
         let mut s = Session::new(manifest(&out), MANIFEST);
         let c = Choice::from_pairs(pairs.iter().copied());
@@ -1029,8 +1032,7 @@ fn an_update_keeps_every_other_card_s_place() {
 #[test]
 fn a_page_s_cards_are_shown_before_its_facets_labels_are_in() {
     use session::Asked;
-    let out = temp_dir("cards-first");
-    build_into(&out, &build::bundle_files(&[PathBuf::from("static/bundles")]).unwrap(), true, false);
+    let out = demo_archive("cards-first");
     let mut s = Session::new(manifest(&out), MANIFEST);
     let c = Choice::from_pairs([("q", "hamas")]);
     let mut held = Vec::new();

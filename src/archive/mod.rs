@@ -45,6 +45,8 @@ use crate::text::fold;
 /// 3: long lists in compressed blocks read by range (`l-….bin`), not files of parts.
 /// 4: a facet value's list is keyed by its identity (the URL's value), its
 /// number beside the key in its shard: no identities directories.
+/// 5: a doc number is its card's place in the packs, in [`format::UNIT`]s,
+/// and a list entry has the card's length (`c`): packs have no header of offsets.
 pub const FORMAT: u32 = 5;
 /// The one file that is not content-hashed: it names all the others.
 pub const MANIFEST: &str = "archive.json";
