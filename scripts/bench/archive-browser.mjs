@@ -60,6 +60,12 @@ function meter(page, match, code) {
 }
 
 /**
+ * The archive view shows a question's answer: its cards, their region not
+ * busy, or its empty state (a selector inside the element's shadow root).
+ */
+export const ANSWERED = '.cc-cards[aria-busy="false"] > .cc-list > .cc-card, .cc-empty[aria-busy="false"]';
+
+/**
  * Waits until the archive view shows this question's cards (or its empty
  * state): the cards' region not busy — since 2026-12-07 (night, later) the
  * view shows the cards while the facets' labels are still coming; before,
@@ -67,33 +73,36 @@ function meter(page, match, code) {
  * too). The page's time then.
  */
 async function viewAnswered(page, since = null, whole = false) {
-  return page.evaluate(([since, whole]) => new Promise((resolve) => {
+  return page.evaluate(([since, whole, answered]) => new Promise((resolve) => {
     const check = () => {
       const root = document.querySelector('claim-cards')?.shadowRoot;
       const view = root?.querySelector('.cc-archive');
       const count = root?.querySelector('.cc-count-line')?.textContent;
       const done = view && (!whole || view.getAttribute('aria-busy') === 'false')
-        && (root.querySelector('.cc-cards[aria-busy="false"] > .cc-list > .cc-card') || root.querySelector('.cc-empty[aria-busy="false"]'))
+        && root.querySelector(answered)
         && (since === null || count !== since);
       if (done) resolve({ at: performance.now(), count, cards: root.querySelectorAll('.cc-list > .cc-card').length });
       else requestAnimationFrame(check);
     };
     check();
-  }), [since, whole]);
+  }), [since, whole, ANSWERED]);
 }
 
 /**
- * Where a cold question's time went, from the page's resource timings (ms
- * from the view's first request): its code in (the glue and wasm), its
+ * Where a cold question's time went, from the page's resource timings, in ms
+ * from the view's first request (its wasm and glue, or its manifest, which
+ * the element fetches while they load): its code in (the glue and wasm), its
  * first question's first request, the last card range in before the cards
- * were shown (none for an empty answer), and the cards shown; `start` is
- * the code's arrival to the first request, `tail` the last card's to the
- * cards shown.
+ * were shown (none for an empty answer), and the cards shown (`shown`, the
+ * page's time then: the question's time); `start` is the code's arrival to
+ * the first request, `tail` the last card's to the cards shown.
  */
-async function coldPhases(page, start, shown) {
-  return page.evaluate(([start, shown]) => {
+async function coldPhases(page, shown) {
+  return page.evaluate((shown) => {
     const all = performance.getEntriesByType('resource');
     const code = all.filter((e) => /\/claim-cards-archive-[^/]*\.(js|wasm)$/.test(e.name));
+    const manifest = all.filter((e) => e.name.endsWith('/ar/archive.json'));
+    const start = Math.min(...[...code, ...manifest].map((e) => e.startTime));
     const data = all.filter((e) => e.name.includes('/ar/') && !e.name.endsWith('/archive.json'));
     const cards = data.filter((e) => /\/p-[^/]*\.jsonl$/.test(e.name) && e.responseEnd <= shown);
     const codeIn = Math.max(...code.map((e) => e.responseEnd));
@@ -107,7 +116,7 @@ async function coldPhases(page, start, shown) {
       start: asked - codeIn,
       tail: cardsIn == null ? null : shown - cardsIn,
     };
-  }, [start, shown]);
+  }, shown);
 }
 
 const search = (params) => new URLSearchParams({ archive: '/ar/', ...params }).toString();
@@ -142,14 +151,9 @@ async function askOnce(chrome, server, { params, pf }, pfDir, latency) {
     const m = meter(page, ours, oursCode);
     await page.goto(`${server.url}/?${search(params)}`);
     const answered = await viewAnswered(page);
-    // From the view's first request: its wasm and glue, or its manifest
-    // (which the element fetches while they load).
-    const start = await page.evaluate(() => Math.min(...performance.getEntriesByType('resource')
-      .filter((e) => e.name.endsWith('/ar/archive.json') || /\/claim-cards-archive-[^/]*\.(js|wasm)$/.test(e.name))
-      .map((e) => e.startTime)));
-    const phases = await coldPhases(page, start, answered.at);
+    const phases = await coldPhases(page, answered.at);
     await settleNetwork(page);
-    out.cold = { ...m, ms: answered.at - start, count: answered.count, phases };
+    out.cold = { ...m, ms: phases.shown, count: answered.count, phases };
     await context.close();
   }
   // Ours, warm: the archive open, then the question.

@@ -37,6 +37,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, launch } from '../../tests/e2e/support.mjs';
 import { tasks, traceLoad } from './trace.mjs';
+import { ANSWERED } from './archive-browser.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, d) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : d; };
@@ -84,8 +85,7 @@ const chrome = await launch();
 const query = opt('query', 'q=ngừng bắn&sort=relevance');
 const page = archive ? `/?${new URLSearchParams({ archive: '/ar/', ...Object.fromEntries(new URLSearchParams(query)) })}` : '/';
 // The archive view: until its cards (or its empty state) are shown.
-const shown = `(() => { const r = document.querySelector('claim-cards')?.shadowRoot;
-  return !!r?.querySelector('.cc-cards[aria-busy="false"] .cc-card, .cc-empty[aria-busy="false"]'); })()`;
+const shown = `!!document.querySelector('claim-cards')?.shadowRoot?.querySelector(${JSON.stringify(ANSWERED)})`;
 let events;
 try {
   events = await traceLoad(chrome.browser, `${server.url}${page}`, {
